@@ -1,0 +1,461 @@
+// The whole domain: tables, then relations, then inferred types.
+import { relations, sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  bigint,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+export const boardKind = pgEnum("board_kind", ["css", "english", "private"]);
+export const codePurpose = pgEnum("code_purpose", ["signup", "reset"]);
+export const staffRole = pgEnum("staff_role", ["secretary", "board_support", "admin"]);
+export const associationMethod = pgEnum("association_method", ["match", "nip"]);
+export const emailStatus = pgEnum("email_status", ["pending", "sent", "delivered", "failed"]);
+export const authSubject = pgEnum("auth_subject", ["parent", "staff"]);
+export const ticketStatus = pgEnum("ticket_status", ["open", "in_progress", "resolved"]);
+
+// ---------- School boards, schools, student records ----------
+
+export const schoolBoards = pgTable("school_boards", {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  code: text().notNull().unique(),
+  name: text().notNull(),
+  kind: boardKind().notNull(),
+  subscribed: boolean().notNull().default(true),
+  firstRegistrationUrl: text(),
+  otherSchoolUrl: text(),
+  nipLifetimeMinutes: smallint().notNull().default(15),
+  createdAt: createdAt(),
+});
+
+export const schools = pgTable(
+  "schools",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    boardId: integer()
+      .notNull()
+      .references(() => schoolBoards.id),
+    code: text().notNull(),
+    name: text().notNull(),
+    phone: text(),
+    email: text(),
+    address: text(),
+    website: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("schools_board_code_uq").on(t.boardId, t.code)],
+);
+
+export const students = pgTable(
+  "students",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    boardId: integer()
+      .notNull()
+      .references(() => schoolBoards.id),
+    schoolId: integer()
+      .notNull()
+      .references(() => schools.id),
+    /** Numéro de fiche: digits only, no leading zeros, unique within a board. */
+    fiche: text().notNull(),
+    /** Code permanent, upper case without spaces: 12 characters, or 10 when incomplete. */
+    codePermanent: text(),
+    lastName: text().notNull(),
+    firstName: text().notNull(),
+    birthDate: date({ mode: "string" }).notNull(),
+    grade: text(),
+    /** Names folded for search (no accents, hyphens or case), filled by the app. */
+    searchName: text().notNull().default(""),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("students_board_fiche_uq").on(t.boardId, t.fiche),
+    index("students_code_permanent_idx").on(t.codePermanent),
+    index("students_school_idx").on(t.schoolId),
+  ],
+);
+
+/** One row per répondant email on a student's record. */
+export const guardianEmails = pgTable(
+  "guardian_emails",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    studentId: integer()
+      .notNull()
+      .references(() => students.id, { onDelete: "cascade" }),
+    email: text().notNull(),
+    position: smallint().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("guardian_emails_student_email_uq").on(t.studentId, t.email),
+    index("guardian_emails_email_idx").on(t.email),
+  ],
+);
+
+// ---------- Parent accounts and authentication ----------
+
+export const parentAccounts = pgTable("parent_accounts", {
+  id: uuid().primaryKey().defaultRandom(),
+  /** Normalised: trimmed, lower case. */
+  email: text().notNull().unique(),
+  passwordHash: text().notNull(),
+  emailVerifiedAt: timestamp({ withTimezone: true }).notNull(),
+  locale: text().notNull().default("fr"),
+  disabledAt: timestamp({ withTimezone: true }),
+  failedSignins: integer().notNull().default(0),
+  lockedUntil: timestamp({ withTimezone: true }),
+  lastSigninAt: timestamp({ withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/** Email verification codes (sign-up and password reset). Only HMACs of the code and link token are kept. */
+export const verificationCodes = pgTable(
+  "verification_codes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    purpose: codePurpose().notNull(),
+    codeHash: text().notNull(),
+    linkTokenHash: text().notNull(),
+    /** HMAC of the secret kept in the browser's flow cookie; proves the flow belongs to that browser. */
+    flowTokenHash: text().notNull(),
+    attempts: integer().notNull().default(0),
+    maxAttempts: integer().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    verifiedAt: timestamp({ withTimezone: true }),
+    consumedAt: timestamp({ withTimezone: true }),
+    supersededAt: timestamp({ withTimezone: true }),
+    ip: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("verification_codes_email_created_idx").on(t.email, t.createdAt),
+    index("verification_codes_ip_created_idx").on(t.ip, t.createdAt),
+    uniqueIndex("verification_codes_link_uq").on(t.linkTokenHash),
+  ],
+);
+
+/** Server-side sessions behind the next-auth JWT, so idle/absolute limits and revocation hold. */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    subject: authSubject().notNull(),
+    parentAccountId: uuid().references(() => parentAccounts.id, { onDelete: "cascade" }),
+    staffUserId: uuid().references(() => staffUsers.id, { onDelete: "cascade" }),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+    ip: text(),
+    userAgent: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("auth_sessions_parent_idx").on(t.parentAccountId),
+    index("auth_sessions_staff_idx").on(t.staffUserId),
+  ],
+);
+
+/** Every authentication attempt (ASVS 16.3.1); also the source of the per-IP sign-in limit. */
+export const authEvents = pgTable(
+  "auth_events",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    subject: authSubject().notNull(),
+    kind: text().notNull(),
+    email: text().notNull(),
+    success: boolean().notNull(),
+    ip: text(),
+    userAgent: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("auth_events_ip_created_idx").on(t.ip, t.createdAt),
+    index("auth_events_email_created_idx").on(t.email, t.createdAt),
+  ],
+);
+
+// ---------- Associations ----------
+
+export const associations = pgTable(
+  "associations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    parentAccountId: uuid()
+      .notNull()
+      .references(() => parentAccounts.id, { onDelete: "cascade" }),
+    studentId: integer()
+      .notNull()
+      .references(() => students.id, { onDelete: "cascade" }),
+    method: associationMethod().notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+    revokedByStaffId: uuid().references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("associations_active_uq")
+      .on(t.parentAccountId, t.studentId)
+      .where(sql`${t.revokedAt} is null`),
+    index("associations_student_idx").on(t.studentId),
+  ],
+);
+
+export type AttemptReason = {
+  code: string;
+  field?: string;
+  kind?: string;
+  typed?: string;
+  expected?: string;
+};
+
+export type AttemptInput = {
+  lastName?: string;
+  firstName?: string;
+  birthDate?: string;
+  identifier?: string;
+  nipPrefix?: string;
+};
+
+export const associationAttempts = pgTable(
+  "association_attempts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    parentAccountId: uuid()
+      .notNull()
+      .references(() => parentAccounts.id, { onDelete: "cascade" }),
+    method: associationMethod().notNull(),
+    boardId: integer().references(() => schoolBoards.id),
+    typed: jsonb().$type<AttemptInput>().notNull(),
+    success: boolean().notNull(),
+    reasons: jsonb().$type<AttemptReason[]>().notNull().default([]),
+    candidateStudentId: integer().references(() => students.id, { onDelete: "set null" }),
+    nipId: uuid(),
+    ip: text(),
+    userAgent: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("association_attempts_account_idx").on(t.parentAccountId, t.createdAt),
+    index("association_attempts_student_idx").on(t.candidateStudentId, t.createdAt),
+    index("association_attempts_ip_idx").on(t.ip, t.createdAt),
+    index("association_attempts_created_idx").on(t.createdAt),
+  ],
+);
+
+/** NIPs issued by staff. The code is kept only as an HMAC, which is also the lookup key. */
+export const nips = pgTable(
+  "nips",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    studentId: integer()
+      .notNull()
+      .references(() => students.id, { onDelete: "cascade" }),
+    boardId: integer()
+      .notNull()
+      .references(() => schoolBoards.id),
+    codeHash: text().notNull(),
+    issuedByStaffId: uuid()
+      .notNull()
+      .references(() => staffUsers.id),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    consumedAt: timestamp({ withTimezone: true }),
+    consumedByAccountId: uuid().references(() => parentAccounts.id, { onDelete: "set null" }),
+    revokedAt: timestamp({ withTimezone: true }),
+    emailedTo: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("nips_code_hash_uq").on(t.codeHash), index("nips_student_idx").on(t.studentId)],
+);
+
+// ---------- Staff ----------
+
+export const staffUsers = pgTable("staff_users", {
+  id: uuid().primaryKey().defaultRandom(),
+  email: text().notNull().unique(),
+  name: text().notNull(),
+  passwordHash: text(),
+  role: staffRole().notNull(),
+  /** Board of a board_support user (and of a secretary, for convenience). Null for admins. */
+  boardId: integer().references(() => schoolBoards.id),
+  disabledAt: timestamp({ withTimezone: true }),
+  failedSignins: integer().notNull().default(0),
+  lockedUntil: timestamp({ withTimezone: true }),
+  lastSigninAt: timestamp({ withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/** Schools a secretary works for (usually one, sometimes several). */
+export const staffSchools = pgTable(
+  "staff_schools",
+  {
+    staffUserId: uuid()
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    schoolId: integer()
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+  },
+  (t) => [uniqueIndex("staff_schools_uq").on(t.staffUserId, t.schoolId)],
+);
+
+/** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    actorStaffId: uuid().references(() => staffUsers.id),
+    action: text().notNull(),
+    boardId: integer(),
+    schoolId: integer(),
+    studentId: integer(),
+    parentAccountId: uuid(),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_log_created_idx").on(t.createdAt),
+    index("audit_log_student_idx").on(t.studentId),
+    index("audit_log_account_idx").on(t.parentAccountId),
+    index("audit_log_actor_idx").on(t.actorStaffId),
+  ],
+);
+
+// ---------- Email and support ----------
+
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    to: text().notNull(),
+    template: text().notNull(),
+    subject: text().notNull(),
+    /** Bodies are kept until delivery; after a successful real send they are cleared (they may hold a code). */
+    text: text(),
+    html: text(),
+    status: emailStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastError: text(),
+    providerMessageId: text(),
+    sentAt: timestamp({ withTimezone: true }),
+    deliveredAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("email_outbox_to_created_idx").on(t.to, t.createdAt),
+    index("email_outbox_status_idx").on(t.status, t.nextAttemptAt),
+  ],
+);
+
+export const supportTickets = pgTable(
+  "support_tickets",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    parentAccountId: uuid().references(() => parentAccounts.id, { onDelete: "set null" }),
+    email: text().notNull(),
+    boardId: integer().references(() => schoolBoards.id),
+    childName: text(),
+    section: text(),
+    errorMessage: text(),
+    browser: text(),
+    message: text().notNull(),
+    status: ticketStatus().notNull().default("open"),
+    assignedStaffId: uuid().references(() => staffUsers.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("support_tickets_status_idx").on(t.status, t.createdAt)],
+);
+
+// ---------- Relations ----------
+
+export const schoolBoardsRelations = relations(schoolBoards, ({ many }) => ({
+  schools: many(schools),
+  students: many(students),
+}));
+
+export const schoolsRelations = relations(schools, ({ one, many }) => ({
+  board: one(schoolBoards, { fields: [schools.boardId], references: [schoolBoards.id] }),
+  students: many(students),
+}));
+
+export const studentsRelations = relations(students, ({ one, many }) => ({
+  board: one(schoolBoards, { fields: [students.boardId], references: [schoolBoards.id] }),
+  school: one(schools, { fields: [students.schoolId], references: [schools.id] }),
+  guardianEmails: many(guardianEmails),
+  associations: many(associations),
+}));
+
+export const guardianEmailsRelations = relations(guardianEmails, ({ one }) => ({
+  student: one(students, { fields: [guardianEmails.studentId], references: [students.id] }),
+}));
+
+export const parentAccountsRelations = relations(parentAccounts, ({ many }) => ({
+  associations: many(associations),
+  attempts: many(associationAttempts),
+}));
+
+export const associationsRelations = relations(associations, ({ one }) => ({
+  parentAccount: one(parentAccounts, {
+    fields: [associations.parentAccountId],
+    references: [parentAccounts.id],
+  }),
+  student: one(students, { fields: [associations.studentId], references: [students.id] }),
+}));
+
+export const associationAttemptsRelations = relations(associationAttempts, ({ one }) => ({
+  parentAccount: one(parentAccounts, {
+    fields: [associationAttempts.parentAccountId],
+    references: [parentAccounts.id],
+  }),
+  board: one(schoolBoards, { fields: [associationAttempts.boardId], references: [schoolBoards.id] }),
+  candidateStudent: one(students, {
+    fields: [associationAttempts.candidateStudentId],
+    references: [students.id],
+  }),
+}));
+
+export const staffUsersRelations = relations(staffUsers, ({ one, many }) => ({
+  board: one(schoolBoards, { fields: [staffUsers.boardId], references: [schoolBoards.id] }),
+  schools: many(staffSchools),
+}));
+
+export const staffSchoolsRelations = relations(staffSchools, ({ one }) => ({
+  staffUser: one(staffUsers, { fields: [staffSchools.staffUserId], references: [staffUsers.id] }),
+  school: one(schools, { fields: [staffSchools.schoolId], references: [schools.id] }),
+}));
+
+// ---------- Types ----------
+
+export type SchoolBoard = typeof schoolBoards.$inferSelect;
+export type School = typeof schools.$inferSelect;
+export type Student = typeof students.$inferSelect;
+export type NewStudent = typeof students.$inferInsert;
+export type GuardianEmail = typeof guardianEmails.$inferSelect;
+export type ParentAccount = typeof parentAccounts.$inferSelect;
+export type VerificationCode = typeof verificationCodes.$inferSelect;
+export type AuthSession = typeof authSessions.$inferSelect;
+export type Association = typeof associations.$inferSelect;
+export type AssociationAttempt = typeof associationAttempts.$inferSelect;
+export type Nip = typeof nips.$inferSelect;
+export type StaffUser = typeof staffUsers.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;
+export type OutboxEmail = typeof emailOutbox.$inferSelect;
+export type SupportTicket = typeof supportTickets.$inferSelect;
+export type StaffRole = (typeof staffRole.enumValues)[number];

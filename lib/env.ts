@@ -1,0 +1,40 @@
+// process.env parsed once; every other module imports `env` from here.
+import { z } from "zod";
+
+const intFromEnv = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().default(".data/pglite"),
+  NEXTAUTH_SECRET: z.string().min(16).default("dev-only-secret-change-me-in-production"),
+  NEXTAUTH_URL: z.string().url().optional(),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  RESEND_API_KEY: z.string().optional(),
+  RESEND_BASE_URL: z.string().url().optional(),
+  EMAIL_FROM: z.string().default("Portail Parents <no-reply@portail-parents.example>"),
+  SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
+  CODE_LIFETIME_SECONDS: intFromEnv(600),
+  CODE_MAX_ATTEMPTS: intFromEnv(5),
+  CODE_RESEND_COOLDOWN_SECONDS: intFromEnv(60),
+  CODES_PER_HOUR_PER_EMAIL: intFromEnv(5),
+  CODES_PER_HOUR_PER_IP: intFromEnv(30),
+  PASSWORD_MIN_LENGTH: intFromEnv(12),
+  PASSWORD_MIN_CLASSES: intFromEnv(3),
+  SESSION_IDLE_MINUTES: intFromEnv(30),
+  SESSION_ABSOLUTE_HOURS: intFromEnv(12),
+  SIGNIN_FAILURES_BEFORE_DELAY: intFromEnv(5),
+  SIGNIN_MAX_DELAY_SECONDS: intFromEnv(900),
+  SIGNIN_FAILURES_PER_HOUR_PER_IP: intFromEnv(100),
+  ENTRA_CLIENT_ID: z.string().optional(),
+  ENTRA_CLIENT_SECRET: z.string().optional(),
+  ENTRA_TENANT_ID: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export const env: Env = schema.parse(process.env);
+
+/** True when the app would run in production with the public development secret. */
+export const usesDevSecretInProduction =
+  env.NODE_ENV === "production" && env.NEXTAUTH_SECRET.startsWith("dev-only") && !process.env.CI;

@@ -1,0 +1,15 @@
+// Message catalogs: one JSON file per namespace and language under messages/<locale>/.
+import type { Locale } from "@/lib/i18n/locale";
+import frCommon from "@/lib/i18n/messages/fr/common.json";
+import enCommon from "@/lib/i18n/messages/en/common.json";
+
+const catalogs = {
+  fr: { ...frCommon },
+  en: { ...enCommon },
+} satisfies Record<Locale, Record<string, unknown>>;
+
+export type Messages = (typeof catalogs)["fr"];
+
+export function messagesFor(locale: Locale): Messages {
+  return catalogs[locale] as Messages;
+}

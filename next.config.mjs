@@ -1,0 +1,12 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite loads its WASM and data files from disk; bundling it breaks those paths.
+  serverExternalPackages: ["@electric-sql/pglite", "argon2"],
+  poweredByHeader: false,
+};
+
+export default withNextIntl(nextConfig);

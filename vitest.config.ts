@@ -1,0 +1,34 @@
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": import.meta.dirname };
+// With TEST_DATABASE_URL the database tests run against that PostgreSQL server, one file at a time.
+const realPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["tests/lib/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "db",
+          include: ["tests/db/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/helpers/db-global-setup.ts"],
+          setupFiles: ["tests/helpers/db-setup.ts"],
+          fileParallelism: !realPostgres,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
