@@ -1,0 +1,28 @@
+// The one shape every server action returns, and the helper that validates its input with the form's schema.
+import type { z } from "zod";
+
+/** Errors are catalog keys: `error` in the "errors" namespace, field errors in "validation". */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; error?: string; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number };
+
+export type Parsed<S extends z.ZodType> = { ok: true; data: z.output<S> } | { ok: false; result: ActionResult<never> };
+
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Parsed<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join(".") : "_form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, result: { ok: false, error: "invalidInput", fieldErrors } };
+}
+
+export function failure(error: string, extra: Omit<Extract<ActionResult, { ok: false }>, "ok" | "error"> = {}) {
+  return { ok: false as const, error, ...extra };
+}
+
+export function success<T>(data: T): ActionResult<T> {
+  return { ok: true, data };
+}
