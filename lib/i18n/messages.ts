@@ -2,10 +2,14 @@
 import type { Locale } from "@/lib/i18n/locale";
 import frCommon from "@/lib/i18n/messages/fr/common.json";
 import enCommon from "@/lib/i18n/messages/en/common.json";
+import frEmail from "@/lib/i18n/messages/fr/email.json";
+import enEmail from "@/lib/i18n/messages/en/email.json";
+import frMailbox from "@/lib/i18n/messages/fr/mailbox.json";
+import enMailbox from "@/lib/i18n/messages/en/mailbox.json";
 
 const catalogs = {
-  fr: { ...frCommon },
-  en: { ...enCommon },
+  fr: { ...frCommon, ...frEmail, ...frMailbox },
+  en: { ...enCommon, ...enEmail, ...enMailbox },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["fr"];
