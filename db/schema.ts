@@ -118,8 +118,6 @@ export const parentAccounts = pgTable("parent_accounts", {
   emailVerifiedAt: timestamp({ withTimezone: true }).notNull(),
   locale: text().notNull().default("fr"),
   disabledAt: timestamp({ withTimezone: true }),
-  failedSignins: integer().notNull().default(0),
-  lockedUntil: timestamp({ withTimezone: true }),
   lastSigninAt: timestamp({ withTimezone: true }),
   createdAt: createdAt(),
 });
@@ -294,8 +292,6 @@ export const staffUsers = pgTable("staff_users", {
   /** Board of a board_support user (and of a secretary, for convenience). Null for admins. */
   boardId: integer().references(() => schoolBoards.id),
   disabledAt: timestamp({ withTimezone: true }),
-  failedSignins: integer().notNull().default(0),
-  lockedUntil: timestamp({ withTimezone: true }),
   lastSigninAt: timestamp({ withTimezone: true }),
   createdAt: createdAt(),
 });

@@ -4,7 +4,14 @@ import type { z } from "zod";
 /** Errors are catalog keys: `error` in the "errors" namespace, field errors in "validation". */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; error?: string; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      error?: string;
+      /** ICU parameters of the error message. */
+      params?: Record<string, string | number>;
+      fieldErrors?: Record<string, string[]>;
+      retryAfterSeconds?: number;
+    };
 
 export type Parsed<S extends z.ZodType> = { ok: true; data: z.output<S> } | { ok: false; result: ActionResult<never> };
 

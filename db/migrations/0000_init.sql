@@ -113,8 +113,6 @@ CREATE TABLE "parent_accounts" (
 	"email_verified_at" timestamp with time zone NOT NULL,
 	"locale" text DEFAULT 'fr' NOT NULL,
 	"disabled_at" timestamp with time zone,
-	"failed_signins" integer DEFAULT 0 NOT NULL,
-	"locked_until" timestamp with time zone,
 	"last_signin_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "parent_accounts_email_unique" UNIQUE("email")
@@ -158,8 +156,6 @@ CREATE TABLE "staff_users" (
 	"role" "staff_role" NOT NULL,
 	"board_id" integer,
 	"disabled_at" timestamp with time zone,
-	"failed_signins" integer DEFAULT 0 NOT NULL,
-	"locked_until" timestamp with time zone,
 	"last_signin_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "staff_users_email_unique" UNIQUE("email")

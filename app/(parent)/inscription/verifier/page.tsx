@@ -1,0 +1,8 @@
+import { LinkPage } from "@/app/(parent)/_code-flow/link-page";
+
+export const dynamic = "force-dynamic";
+
+export default async function SignUpLinkPage({ searchParams }: { searchParams: Promise<{ jeton?: string; invalide?: string }> }) {
+  const { jeton, invalide } = await searchParams;
+  return <LinkPage purpose="signup" token={jeton} invalid={Boolean(invalide)} />;
+}

@@ -1,0 +1,63 @@
+"use client";
+// Email + password sign-in through next-auth, for parents and for staff (provider "parent" or "staff").
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+import type { ActionResult } from "@/lib/safe-action";
+import { signInSchema, type SignInInput } from "@/lib/validations/auth";
+
+/** next-auth reports authorize() errors as a string: "invalid" or "throttled:<seconds>". */
+function toResult(error: string): ActionResult {
+  const [code, seconds] = error.split(":");
+  if (code === "throttled") return { ok: false, error: "throttled", retryAfterSeconds: Number(seconds) || 60 };
+  if (code === "invalid" || code === "CredentialsSignin") return { ok: false, error: "invalidCredentials" };
+  return { ok: false, error: "unexpected" };
+}
+
+export function SignInForm({ provider, redirectTo }: { provider: "parent" | "staff"; redirectTo: string }) {
+  const t = useTranslations("auth.signin");
+  const router = useRouter();
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  const submit = form.handleSubmit((values) =>
+    startTransition(async () => {
+      const response = await signIn(provider, { ...values, redirect: false });
+      if (response?.ok && !response.error) {
+        router.push(redirectTo);
+        router.refresh();
+        return;
+      }
+      setResult(toResult(response?.error ?? "unexpected"));
+    }),
+  );
+  return (
+    <form onSubmit={submit} noValidate className="stack">
+      <FormAlert result={result} />
+      <TextField
+        label={t("email")}
+        type="email"
+        autoComplete="username"
+        inputMode="email"
+        maxLength={254}
+        errors={form.formState.errors.email?.message ? [form.formState.errors.email.message] : undefined}
+        {...form.register("email")}
+      />
+      <TextField
+        label={t("password")}
+        type="password"
+        autoComplete="current-password"
+        errors={form.formState.errors.password?.message ? [form.formState.errors.password.message] : undefined}
+        {...form.register("password")}
+      />
+      <button type="submit" disabled={pending}>
+        {t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,190 @@
+// Sign-in with throttling, and the server-side sessions behind next-auth's JWT.
+// Failures are counted per email in auth_events whether or not an account exists, so neither the
+// message nor the lockout reveals which addresses have accounts.
+import { and, count, desc, eq, gt, isNull, max, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db/client";
+import { authEvents, authSessions, parentAccounts, staffUsers } from "@/db/schema";
+import { env } from "@/lib/env";
+import { verifyAgainstDummy, verifyPassword } from "@/lib/password-hash";
+import { retryAfterSeconds, signInDelaySeconds, type ThrottlePolicy } from "@/lib/rate-limit";
+
+export type Subject = "parent" | "staff";
+
+export const throttlePolicy: ThrottlePolicy = {
+  freeFailures: env.SIGNIN_FAILURES_BEFORE_DELAY,
+  baseDelaySeconds: 60,
+  maxDelaySeconds: env.SIGNIN_MAX_DELAY_SECONDS,
+};
+
+export type SessionLimits = { idleMinutes: number; absoluteHours: number };
+export const sessionLimits: SessionLimits = {
+  idleMinutes: env.SESSION_IDLE_MINUTES,
+  absoluteHours: env.SESSION_ABSOLUTE_HOURS,
+};
+
+type Client = { ip: string | null; userAgent: string | null };
+
+export type ThrottleState = { consecutiveFailures: number; lastFailureAt: Date | null; retryAfterSeconds: number };
+
+/** Consecutive failed sign-ins for an email since its last success or unlock (within 24 h). */
+export async function throttleState(
+  subject: Subject,
+  email: string,
+  executor: Executor = db,
+  policy: ThrottlePolicy = throttlePolicy,
+): Promise<ThrottleState> {
+  const since = new Date(Date.now() - 24 * 3600_000);
+  const [{ lastReset }] = await executor
+    .select({ lastReset: max(authEvents.createdAt) })
+    .from(authEvents)
+    .where(and(eq(authEvents.subject, subject), eq(authEvents.email, email), eq(authEvents.success, true)));
+  const from = lastReset && lastReset > since ? lastReset : since;
+  const [{ failures, lastFailureAt }] = await executor
+    .select({ failures: count(), lastFailureAt: max(authEvents.createdAt) })
+    .from(authEvents)
+    .where(
+      and(
+        eq(authEvents.subject, subject),
+        eq(authEvents.email, email),
+        eq(authEvents.success, false),
+        gt(authEvents.createdAt, from),
+      ),
+    );
+  const delay = signInDelaySeconds(failures, policy);
+  return { consecutiveFailures: failures, lastFailureAt, retryAfterSeconds: retryAfterSeconds(lastFailureAt, delay, new Date()) };
+}
+
+async function ipIsThrottled(executor: Executor, ip: string | null) {
+  if (!ip) return false;
+  const [{ n }] = await executor
+    .select({ n: count() })
+    .from(authEvents)
+    .where(and(eq(authEvents.ip, ip), eq(authEvents.success, false), gt(authEvents.createdAt, new Date(Date.now() - 3600_000))));
+  return n >= env.SIGNIN_FAILURES_PER_HOUR_PER_IP;
+}
+
+export async function recordAuthEvent(
+  executor: Executor,
+  event: { subject: Subject; kind: string; email: string; success: boolean } & Client,
+) {
+  await executor.insert(authEvents).values(event);
+}
+
+export type SignInResult =
+  | { ok: true; sessionId: string; userId: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+async function findCredentials(executor: Executor, subject: Subject, email: string) {
+  if (subject === "parent") {
+    const [row] = await executor
+      .select({ id: parentAccounts.id, passwordHash: parentAccounts.passwordHash, disabledAt: parentAccounts.disabledAt })
+      .from(parentAccounts)
+      .where(eq(parentAccounts.email, email));
+    return row;
+  }
+  const [row] = await executor
+    .select({ id: staffUsers.id, passwordHash: staffUsers.passwordHash, disabledAt: staffUsers.disabledAt })
+    .from(staffUsers)
+    .where(eq(staffUsers.email, email));
+  return row;
+}
+
+/** Checks a password sign-in; on success opens a server-side session. Serialised per email across instances. */
+export async function signInWithPassword(
+  input: { subject: Subject; email: string; password: string } & Client,
+): Promise<SignInResult> {
+  const { subject, email } = input;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`signin:${subject}:${email}`}))`);
+    const throttle = await throttleState(subject, email, tx);
+    if (throttle.retryAfterSeconds > 0) {
+      return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
+    }
+    if (await ipIsThrottled(tx, input.ip)) return { ok: false, reason: "throttled", retryAfterSeconds: 3600 };
+
+    const user = await findCredentials(tx, subject, email);
+    const valid =
+      user?.passwordHash && !user.disabledAt
+        ? await verifyPassword(user.passwordHash, input.password)
+        : await verifyAgainstDummy(input.password);
+    await recordAuthEvent(tx, { subject, kind: "signin", email, success: valid, ip: input.ip, userAgent: input.userAgent });
+    if (!valid || !user) return { ok: false, reason: "invalid" };
+
+    const now = new Date();
+    const table = subject === "parent" ? parentAccounts : staffUsers;
+    await tx.update(table).set({ lastSigninAt: now }).where(eq(table.id, user.id));
+    const sessionId = await openSession(tx, { subject, userId: user.id, ip: input.ip, userAgent: input.userAgent });
+    return { ok: true, sessionId, userId: user.id };
+  });
+}
+
+/** Staff lift a lockout: recorded as a successful event, which resets the consecutive count. */
+export async function liftLockout(executor: Executor, subject: Subject, email: string) {
+  await recordAuthEvent(executor, { subject, kind: "unlock", email, success: true, ip: null, userAgent: null });
+}
+
+export async function openSession(
+  executor: Executor,
+  input: { subject: Subject; userId: string } & Client,
+  limits: SessionLimits = sessionLimits,
+): Promise<string> {
+  const [row] = await executor
+    .insert(authSessions)
+    .values({
+      subject: input.subject,
+      parentAccountId: input.subject === "parent" ? input.userId : null,
+      staffUserId: input.subject === "staff" ? input.userId : null,
+      expiresAt: new Date(Date.now() + limits.absoluteHours * 3600_000),
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 500) ?? null,
+    })
+    .returning({ id: authSessions.id });
+  return row!.id;
+}
+
+/**
+ * Keeps a session alive if it is neither revoked, idle too long, nor past its absolute end.
+ * Returns false when it has ended (the caller then drops the JWT).
+ */
+export async function touchSession(sessionId: string, limits: SessionLimits = sessionLimits): Promise<boolean> {
+  const now = new Date();
+  const idleCutoff = new Date(now.getTime() - limits.idleMinutes * 60_000);
+  const touched = await db
+    .update(authSessions)
+    .set({ lastSeenAt: now })
+    .where(
+      and(
+        eq(authSessions.id, sessionId),
+        isNull(authSessions.revokedAt),
+        gt(authSessions.lastSeenAt, idleCutoff),
+        gt(authSessions.expiresAt, now),
+      ),
+    )
+    .returning({ id: authSessions.id });
+  return touched.length === 1;
+}
+
+export async function revokeSession(sessionId: string) {
+  await db.update(authSessions).set({ revokedAt: new Date() }).where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+}
+
+/** Ends every open session of a parent account (password reset, account disabled). */
+export async function revokeParentSessions(executor: Executor, parentAccountId: string): Promise<number> {
+  const ended = await executor
+    .update(authSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(authSessions.parentAccountId, parentAccountId), isNull(authSessions.revokedAt)))
+    .returning({ id: authSessions.id });
+  return ended.length;
+}
+
+/** Recent authentication events for an email (staff screens). */
+export async function authEventsFor(subject: Subject, email: string, limit = 20) {
+  return db
+    .select()
+    .from(authEvents)
+    .where(and(eq(authEvents.subject, subject), eq(authEvents.email, email)))
+    .orderBy(desc(authEvents.createdAt))
+    .limit(limit);
+}

@@ -1,0 +1,32 @@
+// Staff accounts and the scope each one works in.
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { schools, staffSchools, staffUsers } from "@/db/schema";
+import { scopeOf, type StaffScope } from "@/lib/auth/scope";
+
+export async function findStaffByEmail(email: string) {
+  const [row] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
+  return row ?? null;
+}
+
+export type StaffContext = {
+  staff: { id: string; email: string; name: string; role: (typeof staffUsers.$inferSelect)["role"]; boardId: number | null };
+  scope: StaffScope;
+  schoolNames: string[];
+};
+
+/** The staff member and their scope, read fresh on every request so a change of assignment applies at once. */
+export async function loadStaffContext(staffUserId: string): Promise<StaffContext | null> {
+  const [staff] = await db.select().from(staffUsers).where(eq(staffUsers.id, staffUserId));
+  if (!staff || staff.disabledAt) return null;
+  const assigned = await db
+    .select({ id: schools.id, name: schools.name })
+    .from(staffSchools)
+    .innerJoin(schools, eq(schools.id, staffSchools.schoolId))
+    .where(eq(staffSchools.staffUserId, staff.id));
+  return {
+    staff: { id: staff.id, email: staff.email, name: staff.name, role: staff.role, boardId: staff.boardId },
+    scope: scopeOf(staff, assigned.map((s) => s.id)),
+    schoolNames: assigned.map((s) => s.name),
+  };
+}

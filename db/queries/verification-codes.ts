@@ -1,0 +1,287 @@
+// Email verification codes for sign-up and password reset. Every limit (lifetime, tries, cooldown,
+// codes per hour per email and per IP) is checked inside a transaction serialised per email with an
+// advisory lock, so several app instances share them.
+import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db/client";
+import { parentAccounts, verificationCodes, type VerificationCode } from "@/db/schema";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locale";
+import { hashSecret, randomToken, secretMatches } from "@/lib/secret-hash";
+import { codeState, cooldownRemaining, generateCode } from "@/lib/verification-code";
+
+export type CodePurpose = VerificationCode["purpose"];
+
+export type CodeLimits = {
+  lifetimeSeconds: number;
+  maxAttempts: number;
+  cooldownSeconds: number;
+  perHourPerEmail: number;
+  perHourPerIp: number;
+};
+
+export const codeLimits: CodeLimits = {
+  lifetimeSeconds: env.CODE_LIFETIME_SECONDS,
+  maxAttempts: env.CODE_MAX_ATTEMPTS,
+  cooldownSeconds: env.CODE_RESEND_COOLDOWN_SECONDS,
+  perHourPerEmail: env.CODES_PER_HOUR_PER_EMAIL,
+  perHourPerIp: env.CODES_PER_HOUR_PER_IP,
+};
+
+/** What the browser keeps (in an httpOnly cookie) to resume the flow after a closed tab. */
+export type FlowHandle = { flowId: string; flowToken: string };
+
+export type RequestCodeResult =
+  | { ok: true; flow: FlowHandle; expiresAt: Date; resendAvailableAt: Date }
+  | { ok: false; reason: "cooldown" | "tooManyCodes"; retryAfterSeconds: number };
+
+const HOUR_MS = 3600_000;
+
+async function lockEmail(tx: Executor, email: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"code:" + email}))`);
+}
+
+function secondsUntil(date: Date, now: Date) {
+  return Math.max(1, Math.ceil((date.getTime() - now.getTime()) / 1000));
+}
+
+/**
+ * Creates a code for `email` and queues its email, or says why not. The response is the same whether or not
+ * an account exists: for sign-up with an existing account the owner gets a "you already have an account"
+ * email instead of a code; for a reset of an unknown address nothing is sent.
+ */
+export async function requestCode(input: {
+  email: string;
+  purpose: CodePurpose;
+  ip: string | null;
+  locale: Locale;
+  appUrl?: string;
+  limits?: CodeLimits;
+}): Promise<RequestCodeResult> {
+  const limits = input.limits ?? codeLimits;
+  const appUrl = input.appUrl ?? env.APP_URL;
+  const { email, purpose } = input;
+  return db.transaction(async (tx) => {
+    await lockEmail(tx, email);
+    const now = new Date();
+    const hourAgo = new Date(now.getTime() - HOUR_MS);
+
+    const recent = await tx
+      .select({ createdAt: verificationCodes.createdAt })
+      .from(verificationCodes)
+      .where(and(eq(verificationCodes.email, email), gt(verificationCodes.createdAt, hourAgo)))
+      .orderBy(desc(verificationCodes.createdAt));
+    const wait = cooldownRemaining(recent[0]?.createdAt ?? null, limits.cooldownSeconds, now);
+    if (wait > 0) return { ok: false, reason: "cooldown", retryAfterSeconds: wait };
+    if (recent.length >= limits.perHourPerEmail) {
+      const oldest = recent[recent.length - 1]!.createdAt;
+      return { ok: false, reason: "tooManyCodes", retryAfterSeconds: secondsUntil(new Date(oldest.getTime() + HOUR_MS), now) };
+    }
+    if (input.ip) {
+      const [{ n }] = await tx
+        .select({ n: count() })
+        .from(verificationCodes)
+        .where(and(eq(verificationCodes.ip, input.ip), gt(verificationCodes.createdAt, hourAgo)));
+      if (n >= limits.perHourPerIp) return { ok: false, reason: "tooManyCodes", retryAfterSeconds: 3600 };
+    }
+
+    await tx
+      .update(verificationCodes)
+      .set({ supersededAt: now })
+      .where(
+        and(
+          eq(verificationCodes.email, email),
+          eq(verificationCodes.purpose, purpose),
+          isNull(verificationCodes.consumedAt),
+          isNull(verificationCodes.supersededAt),
+        ),
+      );
+
+    const code = generateCode();
+    const linkToken = randomToken();
+    const flowToken = randomToken();
+    const expiresAt = new Date(now.getTime() + limits.lifetimeSeconds * 1000);
+    const [row] = await tx
+      .insert(verificationCodes)
+      .values({
+        email,
+        purpose,
+        codeHash: hashSecret(code, "code"),
+        linkTokenHash: hashSecret(linkToken, "link"),
+        flowTokenHash: hashSecret(flowToken, "flow"),
+        maxAttempts: limits.maxAttempts,
+        expiresAt,
+        ip: input.ip,
+        createdAt: now,
+      })
+      .returning({ id: verificationCodes.id });
+
+    const [account] = await tx
+      .select({ id: parentAccounts.id })
+      .from(parentAccounts)
+      .where(eq(parentAccounts.email, email));
+    const minutes = Math.round(limits.lifetimeSeconds / 60);
+    const path = purpose === "signup" ? "/inscription/verifier" : "/mot-de-passe-oublie/verifier";
+    if (purpose === "signup" && account) {
+      await enqueueEmail(tx, {
+        to: email,
+        template: "account-exists",
+        locale: input.locale,
+        params: { resetUrl: `${appUrl}/mot-de-passe-oublie` },
+      });
+    } else if (purpose === "signup" || account) {
+      await enqueueEmail(tx, {
+        to: email,
+        template: "verification-code",
+        locale: input.locale,
+        params: { code, link: `${appUrl}${path}?jeton=${linkToken}`, minutes, purpose },
+      });
+    }
+
+    return {
+      ok: true,
+      flow: { flowId: row!.id, flowToken },
+      expiresAt,
+      resendAvailableAt: new Date(now.getTime() + limits.cooldownSeconds * 1000),
+    };
+  });
+}
+
+export type FlowStatus = {
+  email: string;
+  purpose: CodePurpose;
+  state: "awaitingCode" | "verified" | "expired" | "locked" | "done";
+  expiresAt: Date;
+  resendAvailableAt: Date;
+  attemptsLeft: number;
+};
+
+/** Where a flow stands, for the browser holding its cookie; null when the cookie does not match. */
+export async function flowStatus(flow: FlowHandle, limits: CodeLimits = codeLimits): Promise<FlowStatus | null> {
+  const [row] = await db.select().from(verificationCodes).where(eq(verificationCodes.id, flow.flowId));
+  if (!row || !holdsFlow(row, flow.flowToken)) return null;
+  const now = new Date();
+  const state = codeState(row, now);
+  return {
+    email: row.email,
+    purpose: row.purpose,
+    state:
+      state === "consumed"
+        ? "done"
+        : state === "usable"
+          ? row.verifiedAt
+            ? "verified"
+            : "awaitingCode"
+          : state === "locked"
+            ? "locked"
+            : "expired",
+    expiresAt: row.expiresAt,
+    resendAvailableAt: new Date(row.createdAt.getTime() + limits.cooldownSeconds * 1000),
+    attemptsLeft: Math.max(0, row.maxAttempts - row.attempts),
+  };
+}
+
+export type VerifyCodeResult =
+  | { ok: true }
+  | { ok: false; reason: "wrongCode"; attemptsLeft: number }
+  | { ok: false; reason: "expired" | "locked" | "unknownFlow" };
+
+/** Checks a typed code against the flow's code; each wrong try is counted in the row, which dies at the limit. */
+export async function verifyCode(flow: FlowHandle, code: string): Promise<VerifyCodeResult> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(verificationCodes)
+      .where(eq(verificationCodes.id, flow.flowId))
+      .for("update");
+    if (!row || !holdsFlow(row, flow.flowToken)) return { ok: false, reason: "unknownFlow" };
+    const now = new Date();
+    const state = codeState(row, now);
+    if (state === "locked") return { ok: false, reason: "locked" };
+    if (state !== "usable") return { ok: false, reason: "expired" };
+    if (row.verifiedAt) return { ok: true };
+    if (!secretMatches(code, "code", row.codeHash)) {
+      const attempts = row.attempts + 1;
+      await tx.update(verificationCodes).set({ attempts }).where(eq(verificationCodes.id, row.id));
+      if (attempts >= row.maxAttempts) return { ok: false, reason: "locked" };
+      return { ok: false, reason: "wrongCode", attemptsLeft: row.maxAttempts - attempts };
+    }
+    await markVerified(tx, row, now);
+    return { ok: true };
+  });
+}
+
+/** The browser that asked for the code holds the flow token; one that opened the email's link holds the link token. */
+function holdsFlow(row: VerificationCode, token: string) {
+  return secretMatches(token, "flow", row.flowTokenHash) || secretMatches(token, "link", row.linkTokenHash);
+}
+
+/** The link in the email verifies too, in whatever browser opens it; the link token then serves as that browser's flow token. */
+export async function verifyLink(
+  linkToken: string,
+  purpose: CodePurpose,
+): Promise<{ ok: true; flow: FlowHandle } | { ok: false; reason: "expired" | "unknownLink" }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(verificationCodes)
+      .where(and(eq(verificationCodes.linkTokenHash, hashSecret(linkToken, "link")), eq(verificationCodes.purpose, purpose)))
+      .for("update");
+    if (!row) return { ok: false, reason: "unknownLink" };
+    const now = new Date();
+    if (codeState(row, now) !== "usable") return { ok: false, reason: "expired" };
+    if (!row.verifiedAt) await markVerified(tx, row, now);
+    return { ok: true, flow: { flowId: row.id, flowToken: linkToken } };
+  });
+}
+
+/** A verified code leaves the parent a fresh lifetime to choose the password. */
+async function markVerified(tx: Executor, row: VerificationCode, now: Date) {
+  const lifetimeMs = row.expiresAt.getTime() - row.createdAt.getTime();
+  await tx
+    .update(verificationCodes)
+    .set({ verifiedAt: now, expiresAt: new Date(now.getTime() + lifetimeMs) })
+    .where(eq(verificationCodes.id, row.id));
+}
+
+/**
+ * Locks a verified, unconsumed flow for the final step and marks it consumed; the caller's work runs in the
+ * same transaction, so the flow is used once even if the form is submitted twice.
+ */
+export async function consumeVerifiedFlow<T>(
+  flow: FlowHandle,
+  purpose: CodePurpose,
+  work: (tx: Executor, email: string) => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; reason: "notVerified" | "expired" }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(verificationCodes)
+      .where(and(eq(verificationCodes.id, flow.flowId), eq(verificationCodes.purpose, purpose)))
+      .for("update");
+    if (!row || !holdsFlow(row, flow.flowToken) || !row.verifiedAt) {
+      return { ok: false, reason: "notVerified" };
+    }
+    if (codeState(row, new Date()) !== "usable") return { ok: false, reason: "expired" };
+    await tx.update(verificationCodes).set({ consumedAt: new Date() }).where(eq(verificationCodes.id, row.id));
+    return { ok: true, value: await work(tx, row.email) };
+  });
+}
+
+/** Codes sent to an address (no secrets), for staff screens. */
+export async function codesSentTo(email: string, limit = 20) {
+  return db
+    .select({
+      id: verificationCodes.id,
+      purpose: verificationCodes.purpose,
+      createdAt: verificationCodes.createdAt,
+      expiresAt: verificationCodes.expiresAt,
+      attempts: verificationCodes.attempts,
+      verifiedAt: verificationCodes.verifiedAt,
+      consumedAt: verificationCodes.consumedAt,
+    })
+    .from(verificationCodes)
+    .where(eq(verificationCodes.email, email))
+    .orderBy(desc(verificationCodes.createdAt))
+    .limit(limit);
+}

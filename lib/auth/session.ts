@@ -1,0 +1,35 @@
+// Reading the session in pages and actions: the real guard (the proxy only redirects early).
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "@/lib/auth/options";
+import { loadStaffContext, type StaffContext } from "@/db/queries/staff";
+import { findParentAccount } from "@/db/queries/parent-accounts";
+
+/** One session read per request. */
+export const auth = cache(() => getServerSession(authOptions));
+
+export const currentParent = cache(async () => {
+  const session = await auth();
+  if (session?.user.subject !== "parent") return null;
+  const account = await findParentAccount(session.user.id);
+  return account && !account.disabledAt ? account : null;
+});
+
+export async function requireParent() {
+  const parent = await currentParent();
+  if (!parent) redirect("/connexion");
+  return parent;
+}
+
+export const currentStaff = cache(async (): Promise<StaffContext | null> => {
+  const session = await auth();
+  if (session?.user.subject !== "staff") return null;
+  return loadStaffContext(session.user.id);
+});
+
+export async function requireStaff(): Promise<StaffContext> {
+  const staff = await currentStaff();
+  if (!staff) redirect("/admin/connexion");
+  return staff;
+}
