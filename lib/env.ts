@@ -12,6 +12,8 @@ const schema = z.object({
   APP_URL: z.string().url().default("http://localhost:3000"),
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
+  // The dev mailbox (/dev/mailbox) shows sent emails instead of delivering them; see devMailboxEnabled.
+  DEV_MAILBOX: z.enum(["on", "off"]).optional(),
   EMAIL_FROM: z.string().default("Portail Parents <no-reply@portail-parents.example>"),
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   CODE_LIFETIME_SECONDS: intFromEnv(600),
@@ -38,3 +40,12 @@ export const env: Env = schema.parse(process.env);
 /** True when the app would run in production with the public development secret. */
 export const usesDevSecretInProduction =
   env.NODE_ENV === "production" && env.NEXTAUTH_SECRET.startsWith("dev-only") && !process.env.CI;
+
+/**
+ * Whether /dev/mailbox may show captured emails: DEV_MAILBOX when set (the end-to-end tests set it on
+ * under `next start`); otherwise only outside production and without a Resend key.
+ */
+export const devMailboxEnabled =
+  env.DEV_MAILBOX !== undefined
+    ? env.DEV_MAILBOX === "on"
+    : env.NODE_ENV !== "production" && !env.RESEND_API_KEY;
