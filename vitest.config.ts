@@ -1,6 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": import.meta.dirname };
+const alias = {
+  "@": import.meta.dirname,
+  "server-only": `${import.meta.dirname}/tests/helpers/server-only.ts`,
+};
 // With TEST_DATABASE_URL the database tests run against that PostgreSQL server, one file at a time.
 const realPostgres = Boolean(process.env.TEST_DATABASE_URL);
 

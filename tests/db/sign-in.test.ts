@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { authEvents, authSessions } from "@/db/schema";
+import { liftLockout, revokeSession, signInWithPassword, throttlePolicy, touchSession } from "@/db/queries/auth";
+import { createParent, strongPassword } from "@/tests/helpers/accounts";
+
+const client = { ip: "192.0.2.10", userAgent: "vitest" };
+const attempt = (email: string, password: string, ip = client.ip) =>
+  signInWithPassword({ subject: "parent", email, password, ip, userAgent: client.userAgent });
+
+describe("parent sign-in", () => {
+  it("gives the same answer for a wrong password and an unknown email", async () => {
+    await createParent("existe@exemple.ca");
+    expect(await attempt("existe@exemple.ca", "Mauvais-Mot-De-Passe-1")).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt("existe-pas@exemple.ca", "Mauvais-Mot-De-Passe-1")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("logs every attempt, failed or not", async () => {
+    await createParent("journal@exemple.ca");
+    await attempt("journal@exemple.ca", "faux");
+    await attempt("journal@exemple.ca", strongPassword);
+    const events = await db.select().from(authEvents).where(eq(authEvents.email, "journal@exemple.ca"));
+    expect(events.map((e) => e.success).sort()).toEqual([false, true]);
+    expect(events.every((e) => e.ip === client.ip)).toBe(true);
+  });
+
+  it("slows an email down after repeated failures, whether or not the account exists", async () => {
+    await createParent("lent@exemple.ca");
+    for (const email of ["lent@exemple.ca", "fantome@exemple.ca"]) {
+      for (let i = 0; i < throttlePolicy.freeFailures; i++) {
+        expect(await attempt(email, `faux-${i}`)).toEqual({ ok: false, reason: "invalid" });
+      }
+      const throttled = await attempt(email, strongPassword);
+      expect(throttled).toMatchObject({ ok: false, reason: "throttled" });
+      if (!throttled.ok && throttled.reason === "throttled") expect(throttled.retryAfterSeconds).toBeGreaterThan(0);
+    }
+  });
+
+  it("lets the account in again once staff lift the lockout", async () => {
+    await createParent("debloque@exemple.ca");
+    for (let i = 0; i < throttlePolicy.freeFailures; i++) await attempt("debloque@exemple.ca", "faux");
+    expect(await attempt("debloque@exemple.ca", strongPassword)).toMatchObject({ reason: "throttled" });
+    await liftLockout(db, "parent", "debloque@exemple.ca");
+    expect((await attempt("debloque@exemple.ca", strongPassword)).ok).toBe(true);
+  });
+});
+
+describe("sessions", () => {
+  async function openOne(email: string) {
+    await createParent(email);
+    const result = await attempt(email, strongPassword, "192.0.2.99");
+    if (!result.ok) throw new Error("sign-in failed");
+    return result.sessionId;
+  }
+
+  it("ends after the idle limit", async () => {
+    const sessionId = await openOne("inactif@exemple.ca");
+    expect(await touchSession(sessionId)).toBe(true);
+    await db.update(authSessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(authSessions.id, sessionId));
+    expect(await touchSession(sessionId)).toBe(false);
+  });
+
+  it("ends at the absolute limit even when active", async () => {
+    const sessionId = await openOne("absolu@exemple.ca");
+    await db.update(authSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(authSessions.id, sessionId));
+    expect(await touchSession(sessionId)).toBe(false);
+  });
+
+  it("ends when signed out", async () => {
+    const sessionId = await openOne("sortie@exemple.ca");
+    await revokeSession(sessionId);
+    expect(await touchSession(sessionId)).toBe(false);
+  });
+});
