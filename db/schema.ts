@@ -214,12 +214,14 @@ export const associations = pgTable(
   ],
 );
 
+/** A finding of the association rule (Reason in lib/association/reasons.ts); `word` names the word of a name. */
 export type AttemptReason = {
   code: string;
   field?: string;
   kind?: string;
   typed?: string;
   expected?: string;
+  word?: string;
 };
 
 export type AttemptInput = {
