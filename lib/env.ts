@@ -15,6 +15,8 @@ const schema = z.object({
   // The dev mailbox (/dev/mailbox) shows sent emails instead of delivering them; see devMailboxEnabled.
   DEV_MAILBOX: z.enum(["on", "off"]).optional(),
   EMAIL_FROM: z.string().default("Portail Parents <no-reply@portail-parents.example>"),
+  /** Resend webhook signing secret (whsec_…); the delivery-events endpoint answers 404 without it. */
+  RESEND_WEBHOOK_SECRET: z.string().optional(),
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   CODE_LIFETIME_SECONDS: intFromEnv(600),
   CODE_MAX_ATTEMPTS: intFromEnv(5),
