@@ -6,12 +6,22 @@ import frEmail from "@/lib/i18n/messages/fr/email.json";
 import enEmail from "@/lib/i18n/messages/en/email.json";
 import frMailbox from "@/lib/i18n/messages/fr/mailbox.json";
 import enMailbox from "@/lib/i18n/messages/en/mailbox.json";
+import frAuth from "@/lib/i18n/messages/fr/auth.json";
+import enAuth from "@/lib/i18n/messages/en/auth.json";
+import frValidation from "@/lib/i18n/messages/fr/validation.json";
+import enValidation from "@/lib/i18n/messages/en/validation.json";
+import frErrors from "@/lib/i18n/messages/fr/errors.json";
+import enErrors from "@/lib/i18n/messages/en/errors.json";
 import frAssociation from "@/lib/i18n/messages/fr/association.json";
 import enAssociation from "@/lib/i18n/messages/en/association.json";
+import frParentNav from "@/lib/i18n/messages/fr/parent-nav.json";
+import enParentNav from "@/lib/i18n/messages/en/parent-nav.json";
+import frHelp from "@/lib/i18n/messages/fr/help.json";
+import enHelp from "@/lib/i18n/messages/en/help.json";
 
 const catalogs = {
-  fr: { ...frCommon, ...frEmail, ...frMailbox, ...frAssociation },
-  en: { ...enCommon, ...enEmail, ...enMailbox, ...enAssociation },
+  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation },
+  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["fr"];
