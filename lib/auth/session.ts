@@ -1,6 +1,7 @@
 // Reading the session in pages and actions: the real guard (the proxy only redirects early).
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { loadStaffContext, type StaffContext } from "@/db/queries/staff";
@@ -16,9 +17,15 @@ export const currentParent = cache(async () => {
   return account && !account.disabledAt ? account : null;
 });
 
+/** A session cookie that no longer opens a session: it ended (idle, too old, or revoked). */
+async function hadSession() {
+  const jar = await cookies();
+  return jar.has("next-auth.session-token") || jar.has("__Secure-next-auth.session-token");
+}
+
 export async function requireParent() {
   const parent = await currentParent();
-  if (!parent) redirect("/connexion");
+  if (!parent) redirect((await hadSession()) ? "/connexion?session=terminee" : "/connexion");
   return parent;
 }
 
@@ -30,6 +37,6 @@ export const currentStaff = cache(async (): Promise<StaffContext | null> => {
 
 export async function requireStaff(): Promise<StaffContext> {
   const staff = await currentStaff();
-  if (!staff) redirect("/admin/connexion");
+  if (!staff) redirect((await hadSession()) ? "/admin/connexion?session=terminee" : "/admin/connexion");
   return staff;
 }
