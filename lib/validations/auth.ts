@@ -4,13 +4,16 @@ import { z } from "zod";
 import { cleanCodeInput, CODE_LENGTH } from "@/lib/verification-code";
 import { passwordProblems, type PasswordPolicy } from "@/lib/password-policy";
 
+/** RFC 5322 "atext" local part (letters of any script allowed, as with SMTPUTF8) and a dotted domain name. */
+const emailPattern =
+  /^(?!\.)(?!.*\.\.)[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]{1,64}(?<!\.)@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63}$/u;
+
 export const emailSchema = z
   .string({ error: "required" })
   .trim()
   .min(1, "required")
   .max(254, "emailTooLong")
-  .pipe(z.email({ pattern: z.regexes.unicodeEmail, error: "emailInvalid" }))
-  .refine((email) => /@[^@.]+(\.[^@.]+)+$/.test(email), "emailInvalid")
+  .pipe(z.email({ pattern: emailPattern, error: "emailInvalid" }))
   .transform((email) => email.toLowerCase());
 
 export const requestCodeSchema = z.object({ email: emailSchema });
