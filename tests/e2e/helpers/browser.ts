@@ -1,0 +1,121 @@
+// Debian's Chromium driven by playwright-core: one browser per test file, one fresh context per page.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { inject, onTestFailed } from "vitest";
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Without the background-networking flags Chromium keeps dialling Google's hosts, which this network refuses.
+const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const resultsDir = path.resolve(import.meta.dirname, "..", "..", "..", "test-results");
+
+export const phoneViewport = { width: 360, height: 740 };
+
+/** The running e2e server, started by the global setup. */
+export function e2eBaseURL(): string {
+  return inject("e2eBaseURL");
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}
+
+let sharedBrowser: Promise<Browser> | undefined;
+
+/** The browser shared by this test file's pages, launched on first use. */
+export function browser(): Promise<Browser> {
+  sharedBrowser ??= launchBrowser();
+  return sharedBrowser;
+}
+
+/** Closes the shared browser; call it in afterAll. */
+export async function closeBrowser() {
+  const pending = sharedBrowser;
+  sharedBrowser = undefined;
+  if (pending) await (await pending).close();
+}
+
+export type NewPageOptions = {
+  /** 360×740 touch screen instead of a 1280×800 desktop. */
+  phone?: boolean;
+  /** Accept-Language of the browser; the app's default (French) unless told. */
+  locale?: string;
+};
+
+/** A page in a fresh context (own cookies) whose relative URLs resolve against baseURL. */
+export async function newPage(baseURL: string = e2eBaseURL(), options: NewPageOptions = {}): Promise<Page> {
+  const context = await (await browser()).newContext({
+    baseURL,
+    locale: options.locale ?? "fr-FR",
+    viewport: options.phone ? phoneViewport : { width: 1280, height: 800 },
+    isMobile: options.phone ?? false,
+    hasTouch: options.phone ?? false,
+  });
+  return context.newPage();
+}
+
+const codePattern = /\b(\d{3})\s?(\d{3})\b/;
+
+export type ReadCodeOptions = {
+  /** Wait for a code other than this one (e.g. after asking for a new code). */
+  differentFrom?: string;
+  timeoutMs?: number;
+};
+
+/**
+ * The 6-digit code of the newest email sent to `email`, read from /dev/mailbox in a second tab of the
+ * same context, so the page under test stays where it is. Waits for the email to arrive.
+ */
+export async function readLatestCode(page: Page, email: string, options: ReadCodeOptions = {}): Promise<string> {
+  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
+  const mailbox = await page.context().newPage();
+  try {
+    let lastSeen = "no email";
+    while (Date.now() < deadline) {
+      await mailbox.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+      const code = await newestCode(mailbox);
+      if (code && code !== options.differentFrom) return code;
+      lastSeen = code ? `only the old code ${code}` : "no email with a code";
+      await mailbox.waitForTimeout(300);
+    }
+    throw new Error(`no new code in /dev/mailbox for ${email} (${lastSeen})`);
+  } finally {
+    await mailbox.close();
+  }
+}
+
+/** The mailbox lists the newest message first; its body (mail-text) holds the code. */
+async function newestCode(mailbox: Page): Promise<string | undefined> {
+  const newest = mailbox.locator('article[data-testid="mail"]').first();
+  if ((await newest.count()) === 0) return undefined;
+  const body = newest.locator('[data-testid="mail-text"]');
+  const text = (await body.count()) > 0 ? await body.textContent() : await newest.textContent();
+  const match = codePattern.exec(text ?? "");
+  return match ? match[1] + match[2] : undefined;
+}
+
+/**
+ * Saves a full-page screenshot to test-results/ if the current test fails.
+ * Call it inside the test (or its beforeEach) once the page exists.
+ */
+export function screenshotOnFailure(page: Page) {
+  onTestFailed(async ({ task }) => {
+    mkdirSync(resultsDir, { recursive: true });
+    const name = `${path.basename(task.file.name, ".test.ts")}--${task.name}`.replace(/[^\w.-]+/g, "-").slice(0, 150);
+    const file = path.join(resultsDir, `${name}.png`);
+    try {
+      await page.screenshot({ path: file, fullPage: true });
+      console.error(`[e2e] screenshot of the failed test: ${path.relative(process.cwd(), file)}`);
+    } catch (error) {
+      console.error(`[e2e] no screenshot for the failed test: ${String(error)}`);
+    }
+  });
+}
