@@ -30,6 +30,8 @@ const schema = z.object({
   SIGNIN_FAILURES_BEFORE_DELAY: intFromEnv(5),
   SIGNIN_MAX_DELAY_SECONDS: intFromEnv(900),
   SIGNIN_FAILURES_PER_HOUR_PER_IP: intFromEnv(100),
+  ASSOCIATION_FAILURES_PER_HOUR_PER_ACCOUNT: intFromEnv(10),
+  ASSOCIATION_FAILURES_PER_HOUR_PER_IP: intFromEnv(30),
   ENTRA_CLIENT_ID: z.string().optional(),
   ENTRA_CLIENT_SECRET: z.string().optional(),
   ENTRA_TENANT_ID: z.string().optional(),
