@@ -1,5 +1,6 @@
 // The whole domain: tables, then relations, then inferred types.
 import { relations, sql } from "drizzle-orm";
+import type { ChangesSample, FailureReport, ImportCounts, RejectedLine } from "@/lib/import/report";
 import {
   boolean,
   date,
@@ -25,6 +26,7 @@ export const associationMethod = pgEnum("association_method", ["match", "nip"]);
 export const emailStatus = pgEnum("email_status", ["pending", "sent", "delivered", "failed"]);
 export const authSubject = pgEnum("auth_subject", ["parent", "staff"]);
 export const ticketStatus = pgEnum("ticket_status", ["open", "in_progress", "resolved"]);
+export const importRunStatus = pgEnum("import_run_status", ["reading", "ready", "failed", "applied", "expired"]);
 
 // ---------- School boards, schools, student records ----------
 
@@ -334,6 +336,41 @@ export const auditLog = pgTable(
   ],
 );
 
+// ---------- Student record imports ----------
+
+/** One upload of a student record file: its dry-run report, then whether it was applied. */
+export const importRuns = pgTable(
+  "import_runs",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    /** The board the file is imported into; null when an admin imports every board the file names. */
+    boardId: integer().references(() => schoolBoards.id),
+    staffUserId: uuid()
+      .notNull()
+      .references(() => staffUsers.id),
+    fileName: text().notNull(),
+    status: importRunStatus().notNull().default("reading"),
+    encoding: text(),
+    delimiter: text(),
+    /** Progress while the file streams in. */
+    bytesRead: bigint({ mode: "number" }).notNull().default(0),
+    totalBytes: bigint({ mode: "number" }),
+    linesRead: integer().notNull().default(0),
+    failure: jsonb().$type<FailureReport>(),
+    /** Dry-run figures; appliedCounts are the figures at the moment of applying (the data may have moved). */
+    counts: jsonb().$type<ImportCounts>(),
+    appliedCounts: jsonb().$type<ImportCounts>(),
+    /** The first rejected lines, in file order. */
+    rejectedSample: jsonb().$type<RejectedLine[]>().notNull().default([]),
+    changesSample: jsonb().$type<ChangesSample>(),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    appliedAt: timestamp({ withTimezone: true }),
+    appliedByStaffId: uuid().references(() => staffUsers.id),
+  },
+  (t) => [index("import_runs_board_created_idx").on(t.boardId, t.createdAt)],
+);
+
 // ---------- Email and support ----------
 
 export const emailOutbox = pgTable(
@@ -457,3 +494,4 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
 export type SupportTicket = typeof supportTickets.$inferSelect;
 export type StaffRole = (typeof staffRole.enumValues)[number];
+export type ImportRun = typeof importRuns.$inferSelect;
