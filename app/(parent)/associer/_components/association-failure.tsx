@@ -1,0 +1,34 @@
+"use client";
+// What the parent is told after a refused attempt: a message that reveals nothing about any record, what to check,
+// and where to get help (the school office can fix the email on the record or give a NIP).
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { NO_MATCH_CHECKLIST_KEYS } from "@/lib/association/parent-message";
+import styles from "@/app/(parent)/associer/_components/associate.module.css";
+
+/** `messageKey` is a key of the "association" namespace (see AssociateMessageKey), or "invalidInput". */
+export function AssociationFailure({ messageKey, accountEmail }: { messageKey: string; accountEmail: string }) {
+  const t = useTranslations("association");
+  const ta = useTranslations("associate");
+  const known = messageKey !== "invalidInput" && t.has(messageKey as never);
+  return (
+    <div className={`alert alert-error ${styles.errorBody}`} role="alert" data-testid="association-error">
+      <p>{known ? t(messageKey as never) : ta("fixFields")}</p>
+      {messageKey === "errors.noMatch" && (
+        <div>
+          <p>{t("noMatchChecklist.title")}</p>
+          <ul className={styles.checklist}>
+            {NO_MATCH_CHECKLIST_KEYS.map((key) => (
+              <li key={key}>{t(key, { email: accountEmail })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {known && (
+        <p>
+          <Link href="/aide?section=association">{ta("getHelp")}</Link>
+        </p>
+      )}
+    </div>
+  );
+}
