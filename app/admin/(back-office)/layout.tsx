@@ -1,0 +1,17 @@
+// Every back-office page: signed-in staff only (the proxy redirects earlier; this is the guard).
+import { StaffHeader } from "@/components/admin/staff-header";
+import { boardNameOfScope } from "@/db/queries/scope-schools";
+import { requireStaff } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+export default async function BackOfficeLayout({ children }: { children: React.ReactNode }) {
+  const context = await requireStaff();
+  const boardName = await boardNameOfScope(context.scope);
+  return (
+    <>
+      <StaffHeader context={context} boardName={boardName} />
+      {children}
+    </>
+  );
+}

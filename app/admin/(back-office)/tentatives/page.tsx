@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AttemptDiagnosis } from "@/components/admin/attempt-diagnosis";
+import { searchAttemptsForStaff } from "@/db/queries/attempts";
+import { schoolsInScope } from "@/db/queries/scope-schools";
+import { requireStaff } from "@/lib/auth/session";
+import { attemptFilterSchema, type AttemptFilters } from "@/lib/validations/staff";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.attempts"))("title") };
+}
+
+function hrefFor(filters: AttemptFilters, page: number): string {
+  const params = new URLSearchParams();
+  for (const key of ["email", "student", "school", "from", "to"] as const) {
+    const value = filters[key];
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  }
+  if (filters.outcome !== "failed") params.set("outcome", filters.outcome);
+  if (page > 1) params.set("page", String(page));
+  return `/admin/tentatives?${params.toString()}`;
+}
+
+export default async function AttemptsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const { scope } = await requireStaff();
+  const t = await getTranslations("admin.attempts");
+  const tt = await getTranslations("admin.table");
+  const filters = attemptFilterSchema.parse(await searchParams);
+  const [result, schools] = await Promise.all([searchAttemptsForStaff(scope, filters), schoolsInScope(scope)]);
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const first = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
+  const last = Math.min(result.total, result.page * result.pageSize);
+
+  return (
+    <main id="main" className="container-wide stack">
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro")}</p>
+      <form method="get" action="/admin/tentatives" className="card filters" aria-label={t("filtersLabel")}>
+        <div className="field">
+          <label htmlFor="f-email">{t("filterEmail")}</label>
+          <input id="f-email" name="email" type="search" defaultValue={filters.email ?? ""} maxLength={254} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-student">{t("filterStudent")}</label>
+          <input id="f-student" name="student" type="search" defaultValue={filters.student ?? ""} maxLength={200} />
+        </div>
+        {schools.length > 1 && (
+          <div className="field">
+            <label htmlFor="f-school">{t("filterSchool")}</label>
+            <select id="f-school" name="school" defaultValue={filters.school ? String(filters.school) : ""}>
+              <option value="">{t("allSchools")}</option>
+              {schools.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {scope.kind === "all" ? `${s.boardName} — ${s.name}` : s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="f-from">{t("filterFrom")}</label>
+          <input id="f-from" name="from" type="date" defaultValue={filters.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-to">{t("filterTo")}</label>
+          <input id="f-to" name="to" type="date" defaultValue={filters.to ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-outcome">{t("filterOutcome")}</label>
+          <select id="f-outcome" name="outcome" defaultValue={filters.outcome}>
+            <option value="failed">{t("outcomeFailed")}</option>
+            <option value="all">{t("outcomeAll")}</option>
+          </select>
+        </div>
+        <div className="row filter-actions">
+          <button type="submit">{t("apply")}</button>
+          <Link href="/admin/tentatives">{t("reset")}</Link>
+        </div>
+      </form>
+
+      <p className="muted" role="status">
+        {tt("range", { first, last, total: result.total })}
+      </p>
+      {result.rows.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
+        result.rows.map((attempt) => <AttemptDiagnosis key={attempt.id} attempt={attempt} />)
+      )}
+      {pages > 1 && (
+        <nav aria-label={tt("pagination")} className="row pager">
+          {result.page > 1 && (
+            <Link href={hrefFor(filters, result.page - 1)} rel="prev">
+              {tt("previous")}
+            </Link>
+          )}
+          {result.page < pages && (
+            <Link href={hrefFor(filters, result.page + 1)} rel="next">
+              {tt("next")}
+            </Link>
+          )}
+        </nav>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { EntraSignInButton } from "@/components/admin/entra-sign-in-button";
+import { LanguageSwitch } from "@/components/language-switch";
+import { SignInForm } from "@/components/sign-in-form";
+import { entraConfigured } from "@/lib/auth/entra";
+import { currentStaff } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.signIn"))("title") };
+}
+
+type Search = { deconnecte?: string; error?: string };
+
+export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<Search> }) {
+  if (await currentStaff()) redirect("/admin");
+  const t = await getTranslations("admin.signIn");
+  const nav = await getTranslations("admin.nav");
+  const search = await searchParams;
+  return (
+    <>
+      <header className="site-header">
+        <div className="inner">
+          <Link href="/admin" className="brand">
+            {nav("brand")}
+          </Link>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" className="container">
+        <div className="card stack">
+          <h1>{t("title")}</h1>
+          {search.deconnecte && (
+            <div className="alert alert-info" role="status">
+              {t("signedOut")}
+            </div>
+          )}
+          {search.error && (
+            <div className="alert alert-error" role="alert">
+              {t("providerRefused")}
+            </div>
+          )}
+          <p>{t("intro")}</p>
+          <SignInForm provider="staff" redirectTo="/admin" />
+          {entraConfigured && (
+            <>
+              <p className="muted">{t("or")}</p>
+              <EntraSignInButton />
+            </>
+          )}
+          <p className="muted">{t("forgot")}</p>
+          <p>
+            <Link href="/connexion">{t("parentLink")}</Link>
+          </p>
+        </div>
+      </main>
+    </>
+  );
+}

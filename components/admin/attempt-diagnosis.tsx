@@ -1,0 +1,216 @@
+// One association attempt for staff: what the parent typed next to the record, each finding, and the fix.
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { AttemptView } from "@/db/queries/attempts";
+import { CopyButton } from "@/components/admin/copy-button";
+import { GuardianEmailDialog } from "@/components/admin/guardian-email-form";
+import { IssueNipDialog } from "@/components/admin/issue-nip-panel";
+import { attemptReasonMessage } from "@/lib/association/attempt-reasons";
+import { reasonBlocks } from "@/lib/association/reasons";
+import { suggestedFix } from "@/lib/association/suggested-fix";
+import { parseStudentIdentifier } from "@/lib/identifiers";
+
+type Field = "board" | "identifier" | "lastName" | "firstName" | "birthDate" | "email" | "nip";
+type Reason = AttemptView["reasons"][number];
+
+const MATCH_FIELDS: Field[] = ["identifier", "lastName", "firstName", "birthDate", "email"];
+
+export async function AttemptDiagnosis({ attempt, showStudent = true }: { attempt: AttemptView; showStudent?: boolean }) {
+  const t = await getTranslations("admin.attempts");
+  const root = await getTranslations();
+  const format = await getFormatter();
+  const { typed, candidate } = attempt;
+
+  const message = (reason: Reason) => {
+    const { namespace, key, values } = attemptReasonMessage(reason);
+    const full = `${namespace}.${key}`;
+    return root.has(full as never) ? root(full as never, values as never) : t("unknownReason", { code: reason.code });
+  };
+
+  const hasBoardFinding = attempt.reasons.some((r) => r.field === "board");
+  const fields: Field[] =
+    attempt.method === "nip" ? ["nip"] : [...(hasBoardFinding ? (["board"] as Field[]) : []), ...MATCH_FIELDS];
+  const fieldSet = new Set<string>(fields);
+  const otherFindings = attempt.reasons.filter((r) => !r.field || !fieldSet.has(r.field));
+
+  const identifierKind = typed.identifier ? parseStudentIdentifier(typed.identifier).kind : "fiche";
+  const typedValue: Record<Field, string> = {
+    board: attempt.board?.name ?? "—",
+    identifier: typed.identifier ?? "—",
+    lastName: typed.lastName ?? "—",
+    firstName: typed.firstName ?? "—",
+    birthDate: typed.birthDate ?? "—",
+    email: attempt.parentEmail,
+    nip: typed.nipPrefix ? `${typed.nipPrefix}••••••` : "—",
+  };
+  const recordValue: Record<Field, string> = candidate
+    ? {
+        board: attempt.board?.name ?? "—",
+        identifier:
+          identifierKind === "codePermanent"
+            ? (candidate.codePermanent ?? "—")
+            : `${candidate.fiche}${candidate.codePermanent ? ` · ${candidate.codePermanent}` : ""}`,
+        lastName: candidate.lastName,
+        firstName: candidate.firstName,
+        birthDate: candidate.birthDate,
+        email: candidate.guardianEmails.map((e) => e.email).join(", ") || t("noEmailOnRecord"),
+        nip: "—",
+      }
+    : { board: "—", identifier: "—", lastName: "—", firstName: "—", birthDate: "—", email: "—", nip: "—" };
+
+  const fix = attempt.success ? null : suggestedFix(attempt.reasons);
+  const when = format.dateTime(attempt.createdAt, { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <article className="card stack attempt" aria-label={t("attemptLabel", { when })}>
+      <header className="row attempt-head">
+        <strong>{when}</strong>
+        <span className={attempt.success ? "badge badge-ok" : "badge badge-danger"}>
+          {attempt.success ? t("succeeded") : t("failed")}
+        </span>
+        <span className="badge">{attempt.method === "nip" ? t("methodNip") : t("methodMatch")}</span>
+        <span>
+          {t("parent")}{" "}
+          <Link href={`/admin/tentatives?email=${encodeURIComponent(attempt.parentEmail)}&outcome=all`}>{attempt.parentEmail}</Link>
+        </span>
+        {showStudent && candidate && (
+          <span>
+            {t("student")} <Link href={`/admin/eleves/${candidate.id}`}>{`${candidate.lastName}, ${candidate.firstName}`}</Link>{" "}
+            <span className="muted">({candidate.schoolName})</span>
+          </span>
+        )}
+        {attempt.board && <span className="muted">{attempt.board.name}</span>}
+      </header>
+
+      {!candidate && <p className="muted">{t("noCandidate")}</p>}
+
+      <div className="table-scroll">
+        <table className="diagnosis">
+          <caption className="sr-only">{t("diagnosisCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("colField")}</th>
+              <th scope="col">{t("colTyped")}</th>
+              <th scope="col">{t("colRecord")}</th>
+              <th scope="col">{t("colFinding")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((field) => {
+              const findings = attempt.reasons.filter((r) => r.field === field);
+              return (
+                <tr key={field}>
+                  <th scope="row">{t(`fields.${field}`)}</th>
+                  <td>{typedValue[field]}</td>
+                  <td>{recordValue[field]}</td>
+                  <td>
+                    {findings.length === 0 ? (
+                      candidate ? <span className="finding-ok">{t("matches")}</span> : <span className="muted">—</span>
+                    ) : (
+                      <ul className="findings">
+                        {findings.map((reason, i) => (
+                          <Finding key={i} blocks={reasonBlocks(reason)} text={message(reason)} />
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      {otherFindings.length > 0 && (
+        <ul className="findings">
+          {otherFindings.map((reason, i) => (
+            <Finding key={i} blocks={reasonBlocks(reason)} text={message(reason)} />
+          ))}
+        </ul>
+      )}
+
+      {!attempt.success && <SuggestedFix attempt={attempt} fix={fix} />}
+      {attempt.userAgent && <p className="muted small">{t("browser", { userAgent: attempt.userAgent })}</p>}
+    </article>
+  );
+}
+
+async function Finding({ blocks, text }: { blocks: boolean; text: string }) {
+  const t = await getTranslations("association.reasons");
+  return (
+    <li>
+      <span className={blocks ? "badge badge-danger" : "badge badge-warn"}>{blocks ? t("blocking") : t("tolerated")}</span>{" "}
+      {text}
+    </li>
+  );
+}
+
+async function SuggestedFix({ attempt, fix }: { attempt: AttemptView; fix: ReturnType<typeof suggestedFix> }) {
+  const t = await getTranslations("admin.attempts");
+  const fixes = await getTranslations("association.fixes");
+  const format = await getFormatter();
+  const candidate = attempt.candidate;
+  const day = format.dateTime(attempt.createdAt, { dateStyle: "medium" });
+
+  if (fix === null) return <p className="muted">{t("noFix")}</p>;
+
+  return (
+    <section className="suggested-fix stack" aria-label={t("suggestedFix")}>
+      <p>
+        <strong>{t("suggestedFix")}</strong> {fixes(fix)}
+      </p>
+      {fix === "fix_email" && candidate && (
+        <GuardianEmailDialog
+          trigger={t("fixEmailButton")}
+          title={t("fixEmailTitle", { name: `${candidate.firstName} ${candidate.lastName}` })}
+          studentId={candidate.id}
+          emails={candidate.guardianEmails}
+          initial={
+            candidate.guardianEmails.length === 1
+              ? { mode: "replace", guardianEmailId: candidate.guardianEmails[0]!.id }
+              : { mode: "add" }
+          }
+          choose={candidate.guardianEmails.length > 0}
+          defaultNewEmail={attempt.parentEmail}
+          defaultReason={t("fixEmailReason", { day })}
+        />
+      )}
+      {fix === "issue_nip" && candidate && (
+        <IssueNipDialog
+          trigger={t("issueNipButton")}
+          title={t("issueNipTitle", { name: `${candidate.firstName} ${candidate.lastName}` })}
+          studentId={candidate.id}
+          recordEmails={candidate.guardianEmails.map((e) => e.email)}
+          lifetimeMinutes={attempt.board?.nipLifetimeMinutes ?? 15}
+          suggestedEmail={attempt.parentEmail}
+          hasActiveNip={false}
+        />
+      )}
+      {fix === "issue_nip" && !candidate && (
+        <p>
+          <Link
+            className="button secondary"
+            href={`/admin/eleves?q=${encodeURIComponent([attempt.typed.lastName, attempt.typed.firstName].filter(Boolean).join(" "))}`}
+          >
+            {t("findStudent")}
+          </Link>
+        </p>
+      )}
+      {fix === "tell_spelling" && candidate && (
+        <details className="spelling">
+          <summary>{t("showSpelling")}</summary>
+          <dl className="facts">
+            <dt>{t("fields.lastName")}</dt>
+            <dd>
+              <span className="spelled">{candidate.lastName}</span> <CopyButton value={candidate.lastName} />
+            </dd>
+            <dt>{t("fields.firstName")}</dt>
+            <dd>
+              <span className="spelled">{candidate.firstName}</span> <CopyButton value={candidate.firstName} />
+            </dd>
+          </dl>
+        </details>
+      )}
+    </section>
+  );
+}

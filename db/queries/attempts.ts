@@ -1,0 +1,233 @@
+// Association attempts as staff see them ("Why did it fail?"): scoped, filtered, with the record each one was
+// compared with.
+//
+// Scope: an attempt belongs to its candidate student's school and board. An attempt without a candidate (student
+// not found, unknown NIP) belongs to the board the parent chose: board support of that board and admins see it, a
+// secretary does not, because nothing ties it to her school and it holds another family's typed details. An
+// attempt with neither candidate nor board is visible to admins only.
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { db } from "@/db/client";
+import {
+  associationAttempts,
+  guardianEmails,
+  parentAccounts,
+  schoolBoards,
+  schools,
+  students,
+  type AttemptInput,
+  type AttemptReason,
+} from "@/db/schema";
+import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
+import { normalizeEmail } from "@/lib/email-address";
+import { parseStudentIdentifier } from "@/lib/identifiers";
+import { timeZone } from "@/lib/i18n/locale";
+import { foldForSearch } from "@/lib/names";
+import { containsPattern } from "@/lib/sql-like";
+import { ATTEMPT_PAGE_SIZE, type AttemptFilters } from "@/lib/validations/staff";
+
+export type AttemptCandidate = {
+  id: number;
+  fiche: string;
+  codePermanent: string | null;
+  lastName: string;
+  firstName: string;
+  birthDate: string;
+  schoolId: number;
+  schoolName: string;
+  guardianEmails: { id: number; email: string }[];
+};
+
+export type AttemptView = {
+  id: string;
+  createdAt: Date;
+  method: "match" | "nip";
+  success: boolean;
+  parentAccountId: string;
+  parentEmail: string;
+  board: { id: number; name: string; nipLifetimeMinutes: number } | null;
+  typed: AttemptInput;
+  reasons: AttemptReason[];
+  userAgent: string | null;
+  /** The record the attempt was compared with, as it is now. */
+  candidate: AttemptCandidate | null;
+};
+
+/** Which attempts a scope may read; see the module header. */
+export function attemptScopeFilter(scope: StaffScope): SQL {
+  const candidateInScope = and(
+    isNotNull(students.id),
+    scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId }),
+  )!;
+  if (scope.kind === "all") return sql`true`;
+  if (scope.kind === "schools") return candidateInScope;
+  return or(candidateInScope, and(isNull(students.id), eq(associationAttempts.boardId, scope.boardId)))!;
+}
+
+/** Start of a calendar day in the schools' time zone, as a timestamptz. */
+function startOfLocalDay(isoDate: string, plusDays = 0): SQL {
+  return sql`((${isoDate}::date + ${plusDays}::int)::timestamp at time zone ${timeZone})`;
+}
+
+/** Folds accents of the usual French letters in SQL, like foldForSearch does in the app. */
+function foldedSql(expression: SQL): SQL {
+  return sql`translate(lower(${expression}), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ''’-', 'aaaaaaceeeeiiiinooooouuuuyy   ')`;
+}
+
+function studentCondition(query: string): SQL | undefined {
+  const identifier = parseStudentIdentifier(query);
+  const typedIdentifier = sql`upper(regexp_replace(coalesce(${associationAttempts.typed}->>'identifier', ''), '[^A-Za-z0-9]', '', 'g'))`;
+  if (identifier.kind === "fiche") {
+    return or(
+      eq(students.fiche, identifier.fiche),
+      sql`ltrim(regexp_replace(${typedIdentifier}, '^E', ''), '0') = ${identifier.fiche}`,
+    );
+  }
+  if (identifier.kind === "codePermanent") {
+    return or(eq(students.codePermanent, identifier.codePermanent), sql`${typedIdentifier} = ${identifier.codePermanent}`);
+  }
+  const terms = foldForSearch(query).split(" ").filter(Boolean);
+  if (terms.length === 0) return undefined;
+  const typedNames = foldedSql(
+    sql`coalesce(${associationAttempts.typed}->>'lastName', '') || ' ' || coalesce(${associationAttempts.typed}->>'firstName', '')`,
+  );
+  return and(
+    ...terms.map((term) =>
+      or(sql`${students.searchName} like ${containsPattern(term)}`, sql`${typedNames} like ${containsPattern(term)}`),
+    ),
+  );
+}
+
+function filterConditions(filters: Partial<AttemptFilters>): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.outcome !== "all") conditions.push(eq(associationAttempts.success, false));
+  if (filters.email) conditions.push(sql`${parentAccounts.email} like ${containsPattern(normalizeEmail(filters.email))}`);
+  if (filters.student) {
+    const condition = studentCondition(filters.student);
+    if (condition) conditions.push(condition);
+  }
+  if (filters.school) conditions.push(eq(students.schoolId, filters.school));
+  if (filters.from) conditions.push(gte(associationAttempts.createdAt, startOfLocalDay(filters.from)));
+  if (filters.to) conditions.push(lt(associationAttempts.createdAt, startOfLocalDay(filters.to, 1)));
+  return conditions;
+}
+
+const attemptFields = {
+  id: associationAttempts.id,
+  createdAt: associationAttempts.createdAt,
+  method: associationAttempts.method,
+  success: associationAttempts.success,
+  parentAccountId: associationAttempts.parentAccountId,
+  parentEmail: parentAccounts.email,
+  boardId: schoolBoards.id,
+  boardName: schoolBoards.name,
+  nipLifetimeMinutes: schoolBoards.nipLifetimeMinutes,
+  typed: associationAttempts.typed,
+  reasons: associationAttempts.reasons,
+  userAgent: associationAttempts.userAgent,
+  candidateId: students.id,
+  fiche: students.fiche,
+  codePermanent: students.codePermanent,
+  lastName: students.lastName,
+  firstName: students.firstName,
+  birthDate: students.birthDate,
+  schoolId: schools.id,
+  schoolName: schools.name,
+};
+
+function attemptRows() {
+  return db
+    .select(attemptFields)
+    .from(associationAttempts)
+    .innerJoin(parentAccounts, eq(parentAccounts.id, associationAttempts.parentAccountId))
+    .leftJoin(schoolBoards, eq(schoolBoards.id, associationAttempts.boardId))
+    .leftJoin(students, eq(students.id, associationAttempts.candidateStudentId))
+    .leftJoin(schools, eq(schools.id, students.schoolId));
+}
+
+/** The same joins as attemptRows, so the same scope and filters apply. */
+function attemptCount() {
+  return db
+    .select({ total: count() })
+    .from(associationAttempts)
+    .innerJoin(parentAccounts, eq(parentAccounts.id, associationAttempts.parentAccountId))
+    .leftJoin(students, eq(students.id, associationAttempts.candidateStudentId));
+}
+
+type AttemptRow = Awaited<ReturnType<typeof attemptRows>>[number];
+
+async function toViews(rows: AttemptRow[]): Promise<AttemptView[]> {
+  const candidateIds = [...new Set(rows.map((r) => r.candidateId).filter((id): id is number => id !== null))];
+  const emails =
+    candidateIds.length === 0
+      ? []
+      : await db
+          .select({ id: guardianEmails.id, studentId: guardianEmails.studentId, email: guardianEmails.email })
+          .from(guardianEmails)
+          .where(inArray(guardianEmails.studentId, candidateIds))
+          .orderBy(guardianEmails.position, guardianEmails.id);
+  return rows.map((row) => ({
+    id: row.id,
+    createdAt: row.createdAt,
+    method: row.method,
+    success: row.success,
+    parentAccountId: row.parentAccountId,
+    parentEmail: row.parentEmail,
+    board:
+      row.boardId === null
+        ? null
+        : { id: row.boardId, name: row.boardName ?? "", nipLifetimeMinutes: row.nipLifetimeMinutes ?? 15 },
+    typed: row.typed,
+    reasons: row.reasons,
+    userAgent: row.userAgent,
+    candidate:
+      row.candidateId === null
+        ? null
+        : {
+            id: row.candidateId,
+            fiche: row.fiche!,
+            codePermanent: row.codePermanent,
+            lastName: row.lastName!,
+            firstName: row.firstName!,
+            birthDate: row.birthDate!,
+            schoolId: row.schoolId!,
+            schoolName: row.schoolName ?? "",
+            guardianEmails: emails.filter((e) => e.studentId === row.candidateId).map(({ id, email }) => ({ id, email })),
+          },
+  }));
+}
+
+export type AttemptPage = { rows: AttemptView[]; total: number; page: number; pageSize: number };
+
+/** Attempts the scope may see, newest first, filtered by parent email, student, school and date range. */
+export async function searchAttemptsForStaff(scope: StaffScope, filters: Partial<AttemptFilters> = {}): Promise<AttemptPage> {
+  const page = filters.page ?? 1;
+  const where = and(attemptScopeFilter(scope), ...filterConditions(filters));
+  const rows = await attemptRows()
+    .where(where)
+    .orderBy(desc(associationAttempts.createdAt), desc(associationAttempts.id))
+    .limit(ATTEMPT_PAGE_SIZE)
+    .offset((page - 1) * ATTEMPT_PAGE_SIZE);
+  const [{ total }] = await attemptCount().where(where);
+  return { rows: await toViews(rows), total, page, pageSize: ATTEMPT_PAGE_SIZE };
+}
+
+/** One student's attempts, newest first (the caller has checked the student is in scope; the filter holds anyway). */
+export async function attemptsOfStudent(scope: StaffScope, studentId: number, limit = 20): Promise<AttemptView[]> {
+  const rows = await attemptRows()
+    .where(and(attemptScopeFilter(scope), eq(associationAttempts.candidateStudentId, studentId)))
+    .orderBy(desc(associationAttempts.createdAt), desc(associationAttempts.id))
+    .limit(limit);
+  return toViews(rows);
+}
+
+/** Failed attempts since the start of today in the schools' time zone. */
+export async function failedAttemptsToday(scope: StaffScope): Promise<number> {
+  const [{ total }] = await attemptCount().where(
+    and(
+      attemptScopeFilter(scope),
+      eq(associationAttempts.success, false),
+      gte(associationAttempts.createdAt, sql`(date_trunc('day', now() at time zone ${timeZone}) at time zone ${timeZone})`),
+    ),
+  );
+  return total;
+}

@@ -1,0 +1,244 @@
+// Student records as staff find and read them, always restricted to the staff member's scope.
+import { and, asc, count, desc, eq, exists, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { db, type Transaction } from "@/db/client";
+import { associations, guardianEmails, nips, parentAccounts, schoolBoards, schools, staffUsers, students } from "@/db/schema";
+import { attemptsOfStudent, type AttemptView } from "@/db/queries/attempts";
+import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
+import { normalizeEmail } from "@/lib/email-address";
+import { parseStudentIdentifier } from "@/lib/identifiers";
+import { foldForSearch } from "@/lib/names";
+import { containsPattern } from "@/lib/sql-like";
+
+export type StudentSearchOptions = { q?: string; limit?: number; offset?: number };
+
+export type StudentSearchRow = {
+  id: number;
+  fiche: string;
+  codePermanent: string | null;
+  lastName: string;
+  firstName: string;
+  birthDate: string;
+  grade: string | null;
+  archived: boolean;
+  schoolName: string;
+  boardName: string;
+  guardianEmails: string[];
+  associatedAccounts: number;
+};
+
+/**
+ * What the query designates: a parent email (contains "@"), a fiche or code permanent (see parseStudentIdentifier),
+ * or name words matched on students.search_name (folded: no accents, case or hyphens; served by the trigram index).
+ * An empty query lists the whole scope.
+ */
+export function studentQueryCondition(q: string): SQL | undefined {
+  const query = q.trim();
+  if (query === "") return undefined;
+  if (query.includes("@")) {
+    const email = normalizeEmail(query);
+    return exists(
+      db
+        .select({ one: sql`1` })
+        .from(guardianEmails)
+        .where(and(eq(guardianEmails.studentId, students.id), eq(guardianEmails.email, email))),
+    );
+  }
+  const identifier = parseStudentIdentifier(query);
+  if (identifier.kind === "fiche") return eq(students.fiche, identifier.fiche);
+  if (identifier.kind === "codePermanent") return eq(students.codePermanent, identifier.codePermanent);
+  const terms = foldForSearch(query).split(" ").filter(Boolean);
+  if (terms.length === 0) return sql`false`;
+  return and(...terms.map((term) => sql`${students.searchName} like ${containsPattern(term)}`));
+}
+
+export async function searchStudentsForStaff(
+  scope: StaffScope,
+  { q = "", limit = 25, offset = 0 }: StudentSearchOptions = {},
+): Promise<{ rows: StudentSearchRow[]; total: number }> {
+  const where = and(scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId }), studentQueryCondition(q));
+  const found = await db
+    .select({
+      id: students.id,
+      fiche: students.fiche,
+      codePermanent: students.codePermanent,
+      lastName: students.lastName,
+      firstName: students.firstName,
+      birthDate: students.birthDate,
+      grade: students.grade,
+      archivedAt: students.archivedAt,
+      schoolName: schools.name,
+      boardName: schoolBoards.name,
+    })
+    .from(students)
+    .innerJoin(schools, eq(schools.id, students.schoolId))
+    .innerJoin(schoolBoards, eq(schoolBoards.id, students.boardId))
+    .where(where)
+    .orderBy(asc(students.searchName), asc(students.id))
+    .limit(Math.min(Math.max(limit, 1), 100))
+    .offset(Math.max(offset, 0));
+  const [{ total }] = await db.select({ total: count() }).from(students).where(where);
+
+  const ids = found.map((s) => s.id);
+  const [emails, associated] =
+    ids.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db
+            .select({ studentId: guardianEmails.studentId, email: guardianEmails.email })
+            .from(guardianEmails)
+            .where(inArray(guardianEmails.studentId, ids))
+            .orderBy(guardianEmails.position, guardianEmails.id),
+          db
+            .select({ studentId: associations.studentId, total: count() })
+            .from(associations)
+            .where(and(inArray(associations.studentId, ids), isNull(associations.revokedAt)))
+            .groupBy(associations.studentId),
+        ]);
+  const rows = found.map(({ archivedAt, ...student }) => ({
+    ...student,
+    archived: archivedAt !== null,
+    guardianEmails: emails.filter((e) => e.studentId === student.id).map((e) => e.email),
+    associatedAccounts: associated.find((a) => a.studentId === student.id)?.total ?? 0,
+  }));
+  return { rows, total };
+}
+
+export type StudentDetail = {
+  student: {
+    id: number;
+    fiche: string;
+    codePermanent: string | null;
+    lastName: string;
+    firstName: string;
+    birthDate: string;
+    grade: string | null;
+    archivedAt: Date | null;
+    updatedAt: Date;
+  };
+  school: { id: number; name: string; code: string; phone: string | null; email: string | null };
+  board: { id: number; name: string; code: string; subscribed: boolean; nipLifetimeMinutes: number };
+  guardianEmails: { id: number; email: string; position: number; updatedAt: Date }[];
+  /** Active associations: the parent accounts that can open this child's file. */
+  associations: { id: string; parentAccountId: string; email: string; since: Date; method: "match" | "nip" }[];
+  /** The NIP that could still be used, if any (never its code, which is not stored). */
+  activeNip: { id: string; expiresAt: Date; emailedTo: string | null; issuedBy: string; createdAt: Date } | null;
+  attempts: AttemptView[];
+};
+
+/** A student's page for staff; null when the student does not exist or is outside the scope. */
+export async function getStudentForStaff(scope: StaffScope, studentId: number): Promise<StudentDetail | null> {
+  if (!Number.isSafeInteger(studentId) || studentId <= 0) return null;
+  const [row] = await db
+    .select({ student: students, school: schools, board: schoolBoards })
+    .from(students)
+    .innerJoin(schools, eq(schools.id, students.schoolId))
+    .innerJoin(schoolBoards, eq(schoolBoards.id, students.boardId))
+    .where(and(eq(students.id, studentId), scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId })));
+  if (!row) return null;
+
+  const [emails, linked, [activeNip], attempts] = await Promise.all([
+    db
+      .select({ id: guardianEmails.id, email: guardianEmails.email, position: guardianEmails.position, updatedAt: guardianEmails.updatedAt })
+      .from(guardianEmails)
+      .where(eq(guardianEmails.studentId, studentId))
+      .orderBy(guardianEmails.position, guardianEmails.id),
+    db
+      .select({
+        id: associations.id,
+        parentAccountId: associations.parentAccountId,
+        email: parentAccounts.email,
+        since: associations.createdAt,
+        method: associations.method,
+      })
+      .from(associations)
+      .innerJoin(parentAccounts, eq(parentAccounts.id, associations.parentAccountId))
+      .where(and(eq(associations.studentId, studentId), isNull(associations.revokedAt)))
+      .orderBy(asc(associations.createdAt)),
+    db
+      .select({
+        id: nips.id,
+        expiresAt: nips.expiresAt,
+        emailedTo: nips.emailedTo,
+        issuedBy: staffUsers.name,
+        createdAt: nips.createdAt,
+      })
+      .from(nips)
+      .innerJoin(staffUsers, eq(staffUsers.id, nips.issuedByStaffId))
+      .where(
+        and(
+          eq(nips.studentId, studentId),
+          isNull(nips.revokedAt),
+          isNull(nips.consumedAt),
+          sql`${nips.expiresAt} > now()`,
+        ),
+      )
+      .orderBy(desc(nips.createdAt))
+      .limit(1),
+    attemptsOfStudent(scope, studentId),
+  ]);
+
+  const { student, school, board } = row;
+  return {
+    student: {
+      id: student.id,
+      fiche: student.fiche,
+      codePermanent: student.codePermanent,
+      lastName: student.lastName,
+      firstName: student.firstName,
+      birthDate: student.birthDate,
+      grade: student.grade,
+      archivedAt: student.archivedAt,
+      updatedAt: student.updatedAt,
+    },
+    school: { id: school.id, name: school.name, code: school.code, phone: school.phone, email: school.email },
+    board: {
+      id: board.id,
+      name: board.name,
+      code: board.code,
+      subscribed: board.subscribed,
+      nipLifetimeMinutes: board.nipLifetimeMinutes,
+    },
+    guardianEmails: emails,
+    associations: linked,
+    activeNip: activeNip ?? null,
+    attempts,
+  };
+}
+
+/** Students in scope (the dashboard's figure). */
+export async function countStudentsInScope(scope: StaffScope): Promise<number> {
+  const [{ total }] = await db
+    .select({ total: count() })
+    .from(students)
+    .where(and(scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId }), isNull(students.archivedAt)));
+  return total;
+}
+
+export type LockedStudent = {
+  id: number;
+  boardId: number;
+  schoolId: number;
+  schoolName: string;
+  nipLifetimeMinutes: number;
+};
+
+/**
+ * Inside a staff change: the student, if in scope, with its row locked until the transaction ends, so two staff
+ * members changing the same record (emails, NIPs) are applied one after the other.
+ */
+export async function lockStudentInScope(tx: Transaction, scope: StaffScope, studentId: number): Promise<LockedStudent | null> {
+  const [row] = await tx
+    .select({
+      id: students.id,
+      boardId: students.boardId,
+      schoolId: students.schoolId,
+      schoolName: schools.name,
+      nipLifetimeMinutes: schoolBoards.nipLifetimeMinutes,
+    })
+    .from(students)
+    .innerJoin(schools, eq(schools.id, students.schoolId))
+    .innerJoin(schoolBoards, eq(schoolBoards.id, students.boardId))
+    .where(and(eq(students.id, studentId), scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId })))
+    .for("update", { of: students });
+  return row ?? null;
+}

@@ -1,0 +1,42 @@
+// The one way to write audit rows: always inside the transaction that makes the change it records.
+import type { Transaction } from "@/db/client";
+import { auditLog } from "@/db/schema";
+
+/** Staff actions recorded in the audit log. */
+export type AuditAction =
+  | "guardian_email.changed"
+  | "nip.issued"
+  | "nip.revoked"
+  | "association.revoked"
+  | "fiche.sent"
+  | "account.reset_started"
+  | "account.lockout_lifted";
+
+export type AuditEntryInput = {
+  /** The staff member who acted; null for the system. */
+  actor: string | null;
+  action: AuditAction;
+  boardId?: number | null;
+  schoolId?: number | null;
+  studentId?: number | null;
+  parentAccountId?: string | null;
+  /** What changed and why. Never secrets (NIPs, codes, passwords). */
+  details?: Record<string, unknown>;
+};
+
+/** Takes a Transaction, not a database handle: an audit row written outside the change could outlive a rollback. */
+export async function recordAudit(tx: Transaction, entry: AuditEntryInput): Promise<number> {
+  const [row] = await tx
+    .insert(auditLog)
+    .values({
+      actorStaffId: entry.actor,
+      action: entry.action,
+      boardId: entry.boardId ?? null,
+      schoolId: entry.schoolId ?? null,
+      studentId: entry.studentId ?? null,
+      parentAccountId: entry.parentAccountId ?? null,
+      details: entry.details ?? {},
+    })
+    .returning({ id: auditLog.id });
+  return row!.id;
+}
