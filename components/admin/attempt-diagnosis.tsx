@@ -8,6 +8,7 @@ import { IssueNipDialog } from "@/components/admin/issue-nip-panel";
 import { attemptReasonMessage } from "@/lib/association/attempt-reasons";
 import { reasonBlocks } from "@/lib/association/reasons";
 import { suggestedFix } from "@/lib/association/suggested-fix";
+import { sameEmail } from "@/lib/email-address";
 import { parseStudentIdentifier } from "@/lib/identifiers";
 
 type Field = "board" | "identifier" | "lastName" | "firstName" | "birthDate" | "email" | "nip";
@@ -101,9 +102,9 @@ export async function AttemptDiagnosis({ attempt, showStudent = true }: { attemp
               return (
                 <tr key={field}>
                   <th scope="row">{t(`fields.${field}`)}</th>
-                  <td>{typedValue[field]}</td>
-                  <td>{recordValue[field]}</td>
-                  <td>
+                  <td data-label={t("colTyped")}>{typedValue[field]}</td>
+                  <td data-label={t("colRecord")}>{recordValue[field]}</td>
+                  <td data-label={t("colFinding")}>
                     {findings.length === 0 ? (
                       candidate ? <span className="finding-ok">{t("matches")}</span> : <span className="muted">—</span>
                     ) : (
@@ -153,6 +154,15 @@ async function SuggestedFix({ attempt, fix }: { attempt: AttemptView; fix: Retur
   const day = format.dateTime(attempt.createdAt, { dateStyle: "medium" });
 
   if (fix === null) return <p className="muted">{t("noFix")}</p>;
+  // The record may have been corrected since: the parent only has to try again.
+  const emailNowOnRecord = candidate?.guardianEmails.some((e) => sameEmail(e.email, attempt.parentEmail)) ?? false;
+  if (fix === "fix_email" && emailNowOnRecord) {
+    return (
+      <p className="alert alert-ok" role="status">
+        {t("emailNowOnRecord", { email: attempt.parentEmail })}
+      </p>
+    );
+  }
 
   return (
     <section className="suggested-fix stack" aria-label={t("suggestedFix")}>

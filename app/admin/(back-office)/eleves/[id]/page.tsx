@@ -82,24 +82,26 @@ export default async function StudentPage({ params }: { params: Promise<Params> 
           ) : (
             <ul className="plain-list">
               {guardianEmails.map((e) => (
-                <li key={e.id} className="row">
+                <li key={e.id} className="row guardian-email">
                   <span className="mono grow">{e.email}</span>
-                  <GuardianEmailDialog
-                    trigger={te("edit")}
-                    triggerClassName="secondary"
-                    title={te("editTitle", { email: e.email })}
-                    studentId={student.id}
-                    emails={guardianEmails}
-                    initial={{ mode: "replace", guardianEmailId: e.id }}
-                  />
-                  <GuardianEmailDialog
-                    trigger={te("remove")}
-                    triggerClassName="secondary"
-                    title={te("removeTitle", { email: e.email })}
-                    studentId={student.id}
-                    emails={guardianEmails}
-                    initial={{ mode: "remove", guardianEmailId: e.id }}
-                  />
+                  <span className="row">
+                    <GuardianEmailDialog
+                      trigger={te("edit")}
+                      triggerClassName="secondary"
+                      title={te("editTitle", { email: e.email })}
+                      studentId={student.id}
+                      emails={guardianEmails}
+                      initial={{ mode: "replace", guardianEmailId: e.id }}
+                    />
+                    <GuardianEmailDialog
+                      trigger={te("remove")}
+                      triggerClassName="secondary"
+                      title={te("removeTitle", { email: e.email })}
+                      studentId={student.id}
+                      emails={guardianEmails}
+                      initial={{ mode: "remove", guardianEmailId: e.id }}
+                    />
+                  </span>
                 </li>
               ))}
             </ul>
