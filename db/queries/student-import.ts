@@ -1,0 +1,540 @@
+// Student record imports: a dry run streams the file into a staging table and diffs it against the board's records
+// with set-based SQL; applying upserts, archives and audits in one transaction. Scoped: admins, or board support
+// for their own board.
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { db, type Executor, type Transaction } from "@/db/client";
+import { auditLog, guardianEmails, importRuns, schoolBoards, schools, staffUsers, students, type ImportRun } from "@/db/schema";
+import {
+  createStagingTable,
+  dropStagingTable,
+  openStagingWriter,
+  stagingTable,
+  type StagingTable,
+} from "@/db/queries/import-staging";
+import type { StaffScope } from "@/lib/auth/scope";
+import { canImportInto, canSeeImportRun, mayImportAtAll } from "@/lib/import/access";
+import { readImportFile, type ReadResult } from "@/lib/import/reader";
+import {
+  EMPTY_CHANGES_SAMPLE,
+  type ChangesSample,
+  type DiffCounts,
+  type ImportCounts,
+  type RejectedLine,
+  type StudentSample,
+} from "@/lib/import/report";
+import { normalizeCode, schoolKey } from "@/lib/import/row";
+import { isoDateIn } from "@/lib/birth-date";
+
+/** How many changes of each kind the dry-run report shows. */
+const SAMPLE_SIZE = 20;
+const REJECTED_SAMPLE_SIZE = 100;
+/** Progress is written to import_runs at most this often while the file streams in. */
+const PROGRESS_INTERVAL_MS = 500;
+
+export type ImportRunRefusal = "forbidden" | "not_found" | "unknown_board" | "not_ready" | "already_applied" | "expired";
+
+// ---------- starting a run ----------
+
+export async function startImportRun(input: {
+  scope: StaffScope;
+  staffId: string;
+  /** The board to import into; null for every board the file names (admins only). */
+  boardId: number | null;
+  fileName: string;
+  totalBytes?: number | null;
+}): Promise<{ ok: true; runId: number } | { ok: false; error: ImportRunRefusal }> {
+  if (!canImportInto(input.scope, input.boardId)) return { ok: false, error: "forbidden" };
+  if (input.boardId !== null) {
+    const [board] = await db.select({ id: schoolBoards.id }).from(schoolBoards).where(eq(schoolBoards.id, input.boardId));
+    if (!board) return { ok: false, error: "unknown_board" };
+  }
+  const [run] = await db
+    .insert(importRuns)
+    .values({
+      boardId: input.boardId,
+      staffUserId: input.staffId,
+      fileName: input.fileName.slice(0, 255) || "import.csv",
+      totalBytes: input.totalBytes ?? null,
+    })
+    .returning({ id: importRuns.id });
+  return { ok: true, runId: run!.id };
+}
+
+// ---------- the dry run ----------
+
+async function boardAndSchoolMaps() {
+  const [boardRows, schoolRows] = await Promise.all([
+    db.select({ id: schoolBoards.id, code: schoolBoards.code }).from(schoolBoards),
+    db.select({ id: schools.id, boardId: schools.boardId, code: schools.code }).from(schools),
+  ]);
+  return {
+    boards: new Map(boardRows.map((b) => [normalizeCode(b.code), b.id])),
+    schools: new Map(schoolRows.map((s) => [schoolKey(s.boardId, s.code), s.id])),
+  };
+}
+
+/** Boards a run covers: its own, or (admin, whole-file run) every board its staged lines name. */
+async function boardsOf(executor: Executor, run: Pick<ImportRun, "id" | "boardId">, stage: StagingTable): Promise<number[]> {
+  if (run.boardId !== null) return [run.boardId];
+  const rows = await executor.selectDistinct({ boardId: stage.boardId }).from(stage);
+  return rows.map((r) => r.boardId);
+}
+
+/**
+ * Reads the file of a run that was just started into its staging table, then stores the dry-run report.
+ * Changes no student, email or association. Returns the run as stored.
+ */
+export async function dryRunImport(input: {
+  scope: StaffScope;
+  runId: number;
+  source: AsyncIterable<Uint8Array>;
+  now?: Date;
+}): Promise<ImportRun> {
+  const run = await loadRun(input.scope, input.runId);
+  if (!run.ok) throw new Error(`import run ${input.runId}: ${run.error}`);
+  if (run.run.status !== "reading") throw new Error(`import run ${input.runId} was already read`);
+  const runId = run.run.id;
+
+  await expireOlderRuns(run.run);
+  await createStagingTable(db, runId);
+  const writer = await openStagingWriter(runId);
+  const maps = await boardAndSchoolMaps();
+  let lastProgress = 0;
+  let read: ReadResult;
+  try {
+    read = await readImportFile(input.source, {
+      ...maps,
+      onlyBoardId: run.run.boardId,
+      today: isoDateIn("America/Toronto", input.now ?? new Date()),
+      rejectedSampleSize: REJECTED_SAMPLE_SIZE,
+      onBatch: (records) => writer.write(records),
+      onProgress: async ({ bytesRead, lines }) => {
+        if (Date.now() - lastProgress < PROGRESS_INTERVAL_MS) return;
+        lastProgress = Date.now();
+        await db
+          .update(importRuns)
+          .set({ bytesRead, linesRead: lines, updatedAt: new Date() })
+          .where(eq(importRuns.id, runId));
+      },
+    });
+    await (read.failure ? writer.abort() : writer.close());
+  } catch (error) {
+    await writer.abort();
+    await dropStagingTable(db, runId);
+    await db
+      .update(importRuns)
+      .set({ status: "failed", failure: { failure: "read_error" }, updatedAt: new Date() })
+      .where(eq(importRuns.id, runId));
+    throw error;
+  }
+
+  if (read.failure) {
+    await dropStagingTable(db, runId);
+    return finishRun(runId, {
+      status: "failed",
+      failure: read.failure,
+      encoding: read.encoding,
+      delimiter: read.delimiter,
+      linesRead: read.counts.lines,
+      rejectedSample: read.rejectedSample,
+    });
+  }
+
+  const stage = stagingTable(runId);
+  const duplicates = await markDuplicateFiches(stage);
+  const counts = { ...read.counts, rejectedByReason: { ...read.counts.rejectedByReason } };
+  if (duplicates.lines > 0) {
+    counts.valid -= duplicates.lines;
+    counts.rejected += duplicates.lines;
+    counts.rejectedByReason.duplicate_fiche = duplicates.lines;
+  }
+  const rejectedSample = [...read.rejectedSample, ...duplicates.sample]
+    .sort((a, b) => a.line - b.line)
+    .slice(0, REJECTED_SAMPLE_SIZE);
+
+  if (counts.valid === 0) {
+    await dropStagingTable(db, runId);
+    return finishRun(runId, {
+      status: "failed",
+      failure: { failure: "no_valid_rows" },
+      encoding: read.encoding,
+      delimiter: read.delimiter,
+      linesRead: counts.lines,
+      counts: { ...counts, ...zeroDiff() },
+      rejectedSample,
+    });
+  }
+
+  const boards = await boardsOf(db, run.run, stage);
+  const diff = await diffCounts(db, stage, boards);
+  const changesSample = await sampleChanges(db, stage, boards);
+  return finishRun(runId, {
+    status: "ready",
+    encoding: read.encoding,
+    delimiter: read.delimiter,
+    linesRead: counts.lines,
+    counts: { ...counts, ...diff },
+    rejectedSample,
+    changesSample,
+  });
+}
+
+async function finishRun(runId: number, values: Partial<typeof importRuns.$inferInsert>): Promise<ImportRun> {
+  const [row] = await db
+    .update(importRuns)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(importRuns.id, runId))
+    .returning();
+  return row!;
+}
+
+/** A newer file for the same target replaces an older dry run that was never applied. */
+async function expireOlderRuns(run: ImportRun) {
+  const older = await db
+    .update(importRuns)
+    .set({ status: "expired", updatedAt: new Date() })
+    .where(
+      and(
+        eq(importRuns.status, "ready"),
+        run.boardId === null ? isNull(importRuns.boardId) : eq(importRuns.boardId, run.boardId),
+        sql`${importRuns.id} < ${run.id}`,
+      ),
+    )
+    .returning({ id: importRuns.id });
+  for (const { id } of older) await dropStagingTable(db, id);
+}
+
+/** Every line of a fiche that appears more than once is rejected: which one is right is not ours to guess. */
+async function markDuplicateFiches(stage: StagingTable): Promise<{ lines: number; sample: RejectedLine[] }> {
+  const duplicated = db
+    .select({ boardId: stage.boardId, fiche: stage.fiche })
+    .from(stage)
+    .groupBy(stage.boardId, stage.fiche)
+    .having(sql`count(*) > 1`);
+  const marked = await db
+    .update(stage)
+    .set({ rejected: "duplicate_fiche" })
+    .where(and(isNull(stage.rejected), sql`(${stage.boardId}, ${stage.fiche}) in ${duplicated}`))
+    .returning({ line: stage.line, fiche: stage.fiche });
+  marked.sort((a, b) => a.line - b.line);
+  return {
+    lines: marked.length,
+    sample: marked.slice(0, REJECTED_SAMPLE_SIZE).map((m) => ({ line: m.line, reason: "duplicate_fiche", column: "fiche", value: m.fiche })),
+  };
+}
+
+function zeroDiff(): DiffCounts {
+  return { newStudents: 0, changedStudents: 0, restoredStudents: 0, guardianEmailChanges: 0, disappeared: 0, unchanged: 0 };
+}
+
+// ---------- the diff, in SQL ----------
+
+/** Current guardian emails of the covered boards' students, in répondant order. */
+function currentEmails(executor: Executor, boards: number[]) {
+  return executor.$with("current_emails").as(
+    executor
+      .select({
+        studentId: guardianEmails.studentId,
+        emails: sql<string[]>`array_agg(${guardianEmails.email} order by ${guardianEmails.position}, ${guardianEmails.email})`.as("emails"),
+      })
+      .from(guardianEmails)
+      .innerJoin(students, eq(students.id, guardianEmails.studentId))
+      .where(inArray(students.boardId, boards))
+      .groupBy(guardianEmails.studentId),
+  );
+}
+
+function fileEmails(stage: StagingTable): SQL {
+  return sql`array_remove(array[${stage.email1}, ${stage.email2}], null)`;
+}
+
+function recordFieldsDiffer(stage: StagingTable): SQL {
+  return sql`(${students.schoolId}, ${students.codePermanent}, ${students.lastName}, ${students.firstName}, ${students.birthDate}, ${students.grade})
+    is distinct from (${stage.schoolId}, ${stage.codePermanent}, ${stage.lastName}, ${stage.firstName}, ${stage.birthDate}, ${stage.grade})`;
+}
+
+/** Set equality of the file's emails and the record's (order is répondant position, not a change of address). */
+function emailsDiffer(stage: StagingTable, current: SQL): SQL {
+  const mine = sql`coalesce(${current}, '{}'::text[])`;
+  return sql`not (${mine} @> ${fileEmails(stage)} and ${mine} <@ ${fileEmails(stage)})`;
+}
+
+const matchesStudent = (stage: StagingTable) => and(eq(students.boardId, stage.boardId), eq(students.fiche, stage.fiche));
+
+function isDisappeared(stage: StagingTable, boards: number[]): SQL {
+  return and(
+    inArray(students.boardId, boards),
+    isNull(students.archivedAt),
+    sql`not exists (select 1 from ${stage} where ${stage.boardId} = ${students.boardId} and ${stage.fiche} = ${students.fiche})`,
+  )!;
+}
+
+async function diffCounts(executor: Executor, stage: StagingTable, boards: number[]): Promise<DiffCounts> {
+  const current = currentEmails(executor, boards);
+  const fieldsDiffer = recordFieldsDiffer(stage);
+  const emailsChanged = emailsDiffer(stage, sql`${current.emails}`);
+  const [row] = await executor
+    .with(current)
+    .select({
+      newStudents: sql<number>`count(*) filter (where ${students.id} is null)`.mapWith(Number),
+      changedStudents: sql<number>`count(*) filter (where ${students.archivedAt} is null and ${fieldsDiffer})`.mapWith(Number),
+      restoredStudents: sql<number>`count(*) filter (where ${students.archivedAt} is not null)`.mapWith(Number),
+      guardianEmailChanges: sql<number>`count(*) filter (where ${students.id} is not null and ${emailsChanged})`.mapWith(Number),
+      unchanged: sql<number>`count(*) filter (where ${students.id} is not null and ${students.archivedAt} is null
+        and not ${fieldsDiffer} and not ${emailsChanged})`.mapWith(Number),
+    })
+    .from(stage)
+    .leftJoin(students, matchesStudent(stage))
+    .leftJoin(current, eq(current.studentId, students.id))
+    .where(isNull(stage.rejected));
+  const [gone] = await executor.select({ n: count() }).from(students).where(isDisappeared(stage, boards));
+  return { ...row!, disappeared: gone!.n };
+}
+
+async function sampleChanges(executor: Executor, stage: StagingTable, boards: number[]): Promise<ChangesSample> {
+  const fileSample = {
+    fiche: stage.fiche,
+    lastName: sql<string>`${stage.lastName}`,
+    firstName: sql<string>`${stage.firstName}`,
+    schoolCode: schools.code,
+    boardCode: schoolBoards.code,
+  };
+  const newStudents = await executor
+    .select(fileSample)
+    .from(stage)
+    .innerJoin(schools, eq(schools.id, stage.schoolId))
+    .innerJoin(schoolBoards, eq(schoolBoards.id, stage.boardId))
+    .leftJoin(students, matchesStudent(stage))
+    .where(and(isNull(stage.rejected), isNull(students.id)))
+    .orderBy(asc(stage.line))
+    .limit(SAMPLE_SIZE);
+
+  const changedRows = await executor
+    .select({
+      ...fileSample,
+      school: sql<boolean>`${students.schoolId} is distinct from ${stage.schoolId}`,
+      codePermanent: sql<boolean>`${students.codePermanent} is distinct from ${stage.codePermanent}`,
+      lastNameChanged: sql<boolean>`${students.lastName} is distinct from ${stage.lastName}`,
+      firstNameChanged: sql<boolean>`${students.firstName} is distinct from ${stage.firstName}`,
+      birthDate: sql<boolean>`${students.birthDate} is distinct from ${stage.birthDate}`,
+      grade: sql<boolean>`${students.grade} is distinct from ${stage.grade}`,
+      restored: sql<boolean>`${students.archivedAt} is not null`,
+    })
+    .from(stage)
+    .innerJoin(students, matchesStudent(stage))
+    .innerJoin(schools, eq(schools.id, stage.schoolId))
+    .innerJoin(schoolBoards, eq(schoolBoards.id, stage.boardId))
+    .where(and(isNull(stage.rejected), or(isNotNull(students.archivedAt), recordFieldsDiffer(stage))))
+    .orderBy(asc(stage.line))
+    .limit(SAMPLE_SIZE);
+  const changedStudents = changedRows.map(({ school, codePermanent, lastNameChanged, firstNameChanged, birthDate, grade, restored, ...sample }) => ({
+    ...sample,
+    fields: Object.entries({ restored, school, codePermanent, lastName: lastNameChanged, firstName: firstNameChanged, birthDate, grade })
+      .filter(([, changed]) => changed)
+      .map(([field]) => field),
+  }));
+
+  const current = currentEmails(executor, boards);
+  const guardianEmails = await executor
+    .with(current)
+    .select({
+      ...fileSample,
+      before: sql<string[]>`coalesce(${current.emails}, '{}'::text[])`,
+      after: sql<string[]>`${fileEmails(stage)}`,
+    })
+    .from(stage)
+    .innerJoin(students, matchesStudent(stage))
+    .leftJoin(current, eq(current.studentId, students.id))
+    .innerJoin(schools, eq(schools.id, stage.schoolId))
+    .innerJoin(schoolBoards, eq(schoolBoards.id, stage.boardId))
+    .where(and(isNull(stage.rejected), emailsDiffer(stage, sql`${current.emails}`)))
+    .orderBy(asc(stage.line))
+    .limit(SAMPLE_SIZE);
+
+  const disappeared: StudentSample[] = await executor
+    .select({
+      fiche: students.fiche,
+      lastName: students.lastName,
+      firstName: students.firstName,
+      schoolCode: schools.code,
+      boardCode: schoolBoards.code,
+    })
+    .from(students)
+    .innerJoin(schools, eq(schools.id, students.schoolId))
+    .innerJoin(schoolBoards, eq(schoolBoards.id, students.boardId))
+    .where(isDisappeared(stage, boards))
+    .orderBy(asc(students.lastName), asc(students.firstName), asc(students.id))
+    .limit(SAMPLE_SIZE);
+
+  return { ...EMPTY_CHANGES_SAMPLE, newStudents, changedStudents, guardianEmails, disappeared };
+}
+
+// ---------- applying ----------
+
+export type ApplyResult = { ok: true; counts: ImportCounts; run: ImportRun } | { ok: false; error: ImportRunRefusal };
+
+/**
+ * Applies a dry run in one transaction: upserts keyed on (board, fiche) that leave unchanged students untouched,
+ * archives (never deletes) the board's students the file no longer lists, replaces changed guardian emails with an
+ * audit row per student, and writes one "import.applied" summary. The diff is computed again inside the
+ * transaction, so edits made since the dry run are respected. Applying the same file again changes nothing.
+ */
+export async function applyImport(input: { scope: StaffScope; staffId: string; runId: number }): Promise<ApplyResult> {
+  const loaded = await loadRun(input.scope, input.runId);
+  if (!loaded.ok) return loaded;
+  const outcome = await db.transaction(async (tx) => {
+    // Locks the run: a second click waits, then sees "applied".
+    const [run] = await tx.select().from(importRuns).where(eq(importRuns.id, input.runId)).for("update");
+    if (!run) return { ok: false as const, error: "not_found" as const };
+    if (run.status === "applied") return { ok: false as const, error: "already_applied" as const };
+    if (run.status === "expired") return { ok: false as const, error: "expired" as const };
+    if (run.status !== "ready") return { ok: false as const, error: "not_ready" as const };
+
+    const stage = stagingTable(run.id);
+    const boards = await boardsOf(tx, run, stage);
+    // One import at a time per board.
+    await tx.select({ id: schoolBoards.id }).from(schoolBoards).where(inArray(schoolBoards.id, boards)).orderBy(schoolBoards.id).for("update");
+
+    const diff = await diffCounts(tx, stage, boards);
+    await auditGuardianEmailChanges(tx, stage, boards, run, input.staffId);
+    await upsertStudents(tx, stage);
+    await tx
+      .update(students)
+      .set({ archivedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(isDisappeared(stage, boards));
+    await replaceGuardianEmails(tx, stage);
+
+    const counts: ImportCounts = { ...run.counts!, ...diff };
+    await tx.insert(auditLog).values({
+      actorStaffId: input.staffId,
+      action: "import.applied",
+      boardId: run.boardId,
+      details: { importRunId: run.id, fileName: run.fileName, boards, counts: { ...diff, rejected: counts.rejected } },
+    });
+    const [applied] = await tx
+      .update(importRuns)
+      .set({ status: "applied", appliedCounts: counts, appliedAt: new Date(), appliedByStaffId: input.staffId, updatedAt: new Date() })
+      .where(eq(importRuns.id, run.id))
+      .returning();
+    return { ok: true as const, counts, run: applied! };
+  });
+  if (outcome.ok) await dropStagingTable(db, input.runId);
+  return outcome;
+}
+
+/** The same "current emails" as currentEmails(), for the raw statements below. */
+function currentEmailsSql(boards: number[]): SQL {
+  return sql`select g.student_id, array_agg(g.email order by g.position, g.email) as emails
+    from ${guardianEmails} g join ${students} st on st.id = g.student_id
+    where st.board_id in ${boards} group by g.student_id`;
+}
+
+async function auditGuardianEmailChanges(tx: Transaction, stage: StagingTable, boards: number[], run: ImportRun, staffId: string) {
+  await tx.execute(sql`
+    with current_emails as (${currentEmailsSql(boards)})
+    insert into ${auditLog} (actor_staff_id, action, board_id, school_id, student_id, details)
+    select ${staffId}::uuid, 'import.guardian_emails_changed', st.board_id, s.school_id, st.id,
+      jsonb_build_object('importRunId', ${run.id}::int, 'line', s.line,
+        'before', to_jsonb(coalesce(c.emails, '{}'::text[])), 'after', to_jsonb(array_remove(array[s.email1, s.email2], null)))
+    from ${stage} s
+    join ${students} st on st.board_id = s.board_id and st.fiche = s.fiche
+    left join current_emails c on c.student_id = st.id
+    where s.rejected is null
+      and not (coalesce(c.emails, '{}'::text[]) @> array_remove(array[s.email1, s.email2], null)
+           and coalesce(c.emails, '{}'::text[]) <@ array_remove(array[s.email1, s.email2], null))`);
+}
+
+async function upsertStudents(tx: Transaction, stage: StagingTable) {
+  // Unchanged students are not touched at all (the WHERE of DO UPDATE): no new row version, no updated_at bump.
+  await tx.execute(sql`
+    insert into ${students} (board_id, school_id, fiche, code_permanent, last_name, first_name, birth_date, grade, search_name)
+    select board_id, school_id, fiche, code_permanent, last_name, first_name, birth_date, grade, search_name
+    from ${stage} where rejected is null
+    on conflict (board_id, fiche) do update set
+      school_id = excluded.school_id, code_permanent = excluded.code_permanent, last_name = excluded.last_name,
+      first_name = excluded.first_name, birth_date = excluded.birth_date, grade = excluded.grade,
+      search_name = excluded.search_name, archived_at = null, updated_at = now()
+    where ${students}.archived_at is not null
+      or (${students}.school_id, ${students}.code_permanent, ${students}.last_name, ${students}.first_name,
+          ${students}.birth_date, ${students}.grade)
+         is distinct from (excluded.school_id, excluded.code_permanent, excluded.last_name, excluded.first_name,
+          excluded.birth_date, excluded.grade)`);
+}
+
+async function replaceGuardianEmails(tx: Transaction, stage: StagingTable) {
+  await tx.execute(sql`
+    delete from ${guardianEmails} g
+    using ${students} st, ${stage} s
+    where g.student_id = st.id and st.board_id = s.board_id and st.fiche = s.fiche and s.rejected is null
+      and g.email <> all(array_remove(array[s.email1, s.email2], null))`);
+  await tx.execute(sql`
+    insert into ${guardianEmails} (student_id, email, position)
+    select st.id, e.email, e.position
+    from ${stage} s
+    join ${students} st on st.board_id = s.board_id and st.fiche = s.fiche
+    cross join lateral (values (s.email1, 1), (s.email2, 2)) as e(email, position)
+    where s.rejected is null and e.email is not null
+    on conflict (student_id, email) do update set position = excluded.position, updated_at = now()
+      where ${guardianEmails}.position <> excluded.position`);
+}
+
+// ---------- reading runs ----------
+
+async function loadRun(scope: StaffScope, runId: number): Promise<{ ok: true; run: ImportRun } | { ok: false; error: ImportRunRefusal }> {
+  if (!mayImportAtAll(scope)) return { ok: false, error: "forbidden" };
+  const [run] = await db.select().from(importRuns).where(eq(importRuns.id, runId));
+  if (!run || !canSeeImportRun(scope, run)) return { ok: false, error: "not_found" };
+  return { ok: true, run };
+}
+
+export async function findImportRun(scope: StaffScope, runId: number): Promise<ImportRun | null> {
+  const loaded = await loadRun(scope, runId);
+  return loaded.ok ? loaded.run : null;
+}
+
+export type ImportRunSummary = Pick<
+  ImportRun,
+  "id" | "boardId" | "fileName" | "status" | "counts" | "appliedCounts" | "failure" | "createdAt" | "appliedAt"
+> & { boardName: string | null; staffName: string };
+
+/** The runs a staff member may see, newest first. */
+export async function listImportRuns(scope: StaffScope, limit = 20): Promise<ImportRunSummary[]> {
+  if (!mayImportAtAll(scope)) return [];
+  return db
+    .select({
+      id: importRuns.id,
+      boardId: importRuns.boardId,
+      boardName: schoolBoards.name,
+      fileName: importRuns.fileName,
+      status: importRuns.status,
+      counts: importRuns.counts,
+      appliedCounts: importRuns.appliedCounts,
+      failure: importRuns.failure,
+      createdAt: importRuns.createdAt,
+      appliedAt: importRuns.appliedAt,
+      staffName: staffUsers.name,
+    })
+    .from(importRuns)
+    .leftJoin(schoolBoards, eq(schoolBoards.id, importRuns.boardId))
+    .innerJoin(staffUsers, eq(staffUsers.id, importRuns.staffUserId))
+    .where(scope.kind === "board" ? eq(importRuns.boardId, scope.boardId) : undefined)
+    .orderBy(desc(importRuns.createdAt), desc(importRuns.id))
+    .limit(limit);
+}
+
+export type ImportProgress = Pick<ImportRun, "id" | "status" | "bytesRead" | "totalBytes" | "linesRead">;
+
+export async function importRunProgress(scope: StaffScope, runId: number): Promise<ImportProgress | null> {
+  const run = await findImportRun(scope, runId);
+  return run && { id: run.id, status: run.status, bytesRead: run.bytesRead, totalBytes: run.totalBytes, linesRead: run.linesRead };
+}
+
+/** Boards a staff member may import into, for the upload form. */
+export async function importableBoards(scope: StaffScope) {
+  if (!mayImportAtAll(scope)) return [];
+  return db
+    .select({ id: schoolBoards.id, code: schoolBoards.code, name: schoolBoards.name })
+    .from(schoolBoards)
+    .where(scope.kind === "board" ? eq(schoolBoards.id, scope.boardId) : undefined)
+    .orderBy(asc(schoolBoards.name));
+}
