@@ -20,6 +20,8 @@ import frHelp from "@/lib/i18n/messages/fr/help.json";
 import enHelp from "@/lib/i18n/messages/en/help.json";
 import frAdmin from "@/lib/i18n/messages/fr/admin.json";
 import enAdmin from "@/lib/i18n/messages/en/admin.json";
+import frImport from "@/lib/i18n/messages/fr/import.json";
+import enImport from "@/lib/i18n/messages/en/import.json";
 import frAssociate from "@/lib/i18n/messages/fr/associate.json";
 import enAssociate from "@/lib/i18n/messages/en/associate.json";
 import frChildren from "@/lib/i18n/messages/fr/children.json";
@@ -28,8 +30,8 @@ import frAttemptReasons from "@/lib/i18n/messages/fr/attempt-reasons.json";
 import enAttemptReasons from "@/lib/i18n/messages/en/attempt-reasons.json";
 
 const catalogs = {
-  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons },
-  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons },
+  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport },
+  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["fr"];
