@@ -1,0 +1,26 @@
+// Receives the file of a started dry run as the raw request body and streams it into the importer, so a large
+// export never sits in memory. Answers when the dry run is done; the page polls ../runs/[id] meanwhile.
+import { NextResponse, type NextRequest } from "next/server";
+import { dryRunImport, findImportRun } from "@/db/queries/student-import";
+import { currentStaff } from "@/lib/auth/session";
+import { importRunIdSchema } from "@/lib/validations/import";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: NextRequest) {
+  const context = await currentStaff();
+  if (!context) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
+  const parsed = importRunIdSchema.safeParse({ runId: request.nextUrl.searchParams.get("run") });
+  if (!parsed.success || !request.body) return NextResponse.json({ error: "invalidInput" }, { status: 400 });
+  const run = await findImportRun(context.scope, parsed.data.runId);
+  if (!run) return NextResponse.json({ error: "not_found" }, { status: 404 });
+  if (run.status !== "reading" || run.staffUserId !== context.staff.id) {
+    return NextResponse.json({ error: "not_ready" }, { status: 409 });
+  }
+  const done = await dryRunImport({
+    scope: context.scope,
+    runId: run.id,
+    source: request.body as unknown as AsyncIterable<Uint8Array>,
+  });
+  return NextResponse.json({ runId: done.id, status: done.status });
+}
