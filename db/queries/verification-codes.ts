@@ -2,7 +2,7 @@
 // codes per hour per email and per IP) is checked inside a transaction serialised per email with an
 // advisory lock, so several app instances share them.
 import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { db, type Executor } from "@/db/client";
+import { db, type Executor, type Transaction } from "@/db/client";
 import { parentAccounts, verificationCodes, type VerificationCode } from "@/db/schema";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
@@ -57,6 +57,8 @@ export async function requestCode(input: {
   locale: Locale;
   appUrl?: string;
   limits?: CodeLimits;
+  /** Runs in the same transaction once the code is created, e.g. the audit row of a reset started by staff. */
+  onCreated?: (tx: Transaction) => Promise<void>;
 }): Promise<RequestCodeResult> {
   const limits = input.limits ?? codeLimits;
   const appUrl = input.appUrl ?? env.APP_URL;
@@ -137,6 +139,7 @@ export async function requestCode(input: {
         params: { code, link: `${appUrl}${path}?jeton=${linkToken}`, minutes, purpose },
       });
     }
+    await input.onCreated?.(tx);
 
     return {
       ok: true,

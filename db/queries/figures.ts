@@ -1,0 +1,242 @@
+// How the portal is doing, per board (admins, all boards) or per school (one board, or a secretary's schools), over
+// a period of calendar days in the schools' time zone:
+// - accounts created: parent accounts created in the period whose email is a guardian email on a record of the
+//   unit (an account counts once per unit, and once in the total however many units it touches);
+// - children associated: distinct students of the unit with an association created in the period (revoked since
+//   or not: it happened);
+// - attempts and successful attempts, read through the attempts' own scope rule (attemptScopeFilter); an attempt
+//   that found no student belongs to the board the parent chose and to no school;
+// - the most frequent blocking failure reasons of the failed attempts;
+// - NIPs issued in the period for students of the unit.
+import { and, asc, count, countDistinct, eq, sql, type SQL } from "drizzle-orm";
+import { db } from "@/db/client";
+import { attemptScopeFilter } from "@/db/queries/attempts";
+import {
+  associationAttempts,
+  associations,
+  guardianEmails,
+  nips,
+  parentAccounts,
+  schoolBoards,
+  schools,
+  students,
+} from "@/db/schema";
+import { reasonBlocks } from "@/lib/association/reasons";
+import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
+import { withinLocalDays } from "@/lib/sql-local-day";
+import type { FiguresPeriod } from "@/lib/validations/figures";
+
+export type FigureCounts = {
+  accountsCreated: number;
+  childrenAssociated: number;
+  attempts: number;
+  successfulAttempts: number;
+  nipsIssued: number;
+};
+
+export type FiguresUnit = FigureCounts & {
+  /** "board:12", "school:34", or "board:12:none" for attempts that found no student. */
+  key: string;
+  boardId: number;
+  boardName: string;
+  schoolId: number | null;
+  schoolName: string | null;
+};
+
+export type FailureReasonCount = { code: string; attempts: number };
+
+export type Figures = {
+  period: FiguresPeriod;
+  /** "boards": one row per board (admins without a chosen board); "schools": one row per school. */
+  level: "boards" | "schools";
+  /** The board the rows are narrowed to, when an admin chose one. */
+  boardId: number | null;
+  totals: FigureCounts;
+  units: FiguresUnit[];
+  topFailureReasons: FailureReasonCount[];
+};
+
+export const TOP_FAILURE_REASONS = 8;
+
+const zero = (): FigureCounts => ({ accountsCreated: 0, childrenAssociated: 0, attempts: 0, successfulAttempts: 0, nipsIssued: 0 });
+
+/** Success rate in [0, 1], or null when there was no attempt. */
+export function successRate(counts: Pick<FigureCounts, "attempts" | "successfulAttempts">): number | null {
+  return counts.attempts === 0 ? null : counts.successfulAttempts / counts.attempts;
+}
+
+/** An admin who picks a board sees it as that board's support would. */
+function narrowed(scope: StaffScope, boardId?: number | null): StaffScope {
+  return scope.kind === "all" && boardId ? { kind: "board", boardId } : scope;
+}
+
+function studentScope(scope: StaffScope): SQL {
+  return scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId });
+}
+
+type Grouped = { unit: number | null; n: number };
+
+export async function figuresForStaff(
+  scope: StaffScope,
+  period: FiguresPeriod,
+  options: { boardId?: number | null } = {},
+): Promise<Figures> {
+  const view = narrowed(scope, options.boardId);
+  const level = view.kind === "all" ? "boards" : "schools";
+  const unitOf = level === "boards" ? students.boardId : students.schoolId;
+  const inPeriod = (column: Parameters<typeof withinLocalDays>[0]) => withinLocalDays(column, period.from, period.to);
+
+  // Accounts: joined to the students whose records list their email.
+  const accountsBase = () =>
+    db
+      .select({ unit: sql<number>`${unitOf}`, n: countDistinct(parentAccounts.id) })
+      .from(parentAccounts)
+      .innerJoin(guardianEmails, eq(guardianEmails.email, parentAccounts.email))
+      .innerJoin(students, eq(students.id, guardianEmails.studentId))
+      .where(and(inPeriod(parentAccounts.createdAt), studentScope(view)));
+  const childrenBase = () =>
+    db
+      .select({ unit: sql<number>`${unitOf}`, n: countDistinct(associations.studentId) })
+      .from(associations)
+      .innerJoin(students, eq(students.id, associations.studentId))
+      .where(and(inPeriod(associations.createdAt), studentScope(view)));
+  const nipsBase = () =>
+    db
+      .select({ unit: sql<number>`${unitOf}`, n: count() })
+      .from(nips)
+      .innerJoin(students, eq(students.id, nips.studentId))
+      .where(and(inPeriod(nips.createdAt), studentScope(view)));
+  const attemptUnit =
+    level === "boards" ? sql<number | null>`coalesce(${students.boardId}, ${associationAttempts.boardId})` : sql<number | null>`${students.schoolId}`;
+  const attemptWhere = and(attemptScopeFilter(view), inPeriod(associationAttempts.createdAt));
+
+  const [accounts, accountsTotal, children, childrenTotal, nipRows, attemptRows, reasonRows] = await Promise.all([
+    accountsBase().groupBy(unitOf) as Promise<Grouped[]>,
+    db
+      .select({ n: countDistinct(parentAccounts.id) })
+      .from(parentAccounts)
+      .innerJoin(guardianEmails, eq(guardianEmails.email, parentAccounts.email))
+      .innerJoin(students, eq(students.id, guardianEmails.studentId))
+      .where(and(inPeriod(parentAccounts.createdAt), studentScope(view))),
+    childrenBase().groupBy(unitOf) as Promise<Grouped[]>,
+    db
+      .select({ n: countDistinct(associations.studentId) })
+      .from(associations)
+      .innerJoin(students, eq(students.id, associations.studentId))
+      .where(and(inPeriod(associations.createdAt), studentScope(view))),
+    nipsBase().groupBy(unitOf) as Promise<Grouped[]>,
+    db
+      .select({
+        unit: attemptUnit,
+        board: sql<number | null>`coalesce(${students.boardId}, ${associationAttempts.boardId})`,
+        n: count(),
+        ok: sql<number>`count(*) filter (where ${associationAttempts.success})`.mapWith(Number),
+      })
+      .from(associationAttempts)
+      .leftJoin(students, eq(students.id, associationAttempts.candidateStudentId))
+      .where(attemptWhere)
+      .groupBy(attemptUnit, sql`coalesce(${students.boardId}, ${associationAttempts.boardId})`),
+    db
+      .select({
+        code: sql<string>`reason->>'code'`,
+        kind: sql<string | null>`reason->>'kind'`,
+        n: countDistinct(associationAttempts.id),
+      })
+      .from(associationAttempts)
+      .leftJoin(students, eq(students.id, associationAttempts.candidateStudentId))
+      .innerJoin(sql`jsonb_array_elements(${associationAttempts.reasons}) as reason`, sql`true`)
+      .where(and(attemptWhere, eq(associationAttempts.success, false)))
+      .groupBy(sql`reason->>'code'`, sql`reason->>'kind'`),
+  ]);
+
+  const units = await unitsOf(view, level);
+  const byKey = new Map(units.map((u) => [u.key, u]));
+  const keyOf = (id: number) => (level === "boards" ? `board:${id}` : `school:${id}`);
+  const add = (rows: Grouped[], field: keyof FigureCounts) => {
+    for (const row of rows) {
+      if (row.unit === null) continue;
+      const unit = byKey.get(keyOf(Number(row.unit)));
+      if (unit) unit[field] += Number(row.n);
+    }
+  };
+  add(accounts, "accountsCreated");
+  add(children, "childrenAssociated");
+  add(nipRows, "nipsIssued");
+
+  const totals = zero();
+  totals.accountsCreated = Number(accountsTotal[0]?.n ?? 0);
+  totals.childrenAssociated = Number(childrenTotal[0]?.n ?? 0);
+  totals.nipsIssued = nipRows.reduce((sum, r) => sum + Number(r.n), 0);
+  for (const row of attemptRows) {
+    totals.attempts += Number(row.n);
+    totals.successfulAttempts += Number(row.ok);
+    let unit = row.unit === null ? undefined : byKey.get(keyOf(Number(row.unit)));
+    if (!unit && row.unit === null && row.board !== null) {
+      // Attempts that found no student, at school level: a row of their own under the board.
+      const key = `board:${row.board}:none`;
+      unit = byKey.get(key);
+      if (!unit) {
+        const boardName = units.find((u) => u.boardId === Number(row.board))?.boardName ?? (await boardNameOf(Number(row.board)));
+        unit = { key, boardId: Number(row.board), boardName, schoolId: null, schoolName: null, ...zero() };
+        byKey.set(key, unit);
+        units.push(unit);
+      }
+    }
+    if (unit) {
+      unit.attempts += Number(row.n);
+      unit.successfulAttempts += Number(row.ok);
+    }
+  }
+
+  return {
+    period,
+    level,
+    boardId: view.kind === "board" ? view.boardId : null,
+    totals,
+    units,
+    topFailureReasons: topBlockingReasons(reasonRows),
+  };
+}
+
+/** Blocking findings only (a tolerated accent difference is not why an attempt failed), summed per code. */
+function topBlockingReasons(rows: { code: string; kind: string | null; n: number }[]): FailureReasonCount[] {
+  const byCode = new Map<string, number>();
+  for (const row of rows) {
+    if (!row.code || !reasonBlocks({ code: row.code, kind: row.kind ?? undefined })) continue;
+    byCode.set(row.code, (byCode.get(row.code) ?? 0) + Number(row.n));
+  }
+  return [...byCode.entries()]
+    .map(([code, attempts]) => ({ code, attempts }))
+    .sort((a, b) => b.attempts - a.attempts || a.code.localeCompare(b.code))
+    .slice(0, TOP_FAILURE_REASONS);
+}
+
+async function boardNameOf(boardId: number): Promise<string> {
+  const [row] = await db.select({ name: schoolBoards.name }).from(schoolBoards).where(eq(schoolBoards.id, boardId));
+  return row?.name ?? "";
+}
+
+/** Every unit of the view, with zeros, so a school where nothing happened still shows. */
+async function unitsOf(view: StaffScope, level: "boards" | "schools"): Promise<FiguresUnit[]> {
+  if (level === "boards") {
+    const boards = await db
+      .select({ id: schoolBoards.id, name: schoolBoards.name })
+      .from(schoolBoards)
+      .orderBy(asc(schoolBoards.name), asc(schoolBoards.id));
+    return boards.map((b) => ({ key: `board:${b.id}`, boardId: b.id, boardName: b.name, schoolId: null, schoolName: null, ...zero() }));
+  }
+  const rows = await db
+    .select({ id: schools.id, name: schools.name, boardId: schools.boardId, boardName: schoolBoards.name })
+    .from(schools)
+    .innerJoin(schoolBoards, eq(schoolBoards.id, schools.boardId))
+    .where(scopeFilter(view, { boardId: schools.boardId, schoolId: schools.id }))
+    .orderBy(asc(schoolBoards.name), asc(schools.name), asc(schools.id));
+  return rows.map((s) => ({
+    key: `school:${s.id}`,
+    boardId: s.boardId,
+    boardName: s.boardName,
+    schoolId: s.id,
+    schoolName: s.name,
+    ...zero(),
+  }));
+}
