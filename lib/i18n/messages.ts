@@ -28,10 +28,16 @@ import frChildren from "@/lib/i18n/messages/fr/children.json";
 import enChildren from "@/lib/i18n/messages/en/children.json";
 import frAttemptReasons from "@/lib/i18n/messages/fr/attempt-reasons.json";
 import enAttemptReasons from "@/lib/i18n/messages/en/attempt-reasons.json";
+import frAdminAccounts from "@/lib/i18n/messages/fr/admin-accounts.json";
+import enAdminAccounts from "@/lib/i18n/messages/en/admin-accounts.json";
+import frAdminAudit from "@/lib/i18n/messages/fr/admin-audit.json";
+import enAdminAudit from "@/lib/i18n/messages/en/admin-audit.json";
+import frAdminFigures from "@/lib/i18n/messages/fr/admin-figures.json";
+import enAdminFigures from "@/lib/i18n/messages/en/admin-figures.json";
 
 const catalogs = {
-  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport },
-  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport },
+  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport, ...frAdminAccounts, ...frAdminAudit, ...frAdminFigures },
+  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport, ...enAdminAccounts, ...enAdminAudit, ...enAdminFigures },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["fr"];
