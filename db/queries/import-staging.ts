@@ -1,6 +1,6 @@
 // The staging table of one import run: created per run, filled while the file streams in, dropped once applied.
 // On PostgreSQL it is filled with COPY FROM STDIN (postgres.js); on PGlite with multi-row INSERTs of one shape.
-import { once } from "node:events";
+import { finished } from "node:stream/promises";
 import { sql } from "drizzle-orm";
 import { date, integer, pgTable, text } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
@@ -49,6 +49,11 @@ export async function createStagingTable(executor: Executor, runId: number) {
   );
 }
 
+/** Fresh statistics, so the diff joins are planned for the real row count (hash joins, not nested loops). */
+export async function analyzeStagingTable(executor: Executor, runId: number) {
+  await executor.execute(sql.raw(`analyze "${stagingTableName(runId)}"`));
+}
+
 export async function dropStagingTable(executor: Executor, runId: number) {
   await executor.execute(sql.raw(`drop table if exists "${stagingTableName(runId)}"`));
 }
@@ -87,19 +92,28 @@ async function copyWriter(client: Sql, runId: number): Promise<StagingWriter> {
   const stream = await target.writable();
   let failed: unknown = null;
   stream.on("error", (error) => (failed = error));
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        stream.off("drain", done);
+        stream.off("error", done);
+        resolve();
+      };
+      stream.on("drain", done);
+      stream.on("error", done);
+    });
   return {
     async write(records) {
       if (failed) throw failed;
       let text = "";
       for (const record of records) text += valuesOf(record).map(copyField).join("\t") + "\n";
-      if (!stream.write(text)) await Promise.race([once(stream, "drain"), once(stream, "error")]);
+      if (!stream.write(text)) await drained();
       if (failed) throw failed;
     },
     async close() {
       if (failed) throw failed;
-      const finished = Promise.race([once(stream, "finish"), once(stream, "error").then(([e]) => Promise.reject(e))]);
       stream.end();
-      await finished;
+      await finished(stream);
     },
     async abort() {
       stream.destroy(new Error("import aborted"));

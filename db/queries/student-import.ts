@@ -5,6 +5,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQ
 import { db, type Executor, type Transaction } from "@/db/client";
 import { auditLog, guardianEmails, importRuns, schoolBoards, schools, staffUsers, students, type ImportRun } from "@/db/schema";
 import {
+  analyzeStagingTable,
   createStagingTable,
   dropStagingTable,
   openStagingWriter,
@@ -30,6 +31,16 @@ const SAMPLE_SIZE = 20;
 const REJECTED_SAMPLE_SIZE = 100;
 /** Progress is written to import_runs at most this often while the file streams in. */
 const PROGRESS_INTERVAL_MS = 500;
+
+/** Receives how long each phase took (the bench prints them). */
+export type PhaseTimer = (phase: string, ms: number) => void;
+
+async function timed<T>(timer: PhaseTimer | undefined, phase: string, work: () => Promise<T>): Promise<T> {
+  const begin = performance.now();
+  const result = await work();
+  timer?.(phase, performance.now() - begin);
+  return result;
+}
 
 export type ImportRunRefusal = "forbidden" | "not_found" | "unknown_board" | "not_ready" | "already_applied" | "expired";
 
@@ -89,6 +100,7 @@ export async function dryRunImport(input: {
   runId: number;
   source: AsyncIterable<Uint8Array>;
   now?: Date;
+  timer?: PhaseTimer;
 }): Promise<ImportRun> {
   const run = await loadRun(input.scope, input.runId);
   if (!run.ok) throw new Error(`import run ${input.runId}: ${run.error}`);
@@ -102,7 +114,7 @@ export async function dryRunImport(input: {
   let lastProgress = 0;
   let read: ReadResult;
   try {
-    read = await readImportFile(input.source, {
+    read = await timed(input.timer, "read and stage", () => readImportFile(input.source, {
       ...maps,
       onlyBoardId: run.run.boardId,
       today: isoDateIn("America/Toronto", input.now ?? new Date()),
@@ -116,7 +128,7 @@ export async function dryRunImport(input: {
           .set({ bytesRead, linesRead: lines, updatedAt: new Date() })
           .where(eq(importRuns.id, runId));
       },
-    });
+    }));
     await (read.failure ? writer.abort() : writer.close());
   } catch (error) {
     await writer.abort();
@@ -141,7 +153,8 @@ export async function dryRunImport(input: {
   }
 
   const stage = stagingTable(runId);
-  const duplicates = await markDuplicateFiches(stage);
+  await timed(input.timer, "analyze", () => analyzeStagingTable(db, runId));
+  const duplicates = await timed(input.timer, "duplicates", () => markDuplicateFiches(stage));
   const counts = { ...read.counts, rejectedByReason: { ...read.counts.rejectedByReason } };
   if (duplicates.lines > 0) {
     counts.valid -= duplicates.lines;
@@ -166,8 +179,13 @@ export async function dryRunImport(input: {
   }
 
   const boards = await boardsOf(db, run.run, stage);
-  const diff = await diffCounts(db, stage, boards);
-  const changesSample = await sampleChanges(db, stage, boards);
+  const { diff, changesSample } = await db.transaction(async (tx) => {
+    await preferBulkJoins(tx);
+    return {
+      diff: await timed(input.timer, "diff", () => diffCounts(tx, stage, boards)),
+      changesSample: await timed(input.timer, "samples", () => sampleChanges(tx, stage, boards)),
+    };
+  });
   return finishRun(runId, {
     status: "ready",
     encoding: read.encoding,
@@ -228,6 +246,14 @@ function zeroDiff(): DiffCounts {
 }
 
 // ---------- the diff, in SQL ----------
+
+/**
+ * These statements join whole tables: hash joins are always right, and a nested loop (chosen when statistics are
+ * stale, e.g. right after a large import) turns them quadratic. For the current transaction only.
+ */
+async function preferBulkJoins(tx: Transaction) {
+  await tx.execute(sql`set local enable_nestloop = off`);
+}
 
 /** Current guardian emails of the covered boards' students, in répondant order. */
 function currentEmails(executor: Executor, boards: number[]) {
@@ -379,7 +405,8 @@ export type ApplyResult = { ok: true; counts: ImportCounts; run: ImportRun } | {
  * audit row per student, and writes one "import.applied" summary. The diff is computed again inside the
  * transaction, so edits made since the dry run are respected. Applying the same file again changes nothing.
  */
-export async function applyImport(input: { scope: StaffScope; staffId: string; runId: number }): Promise<ApplyResult> {
+export async function applyImport(input: { scope: StaffScope; staffId: string; runId: number; timer?: PhaseTimer }): Promise<ApplyResult> {
+  const timer = input.timer;
   const loaded = await loadRun(input.scope, input.runId);
   if (!loaded.ok) return loaded;
   const outcome = await db.transaction(async (tx) => {
@@ -391,18 +418,18 @@ export async function applyImport(input: { scope: StaffScope; staffId: string; r
     if (run.status !== "ready") return { ok: false as const, error: "not_ready" as const };
 
     const stage = stagingTable(run.id);
+    await preferBulkJoins(tx);
     const boards = await boardsOf(tx, run, stage);
     // One import at a time per board.
     await tx.select({ id: schoolBoards.id }).from(schoolBoards).where(inArray(schoolBoards.id, boards)).orderBy(schoolBoards.id).for("update");
 
-    const diff = await diffCounts(tx, stage, boards);
-    await auditGuardianEmailChanges(tx, stage, boards, run, input.staffId);
-    await upsertStudents(tx, stage);
-    await tx
-      .update(students)
-      .set({ archivedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(isDisappeared(stage, boards));
-    await replaceGuardianEmails(tx, stage);
+    const diff = await timed(timer, "diff", () => diffCounts(tx, stage, boards));
+    await timed(timer, "audit emails", () => auditGuardianEmailChanges(tx, stage, boards, run, input.staffId));
+    await timed(timer, "upsert students", () => upsertStudents(tx, stage));
+    await timed(timer, "archive", () =>
+      tx.update(students).set({ archivedAt: sql`now()`, updatedAt: sql`now()` }).where(isDisappeared(stage, boards)),
+    );
+    await timed(timer, "guardian emails", () => replaceGuardianEmails(tx, stage));
 
     const counts: ImportCounts = { ...run.counts!, ...diff };
     await tx.insert(auditLog).values({
@@ -418,7 +445,11 @@ export async function applyImport(input: { scope: StaffScope; staffId: string; r
       .returning();
     return { ok: true as const, counts, run: applied! };
   });
-  if (outcome.ok) await dropStagingTable(db, input.runId);
+  if (outcome.ok) {
+    await dropStagingTable(db, input.runId);
+    // The next diff is planned on fresh statistics even if autovacuum has not come by yet.
+    await timed(timer, "analyze", () => db.execute(sql`analyze ${students}, ${guardianEmails}`));
+  }
   return outcome;
 }
 

@@ -41,6 +41,11 @@ const FATAL_PARSE_ERRORS = new Set(["CSV_QUOTE_NOT_CLOSED", "CSV_MAX_RECORD_SIZE
 
 class StopReading extends Error {}
 
+function isBlank(fields: readonly string[]): boolean {
+  for (const field of fields) if (field !== "" && field.trim() !== "") return false;
+  return true;
+}
+
 function newlinesIn(fields: readonly string[]): number {
   let count = 0;
   for (const field of fields) {
@@ -60,6 +65,7 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
   let failure: FailureReport | null = null;
   let delimiter: ImportDelimiter | null = null;
   let header: Extract<HeaderCheck, { ok: true }> | null = null;
+  let rowContext: RowContext | null = null;
   let batch: StageRecord[] = [];
   let consecutiveUnreadable = 0;
   let bytesRead = 0;
@@ -88,13 +94,15 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
     const line = info.lines - newlinesIn(fields);
     if (header === null) {
       const check = checkHeader(fields);
-      if (check.ok) header = check;
-      else fail({ failure: "bad_header", header: check.problem });
+      if (check.ok) {
+        header = check;
+        rowContext = { ...options, positions: check.positions, fieldCount: check.fieldCount };
+      } else fail({ failure: "bad_header", header: check.problem });
       return;
     }
-    if (fields.every((field) => field.trim() === "")) return; // spreadsheets leave rows of bare delimiters
+    if (isBlank(fields)) return; // spreadsheets leave rows of bare delimiters
     counts.lines++;
-    const checked = validateRow(fields, { ...options, positions: header.positions, fieldCount: header.fieldCount });
+    const checked = validateRow(fields, rowContext!);
     if (checked.ok) {
       consecutiveUnreadable = 0;
       counts.valid++;

@@ -1,6 +1,6 @@
 // One data row of an import file → a student record ready to stage, or the reason it is left out.
 import type { ColumnPositions } from "@/lib/import/header";
-import type { ImportColumn } from "@/lib/import/columns";
+import { IMPORT_COLUMNS, type ImportColumn } from "@/lib/import/columns";
 import type { RejectionReason } from "@/lib/import/report";
 import { normalizeCodePermanent, normalizeFiche } from "@/lib/identifiers";
 import { parseBirthDate } from "@/lib/birth-date";
@@ -71,7 +71,8 @@ function shown(value: string): string {
 
 /** Names as stored: NFC (a Mac export may be decomposed), trimmed, single spaces. */
 export function cleanName(raw: string): string {
-  return raw.normalize("NFC").trim().replace(/\s+/g, " ");
+  const trimmed = raw.normalize("NFC").trim();
+  return /\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
 }
 
 function rejected(reason: RejectionReason, column?: ImportColumn, value?: string, identity?: StudentIdentity): RowResult {
@@ -95,14 +96,14 @@ function identityOf(fields: readonly string[], context: RowContext): StudentIden
 /** Checks one row; pure, so every rule here is unit-tested without a database. */
 export function validateRow(fields: readonly string[], context: RowContext): RowResult {
   if (fields.length < context.fieldCount) return rejected("bad_row");
-  if (fields.slice(context.fieldCount).some((f) => f.trim() !== "")) {
-    return rejected("bad_row", undefined, undefined, identityOf(fields, context));
+  for (let i = context.fieldCount; i < fields.length; i++) {
+    if (fields[i]!.trim() !== "") return rejected("bad_row", undefined, undefined, identityOf(fields, context));
   }
   const p = context.positions;
   const cell = (column: ImportColumn) => fields[p[column]]!;
 
-  for (const [column, position] of Object.entries(p) as [ImportColumn, number][]) {
-    const value = fields[position]!;
+  for (const column of IMPORT_COLUMNS) {
+    const value = fields[p[column]]!;
     if (value.length > MAX_FIELD_LENGTH) return rejected("too_long", column, value, identityOf(fields, context));
     if (UNREADABLE.test(value)) return rejected("bad_encoding", column, value, identityOf(fields, context));
   }
@@ -113,16 +114,15 @@ export function validateRow(fields: readonly string[], context: RowContext): Row
   const lastName = cleanName(cell("nom"));
   const firstName = cleanName(cell("prenom"));
   const rawBirthDate = cell("date_naissance").trim();
-  for (const [column, value] of [
-    ["organisme", boardCode.trim()],
-    ["ecole", schoolCode.trim()],
-    ["fiche", rawFiche.trim()],
-    ["nom", lastName],
-    ["prenom", firstName],
-    ["date_naissance", rawBirthDate],
-  ] as const) {
-    if (value === "") return rejected("missing_field", column, undefined, identityOf(fields, context));
-  }
+  const missing =
+    boardCode.trim() === "" ? "organisme"
+    : schoolCode.trim() === "" ? "ecole"
+    : rawFiche.trim() === "" ? "fiche"
+    : lastName === "" ? "nom"
+    : firstName === "" ? "prenom"
+    : rawBirthDate === "" ? "date_naissance"
+    : null;
+  if (missing !== null) return rejected("missing_field", missing, undefined, identityOf(fields, context));
 
   const boardId = context.boards.get(normalizeCode(boardCode));
   if (boardId === undefined) return rejected("unknown_board", "organisme", boardCode);
