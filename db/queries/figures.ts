@@ -240,3 +240,8 @@ async function unitsOf(view: StaffScope, level: "boards" | "schools"): Promise<F
     ...zero(),
   }));
 }
+
+/** Boards an admin may narrow the figures to. */
+export async function boardOptions(): Promise<{ id: number; name: string }[]> {
+  return db.select({ id: schoolBoards.id, name: schoolBoards.name }).from(schoolBoards).orderBy(asc(schoolBoards.name), asc(schoolBoards.id));
+}

@@ -57,6 +57,13 @@ beforeAll(async () => {
     at: "2026-03-02T15:00:00Z",
     details: { before: "ancien@exemple.ca", after: "parent.journal@exemple.ca", reason: "Appel du parent" },
   });
+  await entry("importA", {
+    actor: supportBoard1,
+    action: "guardian_email.changed",
+    student: studentA,
+    at: "2026-03-03T15:00:00Z",
+    details: { importRunId: 1, before: ["parent.journal@exemple.ca"], after: ["nouveau@exemple.ca"] },
+  });
   await entry("nipA", { actor: secretaryA, action: "nip.issued", student: studentA, at: "2026-03-05T15:00:00Z" });
   await entry("nipA2", { actor: secretaryA2, action: "nip.issued", student: studentA2, school: schoolA2, at: "2026-03-06T15:00:00Z" });
   await entry("unlockA", { actor: supportBoard1, action: "account.lockout_lifted", parentAccountId: parentId, at: "2026-03-07T15:00:00Z" });
@@ -70,13 +77,13 @@ const dated = { from: "2026-03-01", to: "2026-03-31" };
 
 describe("the audit log", () => {
   it("lists a secretary's school only, newest first", async () => {
-    expect(keysOf((await searchAuditLog(secretaryA.scope, dated)).rows)).toEqual(["unlockA", "nipA", "emailA"]);
+    expect(keysOf((await searchAuditLog(secretaryA.scope, dated)).rows)).toEqual(["unlockA", "nipA", "importA", "emailA"]);
     expect(keysOf((await searchAuditLog(secretaryA2.scope, dated)).rows)).toEqual(["nipA2"]);
   });
 
   it("lists a board's rows to its support, and everything, unfiled rows included, to an admin", async () => {
-    expect(keysOf((await searchAuditLog(supportBoard1.scope, dated)).rows)).toEqual(["unlockA", "nipA2", "nipA", "emailA"]);
-    expect(keysOf((await searchAuditLog(admin.scope, dated)).rows)).toEqual(["lateEvening", "ficheB", "unlockA", "nipA2", "nipA", "emailA"]);
+    expect(keysOf((await searchAuditLog(supportBoard1.scope, dated)).rows)).toEqual(["unlockA", "nipA2", "nipA", "importA", "emailA"]);
+    expect(keysOf((await searchAuditLog(admin.scope, dated)).rows)).toEqual(["lateEvening", "ficheB", "unlockA", "nipA2", "nipA", "importA", "emailA"]);
   });
 
   it("filters by actor and by action", async () => {
@@ -86,17 +93,18 @@ describe("the audit log", () => {
   });
 
   it("filters by student: fiche, name typed without accents or hyphens, or id", async () => {
-    expect(keysOf((await searchAuditLog(admin.scope, { ...dated, student: "2000001" })).rows)).toEqual(["nipA", "emailA"]);
-    expect(keysOf((await searchAuditLog(admin.scope, { ...dated, student: "cote" })).rows)).toEqual(["ficheB", "nipA", "emailA"]);
-    expect(keysOf((await searchAuditLog(admin.scope, { ...dated, student: "marie eve cote" })).rows)).toEqual(["nipA", "emailA"]);
+    expect(keysOf((await searchAuditLog(admin.scope, { ...dated, student: "2000001" })).rows)).toEqual(["nipA", "importA", "emailA"]);
+    expect(keysOf((await searchAuditLog(admin.scope, { ...dated, student: "cote" })).rows)).toEqual(["ficheB", "nipA", "importA", "emailA"]);
+    expect(keysOf((await searchAuditLog(admin.scope, { ...dated, student: "marie eve cote" })).rows)).toEqual(["nipA", "importA", "emailA"]);
     expect(keysOf((await searchAuditLog(admin.scope, { ...dated, studentId: studentA2.id })).rows)).toEqual(["nipA2"]);
     expect(keysOf((await searchAuditLog(secretaryA.scope, { ...dated, student: "2000003" })).rows)).toEqual([]);
   });
 
-  it("filters by account: rows filed under it and guardian email changes to or from its address", async () => {
+  it("filters by account: rows filed under it and guardian email changes to or from its address, by staff or import", async () => {
     expect(keysOf((await searchAuditLog(admin.scope, { ...dated, account: "parent.journal@exemple.ca" })).rows)).toEqual([
       "lateEvening",
       "unlockA",
+      "importA",
       "emailA",
     ]);
     expect(keysOf((await searchAuditLog(admin.scope, { ...dated, account: "JOURNAL" })).rows)).toEqual(["lateEvening", "unlockA"]);
@@ -114,7 +122,7 @@ describe("the audit log", () => {
     expect(first.newerThan).toBeNull();
     expect(first.olderThan).toBe(ids.nipA2);
     const second = await searchAuditLog(admin.scope, { ...dated, before: first.olderThan! }, 4);
-    expect(keysOf(second.rows)).toEqual(["nipA", "emailA"]);
+    expect(keysOf(second.rows)).toEqual(["nipA", "importA", "emailA"]);
     expect(second.olderThan).toBeNull();
     expect(second.newerThan).toBe(ids.nipA);
     const back = await searchAuditLog(admin.scope, { ...dated, after: second.newerThan! }, 4);

@@ -7,6 +7,7 @@ import { GuardianEmailDialog } from "@/components/admin/guardian-email-form";
 import { IssueNipPanel } from "@/components/admin/issue-nip-panel";
 import { RevokeAssociationDialog } from "@/components/admin/revoke-association-form";
 import { RevokeNipButton } from "@/components/admin/revoke-nip-button";
+import { SendFicheButton } from "@/components/admin/send-fiche-button";
 import { Countdown } from "@/components/ui/countdown";
 import { getStudentForStaff, type StudentDetail } from "@/db/queries/students";
 import { requireStaff } from "@/lib/auth/session";
@@ -115,6 +116,7 @@ export default async function StudentPage({ params }: { params: Promise<Params> 
               initial={{ mode: "add" }}
             />
           </div>
+          <SendFicheButton studentId={student.id} guardianEmails={guardianEmails} />
         </section>
 
         <section className="card stack" aria-labelledby="accounts-title">

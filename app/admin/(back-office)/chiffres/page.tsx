@@ -1,0 +1,214 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { FiguresChartsClient } from "@/components/admin/figures-charts-client";
+import { boardOptions, figuresForStaff, successRate, type FiguresUnit } from "@/db/queries/figures";
+import { requireStaff } from "@/lib/auth/session";
+import { figuresQuerySchema, resolvePeriod } from "@/lib/validations/figures";
+
+/** Rows a bar chart shows at most; the table below has them all. */
+const MAX_CHART_ROWS = 20;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminFigures"))("title") };
+}
+
+export default async function FiguresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const { scope } = await requireStaff();
+  const t = await getTranslations("adminFigures");
+  const format = await getFormatter();
+  const query = figuresQuerySchema.parse(await searchParams);
+  const period = resolvePeriod(query);
+  const chosenBoard = scope.kind === "all" ? (query.board ?? null) : null;
+  const [figures, boards] = await Promise.all([
+    figuresForStaff(scope, period, { boardId: chosenBoard }),
+    scope.kind === "all" ? boardOptions() : Promise.resolve([]),
+  ]);
+  const { totals } = figures;
+  const percent = (rate: number | null) => (rate === null ? "—" : format.number(rate, { style: "percent", maximumFractionDigits: 0 }));
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
+  const periodQuery = `from=${period.from}&to=${period.to}`;
+  const unitName = (u: FiguresUnit) =>
+    figures.level === "boards" ? u.boardName : u.schoolName ?? t("noStudentFound", { board: u.boardName });
+  const reasonLabel = (code: string) => (t.has(`reasons.${code}`) ? t(`reasons.${code}`) : code);
+  const failed = totals.attempts - totals.successfulAttempts;
+  const showBoardColumn = figures.level === "schools" && new Set(figures.units.map((u) => u.boardId)).size > 1;
+
+  return (
+    <main id="main" className="container-wide stack">
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro")}</p>
+
+      <form method="get" action="/admin/chiffres" className="card filters" aria-label={t("periodLabel")}>
+        <div className="field">
+          <label htmlFor="f-from">{t("from")}</label>
+          <input id="f-from" name="from" type="date" defaultValue={period.from} required />
+        </div>
+        <div className="field">
+          <label htmlFor="f-to">{t("to")}</label>
+          <input id="f-to" name="to" type="date" defaultValue={period.to} required />
+        </div>
+        {scope.kind === "all" && (
+          <div className="field">
+            <label htmlFor="f-board">{t("board")}</label>
+            <select id="f-board" name="board" defaultValue={chosenBoard ? String(chosenBoard) : ""}>
+              <option value="">{t("allBoards")}</option>
+              {boards.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div>
+          <button type="submit">{t("show")}</button>
+        </div>
+      </form>
+
+      <p>
+        <strong>{t("period", { from: day(period.from), to: day(period.to) })}</strong>
+        {chosenBoard && (
+          <>
+            {" · "}
+            <Link href={`/admin/chiffres?${periodQuery}`}>{t("backToBoards")}</Link>
+          </>
+        )}
+      </p>
+
+      <section aria-labelledby="totals-title" className="stack">
+        <h2 id="totals-title" className="sr-only">
+          {t("totals")}
+        </h2>
+        <div className="figures">
+          <div className="card figure">
+            <span className="figure-value">{format.number(totals.accountsCreated)}</span>
+            <span>{t("accountsCreated")}</span>
+          </div>
+          <div className="card figure">
+            <span className="figure-value">{format.number(totals.childrenAssociated)}</span>
+            <span>{t("childrenAssociated")}</span>
+          </div>
+          <div className="card figure">
+            <span className="figure-value">{percent(successRate(totals))}</span>
+            <span>{t("successRate")}</span>
+            <span className="muted small">{t("successOf", { ok: totals.successfulAttempts, total: totals.attempts })}</span>
+          </div>
+          <div className="card figure">
+            <span className="figure-value">{format.number(totals.nipsIssued)}</span>
+            <span>{t("nipsIssued")}</span>
+          </div>
+        </div>
+      </section>
+
+      <FiguresChartsClient
+        units={figures.units.map((u) => ({
+          name: unitName(u),
+          accountsCreated: u.accountsCreated,
+          childrenAssociated: u.childrenAssociated,
+          nipsIssued: u.nipsIssued,
+          successPercent: u.attempts === 0 ? null : Math.round((1000 * u.successfulAttempts) / u.attempts) / 10,
+        }))}
+        maxRows={MAX_CHART_ROWS}
+        reasons={figures.topFailureReasons.map((r) => ({ label: reasonLabel(r.code), attempts: r.attempts }))}
+        labels={{
+          comparison: figures.level === "boards" ? t("chartByBoard") : t("chartBySchool"),
+          comparisonNote: t("chartNote", { max: MAX_CHART_ROWS }),
+          successRate: t("chartSuccess"),
+          successNote: t("chartSuccessNote"),
+          reasons: t("chartReasons"),
+          accountsCreated: t("accountsCreated"),
+          childrenAssociated: t("childrenAssociated"),
+          nipsIssued: t("nipsIssued"),
+          successPercent: t("successRate"),
+          attempts: t("failedAttempts"),
+          noData: t("noData"),
+        }}
+      />
+
+      <section className="stack" aria-labelledby="units-title">
+        <h2 id="units-title">{figures.level === "boards" ? t("tableByBoard") : t("tableBySchool")}</h2>
+        <div className="table-scroll">
+          <table className="figures-table">
+            <caption className="sr-only">{figures.level === "boards" ? t("tableByBoard") : t("tableBySchool")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{figures.level === "boards" ? t("colBoard") : t("colSchool")}</th>
+                {showBoardColumn && <th scope="col">{t("colBoard")}</th>}
+                <th scope="col" className="num">{t("accountsCreated")}</th>
+                <th scope="col" className="num">{t("childrenAssociated")}</th>
+                <th scope="col" className="num">{t("attempts")}</th>
+                <th scope="col" className="num">{t("successRate")}</th>
+                <th scope="col" className="num">{t("nipsIssued")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {figures.units.map((u) => (
+                <tr key={u.key}>
+                  <th scope="row">
+                    {figures.level === "boards" ? (
+                      <Link href={`/admin/chiffres?${periodQuery}&board=${u.boardId}`}>{u.boardName}</Link>
+                    ) : (
+                      unitName(u)
+                    )}
+                  </th>
+                  {showBoardColumn && <td>{u.boardName}</td>}
+                  <td className="num">{format.number(u.accountsCreated)}</td>
+                  <td className="num">{format.number(u.childrenAssociated)}</td>
+                  <td className="num">{format.number(u.attempts)}</td>
+                  <td className="num">
+                    {percent(successRate(u))}
+                    {u.attempts > 0 && <span className="muted small"> ({t("successOf", { ok: u.successfulAttempts, total: u.attempts })})</span>}
+                  </td>
+                  <td className="num">{format.number(u.nipsIssued)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t("total")}</th>
+                {showBoardColumn && <td />}
+                <td className="num">{format.number(totals.accountsCreated)}</td>
+                <td className="num">{format.number(totals.childrenAssociated)}</td>
+                <td className="num">{format.number(totals.attempts)}</td>
+                <td className="num">{percent(successRate(totals))}</td>
+                <td className="num">{format.number(totals.nipsIssued)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+        <p className="muted small">{t("totalNote")}</p>
+      </section>
+
+      <section className="stack" aria-labelledby="reasons-title">
+        <h2 id="reasons-title">{t("chartReasons")}</h2>
+        {figures.topFailureReasons.length === 0 ? (
+          <p className="muted">{t("noFailures")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="figures-table">
+              <caption className="sr-only">{t("chartReasons")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("colReason")}</th>
+                  <th scope="col" className="num">{t("failedAttempts")}</th>
+                  <th scope="col" className="num">{t("colShare")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {figures.topFailureReasons.map((r) => (
+                  <tr key={r.code}>
+                    <th scope="row">{reasonLabel(r.code)}</th>
+                    <td className="num">{format.number(r.attempts)}</td>
+                    <td className="num">{percent(failed === 0 ? null : r.attempts / failed)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p className="muted small">{t("reasonsNote")}</p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,15 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+export default async function AccountNotFound() {
+  const t = await getTranslations("adminAccounts");
+  return (
+    <main id="main" className="container stack">
+      <h1>{t("notFoundTitle")}</h1>
+      <p>{t("notFoundText")}</p>
+      <p>
+        <Link href="/admin/comptes">{t("backToSearch")}</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,280 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AccountActionButton } from "@/app/admin/(back-office)/comptes/[compte]/_components/account-action-button";
+import { AttemptDiagnosis } from "@/components/admin/attempt-diagnosis";
+import { RevokeAssociationDialog } from "@/components/admin/revoke-association-form";
+import { getParentAccountForStaff, type ParentAccountDetail } from "@/db/queries/parent-accounts-admin";
+import { requireStaff } from "@/lib/auth/session";
+
+type Params = { compte: string };
+
+async function load(params: Promise<Params>): Promise<ParentAccountDetail> {
+  const { scope } = await requireStaff();
+  const { compte } = await params;
+  let key: string;
+  try {
+    key = decodeURIComponent(compte);
+  } catch {
+    notFound();
+  }
+  // No account and an account outside the scope look the same.
+  const detail = key.length <= 254 ? await getParentAccountForStaff(scope, key) : null;
+  if (!detail) notFound();
+  return detail;
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { account } = await load(params);
+  return { title: account.email };
+}
+
+function codeState(code: ParentAccountDetail["codes"][number], now: number) {
+  if (code.consumedAt) return "used";
+  if (code.verifiedAt) return "verified";
+  return code.expiresAt.getTime() <= now ? "expired" : "active";
+}
+
+const emailBadge = { pending: "badge-warn", sent: "", delivered: "badge-ok", failed: "badge-danger" } as const;
+
+export default async function ParentAccountPage({ params }: { params: Promise<Params> }) {
+  const detail = await load(params);
+  const t = await getTranslations("adminAccounts");
+  const format = await getFormatter();
+  const { account, lockout, signIns, codes, emails, children, attempts } = detail;
+  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : t("never"));
+  const short = (date: Date) => format.dateTime(date, { dateStyle: "short", timeStyle: "short" });
+  const now = Date.now();
+  const lockedUntil = lockout.locked ? new Date(now + lockout.retryAfterSeconds * 1000) : null;
+  const template = (name: string) => (t.has(`templates.${name}`) ? t(`templates.${name}`) : name);
+
+  return (
+    <main id="main" className="container-wide stack">
+      <p>
+        <Link href={`/admin/comptes?q=${encodeURIComponent(account.email)}`}>{t("backToSearch")}</Link>
+      </p>
+      <h1 className="mono">{account.email}</h1>
+      <p className="row">
+        <span className="badge badge-ok">{t("existsBadge")}</span>
+        {account.disabledAt && <span className="badge badge-danger">{t("disabled")}</span>}
+        {lockout.locked && <span className="badge badge-danger">{t("locked")}</span>}
+      </p>
+
+      <div className="student-grid">
+        <section className="card stack" aria-labelledby="account-title">
+          <h2 id="account-title">{t("account")}</h2>
+          <dl className="facts">
+            <dt>{t("created")}</dt>
+            <dd>{when(account.createdAt)}</dd>
+            <dt>{t("verified")}</dt>
+            <dd>{when(account.emailVerifiedAt)}</dd>
+            <dt>{t("lastSignIn")}</dt>
+            <dd>{when(account.lastSigninAt)}</dd>
+            <dt>{t("language")}</dt>
+            <dd>{account.locale === "en" ? "English" : "Français"}</dd>
+            {account.disabledAt && (
+              <>
+                <dt>{t("disabledSince")}</dt>
+                <dd>{when(account.disabledAt)}</dd>
+              </>
+            )}
+          </dl>
+          <p>
+            <Link href={`/admin/journal?account=${encodeURIComponent(account.email)}`}>{t("journalLink")}</Link>
+          </p>
+        </section>
+
+        <section className="card stack" aria-labelledby="signin-title">
+          <h2 id="signin-title">{t("signIn")}</h2>
+          {lockout.locked && lockedUntil ? (
+            <p className="alert alert-error">
+              {t("lockedFor", {
+                failures: lockout.consecutiveFailures,
+                until: format.dateTime(lockedUntil, { timeStyle: "medium" }),
+              })}
+            </p>
+          ) : lockout.consecutiveFailures > 0 ? (
+            <p className="alert alert-warn">{t("recentFailures", { failures: lockout.consecutiveFailures })}</p>
+          ) : (
+            <p>{t("noRecentFailures")}</p>
+          )}
+          <AccountActionButton kind="liftLockout" accountId={account.id} email={account.email} available={lockout.consecutiveFailures > 0} />
+        </section>
+
+        <section className="card stack" aria-labelledby="reset-title">
+          <h2 id="reset-title">{t("reset")}</h2>
+          <p className="muted">{t("resetExplain")}</p>
+          {account.disabledAt ? <p>{t("resetDisabled")}</p> : <AccountActionButton kind="startReset" accountId={account.id} email={account.email} />}
+        </section>
+      </div>
+
+      <section className="card stack" aria-labelledby="children-title">
+        <h2 id="children-title">{t("children")}</h2>
+        <p className="muted">{t("childrenExplain")}</p>
+        {children.length === 0 ? (
+          <p>{t("noChildren")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <caption className="sr-only">{t("children")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("colStudent")}</th>
+                  <th scope="col">{t("colSchool")}</th>
+                  <th scope="col">{t("colState")}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t("colActions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {children.map((child) => (
+                  <tr key={child.student.id}>
+                    <td>
+                      <Link href={`/admin/eleves/${child.student.id}`}>{`${child.student.lastName}, ${child.student.firstName}`}</Link>
+                    </td>
+                    <td>
+                      {child.student.schoolName} <span className="muted small">({child.student.boardName})</span>
+                    </td>
+                    <td className="stack">
+                      {child.association ? (
+                        <span className="badge badge-ok">
+                          {t("associatedSince", {
+                            since: when(child.association.since),
+                            method: child.association.method === "nip" ? t("methodNip") : t("methodMatch"),
+                          })}
+                        </span>
+                      ) : (
+                        <span className="badge badge-warn">{t("notAssociated")}</span>
+                      )}
+                      {child.emailOnRecord && <span className="small">{t("emailOnRecord")}</span>}
+                      {child.revokedAssociations.map((r) => (
+                        <span key={r.id} className="small muted">
+                          {t("revokedOn", { since: when(r.since), revokedAt: when(r.revokedAt) })}
+                        </span>
+                      ))}
+                    </td>
+                    <td>{child.association && <RevokeAssociationDialog associationId={child.association.id} email={account.email} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <div className="student-grid">
+        <section className="card stack" aria-labelledby="signins-title">
+          <h2 id="signins-title">{t("signInEvents")}</h2>
+          {signIns.length === 0 ? (
+            <p>{t("noSignIns")}</p>
+          ) : (
+            <div className="table-scroll">
+              <table>
+                <caption className="sr-only">{t("signInEvents")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("colWhen")}</th>
+                    <th scope="col">{t("colEvent")}</th>
+                    <th scope="col">{t("colOutcome")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {signIns.map((e) => (
+                    <tr key={e.id}>
+                      <td>{short(e.createdAt)}</td>
+                      <td>{t.has(`events.${e.kind}`) ? t(`events.${e.kind}`) : e.kind}</td>
+                      <td>
+                        <span className={e.success ? "badge badge-ok" : "badge badge-danger"}>{e.success ? t("success") : t("failure")}</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+
+        <section className="card stack" aria-labelledby="codes-title">
+          <h2 id="codes-title">{t("codes")}</h2>
+          <p className="muted">{t("codesExplain")}</p>
+          {codes.length === 0 ? (
+            <p>{t("noCodes")}</p>
+          ) : (
+            <div className="table-scroll">
+              <table>
+                <caption className="sr-only">{t("codes")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("colWhen")}</th>
+                    <th scope="col">{t("colPurpose")}</th>
+                    <th scope="col">{t("colState")}</th>
+                    <th scope="col">{t("colTries")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {codes.map((code) => (
+                    <tr key={code.id}>
+                      <td>{short(code.createdAt)}</td>
+                      <td>{t(`purposes.${code.purpose}`)}</td>
+                      <td>{t(`codeStates.${codeState(code, now)}`)}</td>
+                      <td>{code.attempts}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+
+        <section className="card stack" aria-labelledby="emails-title">
+          <h2 id="emails-title">{t("emails")}</h2>
+          <p className="muted">{t("emailsExplain")}</p>
+          {emails.length === 0 ? (
+            <p>{t("noEmails")}</p>
+          ) : (
+            <div className="table-scroll">
+              <table>
+                <caption className="sr-only">{t("emails")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("colWhen")}</th>
+                    <th scope="col">{t("colEmail")}</th>
+                    <th scope="col">{t("colDelivery")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {emails.map((mail) => (
+                    <tr key={mail.id}>
+                      <td>{short(mail.createdAt)}</td>
+                      <td>{template(mail.template)}</td>
+                      <td className="stack">
+                        <span className={`badge ${emailBadge[mail.status]}`}>{t(`deliveryStates.${mail.status}`)}</span>
+                        {mail.deliveredAt ? (
+                          <span className="small">{t("deliveredAt", { at: when(mail.deliveredAt) })}</span>
+                        ) : mail.sentAt ? (
+                          <span className="small">{t("sentAt", { at: when(mail.sentAt) })}</span>
+                        ) : null}
+                        {mail.lastError && <span className="small muted">{t("lastError", { error: mail.lastError })}</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </div>
+
+      <section className="stack" aria-labelledby="attempts-title">
+        <h2 id="attempts-title">{t("attempts")}</h2>
+        {attempts.length === 0 ? (
+          <p className="muted">{t("noAttempts")}</p>
+        ) : (
+          attempts.map((attempt) => <AttemptDiagnosis key={attempt.id} attempt={attempt} />)
+        )}
+      </section>
+    </main>
+  );
+}

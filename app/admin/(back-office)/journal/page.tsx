@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AuditTable } from "@/app/admin/(back-office)/journal/_components/audit-table";
+import { auditFilterOptions, searchAuditLog } from "@/db/queries/audit-log";
+import { requireStaff } from "@/lib/auth/session";
+import { auditFilterSchema, type AuditFilters } from "@/lib/validations/audit-log";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminAudit"))("title") };
+}
+
+/** The URL of this page with the same filters and another cursor. */
+function hrefFor(filters: AuditFilters, cursor: { before?: number; after?: number }): string {
+  const params = new URLSearchParams();
+  for (const key of ["actor", "action", "student", "studentId", "account", "from", "to"] as const) {
+    const value = filters[key];
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  }
+  if (cursor.before) params.set("before", String(cursor.before));
+  if (cursor.after) params.set("after", String(cursor.after));
+  const query = params.toString();
+  return query ? `/admin/journal?${query}` : "/admin/journal";
+}
+
+export default async function JournalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const { scope } = await requireStaff();
+  const t = await getTranslations("adminAudit");
+  const filters = auditFilterSchema.parse(await searchParams);
+  const [page, options] = await Promise.all([searchAuditLog(scope, filters), auditFilterOptions(scope)]);
+  const actionLabel = (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
+  const filtered = ["actor", "action", "student", "studentId", "account", "from", "to"].some(
+    (key) => filters[key as keyof AuditFilters] !== undefined,
+  );
+
+  return (
+    <main id="main" className="container-wide stack">
+      <h1>{t("title")}</h1>
+      <p className="muted">{scope.kind === "all" ? t("introAll") : t("introScoped")}</p>
+
+      <form method="get" action="/admin/journal" className="card filters" aria-label={t("filtersLabel")}>
+        <div className="field">
+          <label htmlFor="j-actor">{t("filterActor")}</label>
+          <select id="j-actor" name="actor" defaultValue={filters.actor ?? ""}>
+            <option value="">{t("anyActor")}</option>
+            {options.actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {`${a.name} (${a.email})`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="j-action">{t("filterAction")}</label>
+          <select id="j-action" name="action" defaultValue={filters.action ?? ""}>
+            <option value="">{t("anyAction")}</option>
+            {options.actions.map((action) => (
+              <option key={action} value={action}>
+                {actionLabel(action)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="j-student">{t("filterStudent")}</label>
+          <input id="j-student" name="student" type="search" defaultValue={filters.student ?? ""} maxLength={200} />
+        </div>
+        {filters.studentId && <input type="hidden" name="studentId" value={filters.studentId} />}
+        <div className="field">
+          <label htmlFor="j-account">{t("filterAccount")}</label>
+          <input id="j-account" name="account" type="search" defaultValue={filters.account ?? ""} maxLength={254} />
+        </div>
+        <div className="field">
+          <label htmlFor="j-from">{t("filterFrom")}</label>
+          <input id="j-from" name="from" type="date" defaultValue={filters.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="j-to">{t("filterTo")}</label>
+          <input id="j-to" name="to" type="date" defaultValue={filters.to ?? ""} />
+        </div>
+        <div className="row">
+          <button type="submit">{t("apply")}</button>
+          {filtered && (
+            <Link href="/admin/journal" className="button secondary">
+              {t("clear")}
+            </Link>
+          )}
+        </div>
+      </form>
+
+      {filters.studentId && (
+        <p className="alert alert-info">
+          {t("oneStudent")} <Link href={hrefFor({ ...filters, studentId: undefined }, {})}>{t("allStudents")}</Link>
+        </p>
+      )}
+
+      <AuditTable rows={page.rows} />
+
+      {(page.newerThan !== null || page.olderThan !== null) && (
+        <nav aria-label={t("pagination")} className="row pager">
+          {page.newerThan !== null && (
+            <Link href={hrefFor(filters, { after: page.newerThan })} rel="prev">
+              {t("newer")}
+            </Link>
+          )}
+          {page.olderThan !== null && (
+            <Link href={hrefFor(filters, { before: page.olderThan })} rel="next">
+              {t("older")}
+            </Link>
+          )}
+        </nav>
+      )}
+    </main>
+  );
+}
