@@ -129,6 +129,10 @@ export async function dryRunImport(input: {
           .where(eq(importRuns.id, runId));
       },
     }));
+    // A body cut short (a proxy's size limit, a dropped connection) would make the missing students look gone.
+    if (!read.failure && run.run.totalBytes !== null && read.bytesRead !== run.run.totalBytes) {
+      read = { ...read, failure: { failure: "incomplete_upload" } };
+    }
     await (read.failure ? writer.abort() : writer.close());
   } catch (error) {
     await writer.abort();

@@ -27,6 +27,7 @@ export type ReadOptions = Omit<RowContext, "positions" | "fieldCount"> & {
 };
 
 export type ReadResult = {
+  bytesRead: number;
   encoding: DetectedEncoding;
   delimiter: ImportDelimiter | null;
   counts: ReadCounts;
@@ -70,7 +71,7 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
   let consecutiveUnreadable = 0;
   let bytesRead = 0;
 
-  const result = (): ReadResult => ({ encoding: decoder.encoding, delimiter, counts, rejectedSample, failure });
+  const result = (): ReadResult => ({ bytesRead, encoding: decoder.encoding, delimiter, counts, rejectedSample, failure });
 
   // The parser's callbacks cannot throw through it (csv-parse turns that into a later stream error): a failure is
   // recorded, the callbacks go quiet, and the loop stops after the current write.

@@ -25,6 +25,7 @@ export const FILE_FAILURES = [
   "unreadable_file",
   "too_many_unreadable_lines",
   "no_valid_rows",
+  "incomplete_upload",
   "read_error",
 ] as const;
 export type FileFailure = (typeof FILE_FAILURES)[number];

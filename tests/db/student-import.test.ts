@@ -272,6 +272,17 @@ describe("student record import", () => {
     expect(await db.$count(students, eq(students.schoolId, bSchool2.id))).toBe(1);
   });
 
+  it("refuses a file that arrived shorter than it was sent, so its missing students are not archived", async () => {
+    const { board, school } = await createBoardWithSchool();
+    await createStudent(school, { fiche: "2" });
+    const admin = await anAdmin();
+    const bytes = csv([row(board, school, { fiche: "1" })]);
+    const started = await startImportRun({ scope: admin.scope, staffId: admin.staff.id, boardId: board.id, fileName: "x.csv", totalBytes: bytes.length + 500 });
+    if (!started.ok) throw new Error(started.error);
+    const run = await dryRunImport({ scope: admin.scope, runId: started.runId, source: chunks(bytes), now: NOW });
+    expect(run).toMatchObject({ status: "failed", failure: { failure: "incomplete_upload" } });
+  });
+
   it("applies a run only once", async () => {
     const { board, school } = await createBoardWithSchool();
     const admin = await anAdmin();

@@ -40,10 +40,10 @@ export function UploadForm({ boards, allowAllBoards }: { boards: Board[]; allowA
       }
       const { runId } = started.data;
       poller.current = setInterval(async () => {
-        const response = await fetch(`/admin/import/runs/${runId}`, { cache: "no-store" }).catch(() => null);
+        const response = await fetch(`/api/import-runs/${runId}`, { cache: "no-store" }).catch(() => null);
         if (response?.ok) setProgress(await response.json());
       }, POLL_MS);
-      const response = await fetch(`/admin/import/upload?run=${runId}`, {
+      const response = await fetch(`/api/import-runs/${runId}/upload`, {
         method: "POST",
         headers: { "content-type": "text/csv" },
         body: file,

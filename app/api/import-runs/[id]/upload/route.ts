@@ -1,16 +1,18 @@
 // Receives the file of a started dry run as the raw request body and streams it into the importer, so a large
-// export never sits in memory. Answers when the dry run is done; the page polls ../runs/[id] meanwhile.
-import { NextResponse, type NextRequest } from "next/server";
+// export never sits in memory. Answers when the dry run is done; the page polls ../ (the run's progress) meanwhile.
+// Outside /admin on purpose: the proxy matches /admin, and Next buffers (and cuts at 10 MB) the body of any
+// request the proxy sees. The staff session is checked here.
+import { NextResponse } from "next/server";
 import { dryRunImport, findImportRun } from "@/db/queries/student-import";
 import { currentStaff } from "@/lib/auth/session";
 import { importRunIdSchema } from "@/lib/validations/import";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: NextRequest) {
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const context = await currentStaff();
   if (!context) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
-  const parsed = importRunIdSchema.safeParse({ runId: request.nextUrl.searchParams.get("run") });
+  const parsed = importRunIdSchema.safeParse({ runId: (await params).id });
   if (!parsed.success || !request.body) return NextResponse.json({ error: "invalidInput" }, { status: 400 });
   const run = await findImportRun(context.scope, parsed.data.runId);
   if (!run) return NextResponse.json({ error: "not_found" }, { status: 404 });

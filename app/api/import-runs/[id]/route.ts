@@ -1,4 +1,4 @@
-// Progress of a dry run while its file streams in (polled by the upload form).
+// Progress of a dry run while its file streams in (polled by the upload form on /admin/import).
 import { NextResponse } from "next/server";
 import { importRunProgress } from "@/db/queries/student-import";
 import { currentStaff } from "@/lib/auth/session";
