@@ -1,6 +1,7 @@
 "use client";
 // The figures page's charts, where people compare numbers across schools or boards. Drawn in the browser only (SVG,
 // no network); the tables beside them carry the same numbers for screen readers and copying.
+import { useFormatter } from "next-intl";
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export type ChartUnit = { name: string; accountsCreated: number; childrenAssociated: number; nipsIssued: number; successPercent: number | null };
@@ -41,6 +42,8 @@ function nameAxis() {
 
 export function FiguresCharts({ units, maxRows, reasons, labels }: FiguresChartsProps) {
   const axis = nameAxis();
+  const format = useFormatter();
+  const percent = (value: unknown) => format.number(Number(value) / 100, { style: "percent", maximumFractionDigits: 0 });
   const compared = [...units]
     .sort((a, b) => b.childrenAssociated - a.childrenAssociated || b.accountsCreated - a.accountsCreated || a.name.localeCompare(b.name, "fr"))
     .slice(0, maxRows);
@@ -85,11 +88,11 @@ export function FiguresCharts({ units, maxRows, reasons, labels }: FiguresCharts
             <ResponsiveContainer width="100%" height={heightFor(rated.length, 1)}>
               <BarChart data={rated} layout="vertical" margin={{ left: 8, right: 24 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" domain={[0, 100]} unit=" %" />
+                <XAxis type="number" domain={[0, 100]} tickFormatter={percent} />
                 <YAxis type="category" dataKey="name" width={axis.width} tickFormatter={axis.shorten} interval={0} />
-                <Tooltip formatter={(value) => `${Math.round(Number(value))} %`} />
+                <Tooltip formatter={percent} />
                 <Bar dataKey="successPercent" name={labels.successPercent} fill={palette.rate} isAnimationActive={false} maxBarSize={28}>
-                  <LabelList dataKey="successPercent" position="right" formatter={(value) => `${Math.round(Number(value))} %`} />
+                  <LabelList dataKey="successPercent" position="right" formatter={percent} />
                 </Bar>
               </BarChart>
             </ResponsiveContainer>
