@@ -87,7 +87,12 @@ export const students = pgTable(
   (t) => [
     uniqueIndex("students_board_fiche_uq").on(t.boardId, t.fiche),
     index("students_code_permanent_idx").on(t.codePermanent),
-    index("students_school_idx").on(t.schoolId),
+    // Staff search (db/queries/student-search.ts): a fiche in any board; and, per scope, the students in name order
+    // with their grade, so listing, paging and filtering by grade read the index alone (index-only scans).
+    index("students_fiche_idx").on(t.fiche),
+    index("students_school_idx").on(t.schoolId, t.searchName, t.id, t.grade),
+    index("students_board_name_idx").on(t.boardId, t.searchName, t.id, t.grade),
+    index("students_search_name_idx").on(t.searchName, t.id, t.grade),
   ],
 );
 

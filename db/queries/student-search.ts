@@ -3,14 +3,15 @@
 // stays fast at province scale (see bench/search.ts): fiche → students_fiche_idx or (board_id, fiche),
 // code permanent → students_code_permanent_idx, email → guardian_emails_email_idx, name words → the trigram index
 // on students.search_name, the whole scope in name order → students_search_name_idx.
-import { and, asc, count, desc, eq, exists, inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, inArray, isNull, not, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { associations, guardianEmails, schoolBoards, schools, students } from "@/db/schema";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
 import { classifyStudentQuery, type NameTerm, type StudentQuery } from "@/lib/student-query";
 import {
+  STUDENT_SEARCH_MAX_PAGE,
   STUDENT_SEARCH_PAGE_SIZE,
-  STUDENT_SEARCH_RESULT_CAP,
+  DEFAULT_STUDENT_SORT,
   type StudentSearchParams,
   type StudentSort,
 } from "@/lib/validations/student-search";
@@ -33,26 +34,48 @@ export type StudentSearchRow = {
 
 export type StudentSearchResult = {
   rows: StudentSearchRow[];
-  /** Exact up to STUDENT_SEARCH_RESULT_CAP; when `totalCapped`, there are more than that. */
+  /** Exact when not `totalCapped`; otherwise there are more matches than this (COUNT_CAP, or what paging read). */
   total: number;
   totalCapped: boolean;
+  /** Whether a next page exists (pages stop at STUDENT_SEARCH_MAX_PAGE). */
+  hasNextPage: boolean;
   /** How the box was read ("unmatchable": nothing searched, e.g. only punctuation or single letters). */
   query: StudentQuery;
   page: number;
   pageSize: number;
+  /** The order applied: by name when another was asked for more matches than are counted (COUNT_CAP). */
+  sort: StudentSort;
+  sortIgnored: boolean;
+  /** Set when nothing was searched because the search must be narrowed first (province-wide lists). */
+  narrowing: "queryOrSchool" | null;
 };
+
+/**
+ * How many matches are counted before the total reads "N+". Finding them costs a read each, so the province-wide
+ * scope stops sooner; within a school or a board, the walk is bounded by its size.
+ */
+export const COUNT_CAP: Record<StaffScope["kind"], number> = { schools: 1000, board: 1000, all: 100 };
 
 /** LIKE wildcards and the escape character itself match literally (PostgreSQL's default escape is "\"). */
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function nameTermCondition(term: NameTerm): SQL {
-  const text = escapeLike(term.text);
-  // search_name is single-space separated words, so a word starts at the beginning or after a space.
-  return term.match === "contains"
-    ? sql`${students.searchName} like ${`%${text}%`}`
-    : or(sql`${students.searchName} like ${`${text}%`}`, sql`${students.searchName} like ${`% ${text}%`}`)!;
+/**
+ * search_name is single-space separated words: a word starts at the beginning or after a space. When a longer term
+ * already selects rows through the trigram index, a short one is only checked on them (`' ' || search_name` keeps
+ * it out of the index, whose posting lists for one or two letters are huge); alone, it goes through the index.
+ */
+function nameCondition(terms: NameTerm[]): SQL {
+  const hasIndexedTerm = terms.some((term) => term.match === "contains");
+  return and(
+    ...terms.map((term) => {
+      const text = escapeLike(term.text);
+      if (term.match === "contains") return sql`${students.searchName} like ${`%${text}%`}`;
+      if (hasIndexedTerm) return sql`(' ' || ${students.searchName}) like ${`% ${text}%`}`;
+      return or(sql`${students.searchName} like ${`${text}%`}`, sql`${students.searchName} like ${`% ${text}%`}`)!;
+    }),
+  )!;
 }
 
 function queryCondition(query: StudentQuery): SQL | undefined {
@@ -79,7 +102,7 @@ function queryCondition(query: StudentQuery): SQL | undefined {
         db.select({ id: guardianEmails.studentId }).from(guardianEmails).where(eq(guardianEmails.email, query.email)),
       );
     case "name":
-      return and(...query.terms.map(nameTermCondition));
+      return nameCondition(query.terms);
   }
 }
 
@@ -104,26 +127,43 @@ function filterConditions(params: StudentSearchParams): SQL[] {
   return conditions;
 }
 
-function orderBy(sort: StudentSort): SQL[] {
+type SortColumns = Record<"id" | "searchName" | "fiche" | "birthDate" | "schoolName", AnyColumn>;
+
+function orderBy(sort: StudentSort, c: SortColumns): SQL[] {
   const direction = sort.descending ? desc : asc;
   switch (sort.key) {
     case "nom":
-      return [direction(students.searchName), direction(students.id)];
+      return [direction(c.searchName), direction(c.id)];
     case "fiche":
       // Fiches are digits without leading zeros: by length, then text, is numeric order (and never fails a cast).
-      return [direction(sql`length(${students.fiche})`), direction(students.fiche), direction(students.id)];
+      return [direction(sql`length(${c.fiche})`), direction(c.fiche), direction(c.id)];
     case "naissance":
-      return [direction(students.birthDate), asc(students.searchName), asc(students.id)];
+      return [direction(c.birthDate), asc(c.searchName), asc(c.id)];
     case "ecole":
-      return [direction(schools.name), asc(students.searchName), asc(students.id)];
+      return [direction(c.schoolName), asc(c.searchName), asc(c.id)];
   }
+}
+
+function emptyResult(
+  query: StudentQuery,
+  params: StudentSearchParams,
+  narrowing: StudentSearchResult["narrowing"] = null,
+): StudentSearchResult {
+  return {
+    rows: [], total: 0, totalCapped: false, hasNextPage: false, query, page: 1, pageSize: STUDENT_SEARCH_PAGE_SIZE,
+    sort: params.sort, sortIgnored: false, narrowing,
+  };
 }
 
 export async function searchStudents(scope: StaffScope, params: StudentSearchParams): Promise<StudentSearchResult> {
   const query = classifyStudentQuery(params.q);
   const pageSize = STUDENT_SEARCH_PAGE_SIZE;
-  const page = Math.max(1, params.page);
-  if (query.kind === "unmatchable") return { rows: [], total: 0, totalCapped: false, query, page, pageSize };
+  const page = Math.min(Math.max(1, params.page), STUDENT_SEARCH_MAX_PAGE);
+  if (query.kind === "unmatchable") return emptyResult(query, params);
+  // A list of the whole province is never what an admin needs, and filtering it reads millions of rows.
+  if (scope.kind === "all" && query.kind === "all" && params.schoolId === undefined) {
+    return emptyResult(query, params, "queryOrSchool");
+  }
 
   const where = and(
     scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId }),
@@ -131,75 +171,82 @@ export async function searchStudents(scope: StaffScope, params: StudentSearchPar
     ...filterConditions(params),
   );
 
-  const found = await db
-    .select({
-      id: students.id,
-      fiche: students.fiche,
-      codePermanent: students.codePermanent,
-      lastName: students.lastName,
-      firstName: students.firstName,
-      birthDate: students.birthDate,
-      grade: students.grade,
-      archivedAt: students.archivedAt,
-      schoolId: students.schoolId,
-      schoolName: schools.name,
-      boardName: schoolBoards.name,
-    })
-    .from(students)
-    .innerJoin(schools, eq(schools.id, students.schoolId))
-    .innerJoin(schoolBoards, eq(schoolBoards.id, students.boardId))
+  // Another order than by name needs every match read and sorted: it is applied only when the matches are all
+  // counted (no more than the cap), otherwise the results stay in name order, which an index walk gives cheaply.
+  const countCap = COUNT_CAP[scope.kind];
+  let sort = params.sort;
+  if (sort.key !== "nom" && (await countMatches(where, countCap)) > countCap) sort = DEFAULT_STUDENT_SORT;
+
+  // The matches are found as ids alone, in order, so a walk in name order reads only an index (an index-only scan
+  // of (scope, search_name, id, grade)); the same read counts them up to the cap. Only the page's rows are detailed.
+  const offset = (page - 1) * pageSize;
+  const wanted = Math.max(offset + pageSize, countCap) + 1;
+  const sortColumns = {
+    id: students.id, searchName: students.searchName, fiche: students.fiche, birthDate: students.birthDate, schoolName: schools.name,
+  };
+  let matchQuery = db.select({ id: students.id }).from(students).$dynamic();
+  if (sort.key === "ecole") matchQuery = matchQuery.innerJoin(schools, eq(schools.id, students.schoolId));
+  const matches = await matchQuery
     .where(where)
-    .orderBy(...orderBy(params.sort))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+    .orderBy(...orderBy(sort, sortColumns))
+    .limit(wanted);
+  const pageIds = matches.slice(offset, offset + pageSize).map((match) => match.id);
+  const more = matches.length === wanted;
 
-  const [{ total, totalCapped }, details] = await Promise.all([
-    page === 1 && found.length < pageSize
-      ? { total: found.length, totalCapped: false }
-      : cappedCount(where),
-    pageDetails(found.map((row) => row.id)),
-  ]);
+  const found =
+    pageIds.length === 0
+      ? []
+      : await db
+          .select({
+            id: students.id,
+            fiche: students.fiche,
+            codePermanent: students.codePermanent,
+            lastName: students.lastName,
+            firstName: students.firstName,
+            birthDate: students.birthDate,
+            grade: students.grade,
+            archivedAt: students.archivedAt,
+            schoolId: students.schoolId,
+            schoolName: schools.name,
+            boardName: schoolBoards.name,
+            guardianEmails: sql<string[]>`array(
+              select ${guardianEmails.email} from ${guardianEmails}
+              where ${guardianEmails.studentId} = ${students.id}
+              order by ${guardianEmails.position}, ${guardianEmails.id})`,
+            associatedAccounts: sql<number>`(
+              select count(*)::int from ${associations}
+              where ${associations.studentId} = ${students.id} and ${associations.revokedAt} is null)`,
+          })
+          .from(students)
+          .innerJoin(schools, eq(schools.id, students.schoolId))
+          .innerJoin(schoolBoards, eq(schoolBoards.id, students.boardId))
+          .where(inArray(students.id, pageIds));
+  const position = new Map(pageIds.map((id, i) => [id, i]));
+  const rows = found
+    .sort((a, b) => position.get(a.id)! - position.get(b.id)!)
+    .map(({ archivedAt, guardianEmails: emails, ...student }) => ({
+      ...student,
+      archived: archivedAt !== null,
+      guardianEmails: emails ?? [],
+    }));
 
-  const rows = found.map(({ archivedAt, ...student }) => ({
-    ...student,
-    archived: archivedAt !== null,
-    guardianEmails: details.emails.get(student.id) ?? [],
-    associatedAccounts: details.associated.get(student.id) ?? 0,
-  }));
-  return { rows, total, totalCapped, query, page, pageSize };
+  return {
+    rows,
+    total: more ? wanted - 1 : matches.length,
+    totalCapped: more,
+    hasNextPage: matches.length > offset + pageSize && page < STUDENT_SEARCH_MAX_PAGE,
+    query,
+    page,
+    pageSize,
+    sort,
+    sortIgnored: sort.key !== params.sort.key,
+    narrowing: null,
+  };
 }
 
-/** Counting every match of a broad query would read them all; counting stops one past the cap. */
-async function cappedCount(where: SQL | undefined): Promise<{ total: number; totalCapped: boolean }> {
-  const matches = db
-    .select({ one: sql`1`.as("one") })
-    .from(students)
-    .where(where)
-    .limit(STUDENT_SEARCH_RESULT_CAP + 1)
-    .as("matches");
+/** Matches, counted up to one past `cap` (counting all matches of a broad query would read them all). */
+async function countMatches(where: SQL | undefined, cap: number): Promise<number> {
+  const matches = db.select({ one: sql`1`.as("one") }).from(students).where(where).limit(cap + 1).as("matches");
   const [{ n }] = await db.select({ n: count() }).from(matches);
-  return n > STUDENT_SEARCH_RESULT_CAP
-    ? { total: STUDENT_SEARCH_RESULT_CAP, totalCapped: true }
-    : { total: n, totalCapped: false };
-}
-
-async function pageDetails(ids: number[]) {
-  const emails = new Map<number, string[]>();
-  const associated = new Map<number, number>();
-  if (ids.length === 0) return { emails, associated };
-  const [emailRows, associationRows] = await Promise.all([
-    db
-      .select({ studentId: guardianEmails.studentId, email: guardianEmails.email })
-      .from(guardianEmails)
-      .where(inArray(guardianEmails.studentId, ids))
-      .orderBy(guardianEmails.studentId, guardianEmails.position, guardianEmails.id),
-    db
-      .select({ studentId: associations.studentId, total: count() })
-      .from(associations)
-      .where(and(inArray(associations.studentId, ids), isNull(associations.revokedAt)))
-      .groupBy(associations.studentId),
-  ]);
-  for (const { studentId, email } of emailRows) emails.set(studentId, [...(emails.get(studentId) ?? []), email]);
-  for (const { studentId, total } of associationRows) associated.set(studentId, total);
-  return { emails, associated };
+  return n;
 }

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { associations, students, type School, type SchoolBoard, type Student } from "@/db/schema";
-import { searchStudents, type StudentSearchResult } from "@/db/queries/student-search";
+import { COUNT_CAP, searchStudents, type StudentSearchResult } from "@/db/queries/student-search";
 import type { StaffScope } from "@/lib/auth/scope";
-import { parseStudentSearch, STUDENT_SEARCH_RESULT_CAP } from "@/lib/validations/student-search";
+import { parseStudentSearch, STUDENT_SEARCH_MAX_PAGE, STUDENT_SEARCH_RESULT_CAP } from "@/lib/validations/student-search";
 import { foldForSearch } from "@/lib/names";
 import { createParent } from "@/tests/helpers/accounts";
 import { createBoard, createSchool, createStudent } from "@/tests/helpers/school-fixtures";
@@ -119,6 +119,12 @@ describe("searchStudents: what the box understands", () => {
     expect(names(await search(all, { q: "le_blanc" }))).toEqual(["Le_Blanc, Zoé", "Lexblanc, Zoé"]);
   });
 
+  it("asks an admin for a query or a school before listing the whole province", async () => {
+    const result = await search(all, { courriel: "sans" });
+    expect(result).toMatchObject({ rows: [], narrowing: "queryOrSchool" });
+    expect(ids(await search(all, { ecole: String(schoolA2.id), courriel: "sans" }))).toEqual(idsOf("coteRoy"));
+  });
+
   it("lists the whole scope for an empty box", async () => {
     const result = await search(secretaryA1);
     expect(ids(result)).toEqual(idsOf("cote", "tremblayGagnon", "nguyen", "underscore", "lexblanc"));
@@ -147,19 +153,19 @@ describe("searchStudents: filters", () => {
   });
 
   it("filters by grade", async () => {
-    expect(ids(await search(all, { niveau: "6e année" }))).toEqual(idsOf("cote", "tremblay", "underscore", "lexblanc"));
-    expect(ids(await search(all, { niveau: "Sec. 1" }))).toEqual(idsOf("tremblayGagnon"));
+    expect(ids(await search(boardScopeA, { niveau: "6e année" }))).toEqual(idsOf("cote", "tremblay", "underscore", "lexblanc"));
+    expect(ids(await search(boardScopeA, { niveau: "Sec. 1" }))).toEqual(idsOf("tremblayGagnon"));
   });
 
   it("filters by having an active association or none", async () => {
-    expect(ids(await search(all, { compte: "avec" }))).toEqual(idsOf("cote"));
+    expect(ids(await search(boardScopeA, { compte: "avec" }))).toEqual(idsOf("cote"));
     expect(ids(await search(boardScopeA, { compte: "sans" }))).toEqual(
       idsOf("tremblayGagnon", "coteRoy", "tremblay", "nguyen", "underscore", "lexblanc"),
     );
   });
 
   it("filters records that have no guardian email", async () => {
-    expect(ids(await search(all, { courriel: "sans" }))).toEqual(idsOf("coteRoy"));
+    expect(ids(await search(boardScopeA, { courriel: "sans" }))).toEqual(idsOf("coteRoy"));
     expect(ids(await search(all, { q: "cote", courriel: "sans" }))).toEqual(idsOf("coteRoy"));
   });
 
@@ -190,10 +196,17 @@ describe("searchStudents: sorting and pages", () => {
   it("sorts by birth date and by school", async () => {
     const births = (await search(boardScopeA, { tri: "-naissance" })).rows.map((row) => row.birthDate);
     expect(births).toEqual([...births].sort().reverse());
-    const bySchool = (await search(all, { tri: "ecole" })).rows.map((row) => row.schoolName);
-    expect(bySchool).toEqual([...bySchool].sort((a, b) => a.localeCompare(b, "fr")));
-    expect(bySchool[0]).toBe("École Alpha");
-    expect(bySchool.at(-1)).toBe("École Gamma");
+    const bySchool = (await search(boardScopeA, { tri: "ecole" })).rows;
+    // By school, then by name within a school.
+    expect(bySchool.map((row) => `${row.schoolName}: ${row.lastName}`)).toEqual([
+      "École Alpha: Côté", "École Alpha: Le_Blanc", "École Alpha: Lexblanc", "École Alpha: Nguyen",
+      "École Alpha: Tremblay-Gagnon", "École Bêta: Côté-Roy", "École Bêta: Tremblay",
+    ]);
+    const descending = (await search(boardScopeA, { tri: "-ecole" })).rows.map((row) => `${row.schoolName}: ${row.lastName}`);
+    expect(descending).toEqual([
+      "École Bêta: Côté-Roy", "École Bêta: Tremblay", "École Alpha: Côté", "École Alpha: Le_Blanc",
+      "École Alpha: Lexblanc", "École Alpha: Nguyen", "École Alpha: Tremblay-Gagnon",
+    ]);
   });
 
   it("pages through results without overlap and counts them", async () => {
@@ -217,7 +230,7 @@ describe("searchStudents: sorting and pages", () => {
     expect((await search(all, { q: "bouchard", page: "3" })).rows).toEqual([]);
   });
 
-  it(`counts up to ${STUDENT_SEARCH_RESULT_CAP} and says there are more`, async () => {
+  it("counts up to a cap and says there are more", async () => {
     const school = await createSchool(boardB);
     await db.insert(students).values(
       Array.from({ length: STUDENT_SEARCH_RESULT_CAP + 5 }, (_, i) => ({
@@ -225,9 +238,21 @@ describe("searchStudents: sorting and pages", () => {
         firstName: "Jade", birthDate: "2015-01-01", searchName: "pelletier jade",
       })),
     );
-    const result = await search(all, { q: "pelletier" });
-    expect(result).toMatchObject({ total: STUDENT_SEARCH_RESULT_CAP, totalCapped: true });
+    const result = await search({ kind: "board", boardId: boardB.id }, { q: "pelletier" });
+    expect(result).toMatchObject({ total: COUNT_CAP.board, totalCapped: true, hasNextPage: true });
     expect(result.rows).toHaveLength(25);
+    // Province-wide, counting stops sooner.
+    expect(await search(all, { q: "pelletier" })).toMatchObject({ total: COUNT_CAP.all, totalCapped: true });
+    const last = await search(all, { q: "pelletier", page: String(STUDENT_SEARCH_MAX_PAGE) });
+    expect(last).toMatchObject({ page: STUDENT_SEARCH_MAX_PAGE, hasNextPage: false });
+    expect(last.rows).toHaveLength(25);
+  });
+
+  it("orders more matches than it counts by name, and says so", async () => {
+    const result = await search(all, { q: "pelletier", tri: "-naissance" });
+    expect(result).toMatchObject({ sortIgnored: true, sort: { key: "nom", descending: false } });
+    const few = await search(boardScopeA, { tri: "-naissance" });
+    expect(few).toMatchObject({ sortIgnored: false, sort: { key: "naissance", descending: true } });
   });
 });
 
