@@ -307,7 +307,8 @@ async function diffCounts(executor: Executor, stage: StagingTable, boards: numbe
     .with(current)
     .select({
       newStudents: sql<number>`count(*) filter (where ${students.id} is null)`.mapWith(Number),
-      changedStudents: sql<number>`count(*) filter (where ${students.archivedAt} is null and ${fieldsDiffer})`.mapWith(Number),
+      changedStudents: sql<number>`count(*) filter (where ${students.id} is not null and ${students.archivedAt} is null
+        and ${fieldsDiffer})`.mapWith(Number),
       restoredStudents: sql<number>`count(*) filter (where ${students.archivedAt} is not null)`.mapWith(Number),
       guardianEmailChanges: sql<number>`count(*) filter (where ${students.id} is not null and ${emailsChanged})`.mapWith(Number),
       unchanged: sql<number>`count(*) filter (where ${students.id} is not null and ${students.archivedAt} is null

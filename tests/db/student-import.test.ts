@@ -68,11 +68,31 @@ describe("student record import", () => {
     ]));
 
     expect(run.status).toBe("ready");
-    expect(run.counts).toMatchObject({ lines: 2, valid: 2, rejected: 0, newStudents: 1, guardianEmailChanges: 1, disappeared: 1 });
+    expect(run.counts).toMatchObject({
+      lines: 2, valid: 2, rejected: 0, newStudents: 1, changedStudents: 0, guardianEmailChanges: 1, disappeared: 1, unchanged: 0,
+    });
     expect(run.changesSample?.disappeared.map((s) => s.fiche)).toEqual([leaving.fiche]);
     expect(run.changesSample?.guardianEmails[0]).toMatchObject({ fiche: "1000001", before: ["parent@example.ca"], after: ["autre@example.ca"] });
     expect(await db.select().from(students).orderBy(students.id)).toEqual(before);
     expect(await emailsOf(staying.id)).toEqual(["parent@example.ca"]);
+  });
+
+  it("counts and applies a change of school and name, and leaves the student's id and association as they were", async () => {
+    const { board, school } = await createBoardWithSchool();
+    const otherSchool = await createSchool(board);
+    const student = await createStudent(school, { fiche: "20", lastName: "Roy" });
+    const parent = await createParent("parent-change@example.ca");
+    await db.insert(associations).values({ parentAccountId: parent.id, studentId: student.id, method: "match" });
+    const admin = await anAdmin();
+
+    const run = await dryRun(admin, board.id, csv([row(board, otherSchool, { fiche: "20", nom: "Roy-Tremblay" })]));
+    expect(run.counts).toMatchObject({ newStudents: 0, changedStudents: 1, unchanged: 0 });
+    expect(run.changesSample?.changedStudents[0]?.fields).toEqual(["school", "lastName"]);
+    await applyImport({ scope: admin.scope, staffId: admin.staff.id, runId: run.id });
+
+    const [after] = await db.select().from(students).where(eq(students.id, student.id));
+    expect(after).toMatchObject({ schoolId: otherSchool.id, lastName: "Roy-Tremblay", searchName: "roy tremblay lea rose" });
+    expect(await db.$count(associations, eq(associations.studentId, student.id))).toBe(1);
   });
 
   it("inserts new students with their guardian emails and search name on apply", async () => {
