@@ -185,6 +185,7 @@ export async function dryRunImport(input: {
   const boards = await boardsOf(db, run.run, stage);
   const { diff, changesSample } = await db.transaction(async (tx) => {
     await preferBulkJoins(tx);
+    await timed(input.timer, "classify", () => classifyRows(tx, stage, boards));
     return {
       diff: await timed(input.timer, "diff", () => diffCounts(tx, stage, boards)),
       changesSample: await timed(input.timer, "samples", () => sampleChanges(tx, stage, boards)),
@@ -259,34 +260,15 @@ async function preferBulkJoins(tx: Transaction) {
   await tx.execute(sql`set local enable_nestloop = off`);
 }
 
-/** Current guardian emails of the covered boards' students, in répondant order. */
-function currentEmails(executor: Executor, boards: number[]) {
-  return executor.$with("current_emails").as(
-    executor
-      .select({
-        studentId: guardianEmails.studentId,
-        emails: sql<string[]>`array_agg(${guardianEmails.email} order by ${guardianEmails.position}, ${guardianEmails.email})`.as("emails"),
-      })
-      .from(guardianEmails)
-      .innerJoin(students, eq(students.id, guardianEmails.studentId))
-      .where(inArray(students.boardId, boards))
-      .groupBy(guardianEmails.studentId),
-  );
-}
-
+/** The file's emails of a staged row, in répondant order. */
 function fileEmails(stage: StagingTable): SQL {
   return sql`array_remove(array[${stage.email1}, ${stage.email2}], null)`;
 }
 
-function recordFieldsDiffer(stage: StagingTable): SQL {
-  return sql`(${students.schoolId}, ${students.codePermanent}, ${students.lastName}, ${students.firstName}, ${students.birthDate}, ${students.grade})
-    is distinct from (${stage.schoolId}, ${stage.codePermanent}, ${stage.lastName}, ${stage.firstName}, ${stage.birthDate}, ${stage.grade})`;
-}
-
-/** Set equality of the file's emails and the record's (order is répondant position, not a change of address). */
-function emailsDiffer(stage: StagingTable, current: SQL): SQL {
-  const mine = sql`coalesce(${current}, '{}'::text[])`;
-  return sql`not (${mine} @> ${fileEmails(stage)} and ${mine} <@ ${fileEmails(stage)})`;
+/** A student's current guardian emails, in répondant order (a correlated subquery: used on few rows). */
+function emailsOfStudent(studentId: SQL | StagingTable["studentId"]): SQL<string[]> {
+  return sql<string[]>`coalesce((select array_agg(g.email order by g.position, g.email) from ${guardianEmails} g
+    where g.student_id = ${studentId}), '{}'::text[])`;
 }
 
 const matchesStudent = (stage: StagingTable) => and(eq(students.boardId, stage.boardId), eq(students.fiche, stage.fiche));
@@ -299,24 +281,42 @@ function isDisappeared(stage: StagingTable, boards: number[]): SQL {
   )!;
 }
 
+/**
+ * The one whole-table pass of the diff: marks each valid staged row with its student and what differs (record
+ * fields; the set of guardian emails — order is the répondant position, not a change of address). Every later
+ * count, sample and write reads these marks, so an unchanged re-import touches only the staging table.
+ * Run again when applying, so edits made since the dry run are seen. Students are never deleted, so a row that
+ * matched once still matches.
+ */
+async function classifyRows(tx: Transaction, stage: StagingTable, boards: number[]) {
+  await tx.execute(sql`
+    with current_emails as (
+      select g.student_id, array_agg(g.email) as emails
+      from ${guardianEmails} g join ${students} st on st.id = g.student_id
+      where st.board_id in ${boards}
+      group by g.student_id)
+    update ${stage} s set
+      student_id = st.id,
+      was_archived = st.archived_at is not null,
+      fields_changed = (st.school_id, st.code_permanent, st.last_name, st.first_name, st.birth_date, st.grade)
+        is distinct from (s.school_id, s.code_permanent, s.last_name, s.first_name, s.birth_date, s.grade),
+      emails_changed = not (coalesce(c.emails, '{}'::text[]) @> array_remove(array[s.email1, s.email2], null)
+        and coalesce(c.emails, '{}'::text[]) <@ array_remove(array[s.email1, s.email2], null))
+    from ${students} st left join current_emails c on c.student_id = st.id
+    where st.board_id = s.board_id and st.fiche = s.fiche and s.rejected is null`);
+}
+
 async function diffCounts(executor: Executor, stage: StagingTable, boards: number[]): Promise<DiffCounts> {
-  const current = currentEmails(executor, boards);
-  const fieldsDiffer = recordFieldsDiffer(stage);
-  const emailsChanged = emailsDiffer(stage, sql`${current.emails}`);
   const [row] = await executor
-    .with(current)
     .select({
-      newStudents: sql<number>`count(*) filter (where ${students.id} is null)`.mapWith(Number),
-      changedStudents: sql<number>`count(*) filter (where ${students.id} is not null and ${students.archivedAt} is null
-        and ${fieldsDiffer})`.mapWith(Number),
-      restoredStudents: sql<number>`count(*) filter (where ${students.archivedAt} is not null)`.mapWith(Number),
-      guardianEmailChanges: sql<number>`count(*) filter (where ${students.id} is not null and ${emailsChanged})`.mapWith(Number),
-      unchanged: sql<number>`count(*) filter (where ${students.id} is not null and ${students.archivedAt} is null
-        and not ${fieldsDiffer} and not ${emailsChanged})`.mapWith(Number),
+      newStudents: sql<number>`count(*) filter (where ${stage.studentId} is null)`.mapWith(Number),
+      changedStudents: sql<number>`count(*) filter (where not ${stage.wasArchived} and ${stage.fieldsChanged})`.mapWith(Number),
+      restoredStudents: sql<number>`count(*) filter (where ${stage.wasArchived})`.mapWith(Number),
+      guardianEmailChanges: sql<number>`count(*) filter (where ${stage.emailsChanged})`.mapWith(Number),
+      unchanged: sql<number>`count(*) filter (where not ${stage.wasArchived} and not ${stage.fieldsChanged}
+        and not ${stage.emailsChanged})`.mapWith(Number),
     })
     .from(stage)
-    .leftJoin(students, matchesStudent(stage))
-    .leftJoin(current, eq(current.studentId, students.id))
     .where(isNull(stage.rejected));
   const [gone] = await executor.select({ n: count() }).from(students).where(isDisappeared(stage, boards));
   return { ...row!, disappeared: gone!.n };
@@ -335,11 +335,9 @@ async function sampleChanges(executor: Executor, stage: StagingTable, boards: nu
     .from(stage)
     .innerJoin(schools, eq(schools.id, stage.schoolId))
     .innerJoin(schoolBoards, eq(schoolBoards.id, stage.boardId))
-    .leftJoin(students, matchesStudent(stage))
-    .where(and(isNull(stage.rejected), isNull(students.id)))
+    .where(and(isNull(stage.rejected), isNull(stage.studentId)))
     .orderBy(asc(stage.line))
     .limit(SAMPLE_SIZE);
-
   const changedRows = await executor
     .select({
       ...fileSample,
@@ -349,13 +347,13 @@ async function sampleChanges(executor: Executor, stage: StagingTable, boards: nu
       firstNameChanged: sql<boolean>`${students.firstName} is distinct from ${stage.firstName}`,
       birthDate: sql<boolean>`${students.birthDate} is distinct from ${stage.birthDate}`,
       grade: sql<boolean>`${students.grade} is distinct from ${stage.grade}`,
-      restored: sql<boolean>`${students.archivedAt} is not null`,
+      restored: sql<boolean>`${stage.wasArchived}`,
     })
     .from(stage)
-    .innerJoin(students, matchesStudent(stage))
+    .innerJoin(students, eq(students.id, stage.studentId))
     .innerJoin(schools, eq(schools.id, stage.schoolId))
     .innerJoin(schoolBoards, eq(schoolBoards.id, stage.boardId))
-    .where(and(isNull(stage.rejected), or(isNotNull(students.archivedAt), recordFieldsDiffer(stage))))
+    .where(and(isNull(stage.rejected), or(sql`${stage.wasArchived}`, sql`${stage.fieldsChanged}`)))
     .orderBy(asc(stage.line))
     .limit(SAMPLE_SIZE);
   const changedStudents = changedRows.map(({ school, codePermanent, lastNameChanged, firstNameChanged, birthDate, grade, restored, ...sample }) => ({
@@ -364,21 +362,12 @@ async function sampleChanges(executor: Executor, stage: StagingTable, boards: nu
       .filter(([, changed]) => changed)
       .map(([field]) => field),
   }));
-
-  const current = currentEmails(executor, boards);
   const guardianEmails = await executor
-    .with(current)
-    .select({
-      ...fileSample,
-      before: sql<string[]>`coalesce(${current.emails}, '{}'::text[])`,
-      after: sql<string[]>`${fileEmails(stage)}`,
-    })
+    .select({ ...fileSample, before: emailsOfStudent(stage.studentId), after: sql<string[]>`${fileEmails(stage)}` })
     .from(stage)
-    .innerJoin(students, matchesStudent(stage))
-    .leftJoin(current, eq(current.studentId, students.id))
     .innerJoin(schools, eq(schools.id, stage.schoolId))
     .innerJoin(schoolBoards, eq(schoolBoards.id, stage.boardId))
-    .where(and(isNull(stage.rejected), emailsDiffer(stage, sql`${current.emails}`)))
+    .where(and(isNull(stage.rejected), sql`${stage.emailsChanged}`))
     .orderBy(asc(stage.line))
     .limit(SAMPLE_SIZE);
 
@@ -428,8 +417,9 @@ export async function applyImport(input: { scope: StaffScope; staffId: string; r
     // One import at a time per board.
     await tx.select({ id: schoolBoards.id }).from(schoolBoards).where(inArray(schoolBoards.id, boards)).orderBy(schoolBoards.id).for("update");
 
+    await timed(timer, "classify", () => classifyRows(tx, stage, boards));
     const diff = await timed(timer, "diff", () => diffCounts(tx, stage, boards));
-    await timed(timer, "audit emails", () => auditGuardianEmailChanges(tx, stage, boards, run, input.staffId));
+    await timed(timer, "audit emails", () => auditGuardianEmailChanges(tx, stage, run, input.staffId));
     await timed(timer, "upsert students", () => upsertStudents(tx, stage));
     await timed(timer, "archive", () =>
       tx.update(students).set({ archivedAt: sql`now()`, updatedAt: sql`now()` }).where(isDisappeared(stage, boards)),
@@ -458,50 +448,35 @@ export async function applyImport(input: { scope: StaffScope; staffId: string; r
   return outcome;
 }
 
-/** The same "current emails" as currentEmails(), for the raw statements below. */
-function currentEmailsSql(boards: number[]): SQL {
-  return sql`select g.student_id, array_agg(g.email order by g.position, g.email) as emails
-    from ${guardianEmails} g join ${students} st on st.id = g.student_id
-    where st.board_id in ${boards} group by g.student_id`;
-}
-
-async function auditGuardianEmailChanges(tx: Transaction, stage: StagingTable, boards: number[], run: ImportRun, staffId: string) {
+/** One audit row per existing student whose set of guardian emails changes, with before and after. */
+async function auditGuardianEmailChanges(tx: Transaction, stage: StagingTable, run: ImportRun, staffId: string) {
   await tx.execute(sql`
-    with current_emails as (${currentEmailsSql(boards)})
     insert into ${auditLog} (actor_staff_id, action, board_id, school_id, student_id, details)
-    select ${staffId}::uuid, 'import.guardian_emails_changed', st.board_id, s.school_id, st.id,
+    select ${staffId}::uuid, 'import.guardian_emails_changed', s.board_id, s.school_id, s.student_id,
       jsonb_build_object('importRunId', ${run.id}::int, 'line', s.line,
-        'before', to_jsonb(coalesce(c.emails, '{}'::text[])), 'after', to_jsonb(array_remove(array[s.email1, s.email2], null)))
+        'before', to_jsonb(${emailsOfStudent(sql`s.student_id`)}), 'after', to_jsonb(array_remove(array[s.email1, s.email2], null)))
     from ${stage} s
-    join ${students} st on st.board_id = s.board_id and st.fiche = s.fiche
-    left join current_emails c on c.student_id = st.id
-    where s.rejected is null
-      and not (coalesce(c.emails, '{}'::text[]) @> array_remove(array[s.email1, s.email2], null)
-           and coalesce(c.emails, '{}'::text[]) <@ array_remove(array[s.email1, s.email2], null))`);
+    where s.rejected is null and s.emails_changed`);
 }
 
+/** New, changed and restored students only: an unchanged student gets no new row version, no updated_at bump. */
 async function upsertStudents(tx: Transaction, stage: StagingTable) {
-  // Unchanged students are not touched at all (the WHERE of DO UPDATE): no new row version, no updated_at bump.
   await tx.execute(sql`
     insert into ${students} (board_id, school_id, fiche, code_permanent, last_name, first_name, birth_date, grade, search_name)
     select board_id, school_id, fiche, code_permanent, last_name, first_name, birth_date, grade, search_name
-    from ${stage} where rejected is null
+    from ${stage} where rejected is null and (student_id is null or fields_changed or was_archived)
     on conflict (board_id, fiche) do update set
       school_id = excluded.school_id, code_permanent = excluded.code_permanent, last_name = excluded.last_name,
       first_name = excluded.first_name, birth_date = excluded.birth_date, grade = excluded.grade,
-      search_name = excluded.search_name, archived_at = null, updated_at = now()
-    where ${students}.archived_at is not null
-      or (${students}.school_id, ${students}.code_permanent, ${students}.last_name, ${students}.first_name,
-          ${students}.birth_date, ${students}.grade)
-         is distinct from (excluded.school_id, excluded.code_permanent, excluded.last_name, excluded.first_name,
-          excluded.birth_date, excluded.grade)`);
+      search_name = excluded.search_name, archived_at = null, updated_at = now()`);
 }
 
+/** Guardian emails of new students, and of students whose set of emails changed. */
 async function replaceGuardianEmails(tx: Transaction, stage: StagingTable) {
   await tx.execute(sql`
     delete from ${guardianEmails} g
-    using ${students} st, ${stage} s
-    where g.student_id = st.id and st.board_id = s.board_id and st.fiche = s.fiche and s.rejected is null
+    using ${stage} s
+    where s.rejected is null and s.emails_changed and g.student_id = s.student_id
       and g.email <> all(array_remove(array[s.email1, s.email2], null))`);
   await tx.execute(sql`
     insert into ${guardianEmails} (student_id, email, position)
@@ -509,7 +484,7 @@ async function replaceGuardianEmails(tx: Transaction, stage: StagingTable) {
     from ${stage} s
     join ${students} st on st.board_id = s.board_id and st.fiche = s.fiche
     cross join lateral (values (s.email1, 1), (s.email2, 2)) as e(email, position)
-    where s.rejected is null and e.email is not null
+    where s.rejected is null and (s.student_id is null or s.emails_changed) and e.email is not null
     on conflict (student_id, email) do update set position = excluded.position, updated_at = now()
       where ${guardianEmails}.position <> excluded.position`);
 }
