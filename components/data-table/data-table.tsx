@@ -1,8 +1,16 @@
 "use client";
 // The one typed wrapper over @tanstack/react-table (v8): features pass their rows and their own columns.tsx.
 import Link from "next/link";
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
+
+declare module "@tanstack/react-table" {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the generics must match the library's declaration
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** The order the server applied on this column, announced on its header cell. */
+    ariaSort?: "ascending" | "descending";
+  }
+}
 
 /** Pagination is done by the server (URL parameters): a paginated table must say how many rows exist in all. */
 type Pagination =
@@ -15,6 +23,10 @@ type Pagination =
       rowCount: number;
       /** URL of another page, keeping the current filters. */
       pageHref: (page: number) => string;
+      /** Replaces the "first to last of total" text (e.g. when the total is only a lower bound). */
+      rangeLabel?: string;
+      /** Whether a next page exists, when rowCount alone cannot tell (a total counted up to a cap). */
+      hasNextPage?: boolean;
     };
 
 export type DataTableProps<TData> = {
@@ -46,7 +58,7 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <th key={header.id} scope="col">
+                  <th key={header.id} scope="col" aria-sort={header.column.columnDef.meta?.ariaSort}>
                     {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
                   </th>
                 ))}
@@ -82,6 +94,8 @@ function Pager({
   pageSize,
   rowCount,
   pageHref,
+  rangeLabel,
+  hasNextPage,
   label,
   summary: t,
 }: Extract<Pagination, { paginated: true }> & { label: string; summary: ReturnType<typeof useTranslations<"admin.table">> }) {
@@ -90,13 +104,13 @@ function Pager({
   const last = Math.min(rowCount, page * pageSize);
   return (
     <nav aria-label={label} className="row pager">
-      <span className="muted">{t("range", { first, last, total: rowCount })}</span>
+      <span className="muted">{rangeLabel ?? t("range", { first, last, total: rowCount })}</span>
       {page > 1 && (
         <Link href={pageHref(page - 1)} rel="prev">
           {t("previous")}
         </Link>
       )}
-      {page < pages && (
+      {(hasNextPage ?? page < pages) && (
         <Link href={pageHref(page + 1)} rel="next">
           {t("next")}
         </Link>

@@ -1,34 +1,72 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { StudentSearchForm } from "@/components/admin/student-search-form";
+import { StudentSearchFilters } from "@/app/admin/(back-office)/eleves/_components/search-form";
 import { StudentsTable } from "@/app/admin/(back-office)/eleves/_components/students-table";
-import { searchStudentsForStaff } from "@/db/queries/students";
+import { schoolsInScope } from "@/db/queries/scope-schools";
+import { searchStudents, type StudentSearchResult } from "@/db/queries/student-search";
 import { requireStaff } from "@/lib/auth/session";
-import { STUDENT_PAGE_SIZE, studentSearchSchema } from "@/lib/validations/staff";
+import { parseStudentSearch, type StudentSortKey } from "@/lib/validations/student-search";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.students"))("title") };
 }
 
+const sortColumn: Record<StudentSortKey, "columnName" | "columnFiche" | "columnBirthDate" | "columnSchool"> = {
+  nom: "columnName",
+  fiche: "columnFiche",
+  naissance: "columnBirthDate",
+  ecole: "columnSchool",
+};
+
 export default async function StudentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const { scope } = await requireStaff();
   const t = await getTranslations("admin.students");
-  const { q, page } = studentSearchSchema.parse(await searchParams);
-  const { rows, total } = await searchStudentsForStaff(scope, {
-    q,
-    limit: STUDENT_PAGE_SIZE,
-    offset: (page - 1) * STUDENT_PAGE_SIZE,
-  });
+  const s = await getTranslations("studentSearch");
+  const search = parseStudentSearch(await searchParams);
+  const [result, schools] = await Promise.all([searchStudents(scope, search), schoolsInScope(scope)]);
   return (
     <main id="main" className="container-wide stack">
       <h1>{t("title")}</h1>
       <div className="card">
-        <StudentSearchForm defaultValue={q} />
+        <StudentSearchFilters search={search} sort={result.sort} schools={schools} />
       </div>
-      <p className="muted" role="status">
-        {q ? t("resultsFor", { count: total, query: q }) : t("allInScope", { count: total })}
-      </p>
-      <StudentsTable rows={rows} total={total} page={page} pageSize={STUDENT_PAGE_SIZE} query={q} />
+      <div role="status" className="stack">
+        <Summary result={result} />
+        {result.sortIgnored && (
+          <p className="alert alert-info">{s("sortIgnored", { column: s(sortColumn[search.sort.key]) })}</p>
+        )}
+      </div>
+      {result.query.kind !== "unmatchable" && result.narrowing === null && (
+        <StudentsTable
+          rows={result.rows}
+          total={result.total}
+          totalCapped={result.totalCapped}
+          hasNextPage={result.hasNextPage}
+          page={result.page}
+          pageSize={result.pageSize}
+          search={search}
+          sort={result.sort}
+        />
+      )}
     </main>
+  );
+}
+
+async function Summary({ result }: { result: StudentSearchResult }) {
+  const s = await getTranslations("studentSearch");
+  const { query } = result;
+  if (result.narrowing) return <p className="alert alert-info">{s("narrowing")}</p>;
+  if (query.kind === "unmatchable") return <p className="alert alert-info">{s(query.reason)}</p>;
+  const value =
+    query.kind === "fiche" ? query.fiche
+    : query.kind === "codePermanent" ? query.codePermanent
+    : query.kind === "email" ? query.email
+    : query.kind === "name" ? query.terms.map((term) => term.text).join(" ")
+    : "";
+  return (
+    <p className="muted">
+      {query.kind !== "all" && <>{s("readAs", { kind: query.kind, value })} · </>}
+      {result.totalCapped ? s("foundAtLeast", { count: result.total }) : s("found", { count: result.total })}
+    </p>
   );
 }

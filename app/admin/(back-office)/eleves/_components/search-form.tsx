@@ -1,0 +1,96 @@
+// The student search box with its filters: a plain GET form, so a result list has a URL staff can share or reload.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ScopeSchool } from "@/db/queries/scope-schools";
+import { GRADES } from "@/db/seed-data/grades";
+import { SEARCH_QUERY_MAX_LENGTH, type StudentSearchParams, type StudentSort } from "@/lib/validations/student-search";
+
+type Props = { search: StudentSearchParams; sort: StudentSort; schools: ScopeSchool[] };
+
+export async function StudentSearchFilters({ search, sort, schools }: Props) {
+  const t = await getTranslations("admin.search");
+  const s = await getTranslations("studentSearch");
+  const boards = [...new Map(schools.map((school) => [school.boardId, school.boardName])).entries()];
+  const grades = GRADES.map((grade) => grade.label);
+  if (search.grade && !grades.includes(search.grade)) grades.push(search.grade);
+  const sortValue = sort.key === "nom" && !sort.descending ? null : `${sort.descending ? "-" : ""}${sort.key}`;
+  return (
+    <form action="/admin/eleves" method="get" role="search" className="search-form stack">
+      <div className="field">
+        <label htmlFor="student-search">{t("label")}</label>
+        <span id="student-search-hint" className="hint">
+          {t("hint")}
+        </span>
+        <div className="row">
+          <input
+            id="student-search"
+            name="q"
+            type="search"
+            defaultValue={search.q}
+            maxLength={SEARCH_QUERY_MAX_LENGTH}
+            aria-describedby="student-search-hint"
+            className="grow"
+          />
+          <button type="submit">{s("submit")}</button>
+        </div>
+      </div>
+      <fieldset>
+        <legend>{s("filtersLegend")}</legend>
+        <div className="filters">
+          {schools.length > 1 && (
+            <div className="field">
+              <label htmlFor="student-search-school">{s("school")}</label>
+              <select id="student-search-school" name="ecole" defaultValue={search.schoolId ?? ""}>
+                <option value="">{s("allSchools")}</option>
+                {boards.length > 1
+                  ? boards.map(([boardId, boardName]) => (
+                      <optgroup key={boardId} label={boardName}>
+                        {schools
+                          .filter((school) => school.boardId === boardId)
+                          .map((school) => (
+                            <option key={school.id} value={school.id}>
+                              {school.name}
+                            </option>
+                          ))}
+                      </optgroup>
+                    ))
+                  : schools.map((school) => (
+                      <option key={school.id} value={school.id}>
+                        {school.name}
+                      </option>
+                    ))}
+              </select>
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="student-search-grade">{s("grade")}</label>
+            <select id="student-search-grade" name="niveau" defaultValue={search.grade ?? ""}>
+              <option value="">{s("allGrades")}</option>
+              {grades.map((grade) => (
+                <option key={grade} value={grade}>
+                  {grade}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="student-search-account">{s("account")}</label>
+            <select id="student-search-account" name="compte" defaultValue={search.account ?? ""}>
+              <option value="">{s("accountAny")}</option>
+              <option value="avec">{s("accountWith")}</option>
+              <option value="sans">{s("accountWithout")}</option>
+            </select>
+          </div>
+          <label className="choice">
+            <input type="checkbox" name="courriel" value="sans" defaultChecked={search.withoutGuardianEmail} />
+            {s("withoutEmail")}
+          </label>
+        </div>
+      </fieldset>
+      {sortValue && <input type="hidden" name="tri" value={sortValue} />}
+      <p className="small">
+        <Link href="/admin/eleves">{s("clear")}</Link>
+      </p>
+    </form>
+  );
+}
