@@ -1,0 +1,52 @@
+// A secretary finds a student by a name typed without accents or hyphens, filters and sorts through links that
+// keep the search in the URL, and opens the student's page.
+import { afterAll, describe, expect, it } from "vitest";
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STUDENT } from "@/db/seed-data/fixtures";
+import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
+
+afterAll(closeBrowser);
+
+describe("student search", () => {
+  it("finds Côté, Léa-Rose from 'cote lea rose' and opens her page", async () => {
+    const page = await newPage();
+    screenshotOnFailure(page);
+    await page.goto("/admin/connexion");
+    await page.locator('input[type="email"]').fill(DEMO_STAFF.secretary.email);
+    await page.locator('input[type="password"]').fill(DEMO_STAFF_PASSWORD);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => url.pathname === "/admin");
+
+    await page.goto("/admin/eleves");
+    await page.getByRole("searchbox", { name: "Rechercher un élève" }).fill("cote lea rose");
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    await page.waitForURL((url) => url.searchParams.get("q") === "cote lea rose");
+    const link = page.getByRole("link", { name: `${DEMO_STUDENT.lastName}, ${DEMO_STUDENT.firstName}` });
+    await link.waitFor({ state: "visible" });
+
+    // The filters and the order travel in the URL, so the list can be shared.
+    await page.getByLabel("Niveau").selectOption(DEMO_STUDENT.grade);
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    await page.waitForURL((url) => url.searchParams.get("niveau") === DEMO_STUDENT.grade);
+    await page.getByRole("link", { name: "Naissance" }).click();
+    await page.waitForURL((url) => url.searchParams.get("tri") === "naissance");
+    expect(new URL(page.url()).searchParams.get("q")).toBe("cote lea rose");
+    await expect(page.locator('th[aria-sort="ascending"]').innerText()).resolves.toContain("Naissance");
+
+    await page.getByRole("link", { name: `${DEMO_STUDENT.lastName}, ${DEMO_STUDENT.firstName}` }).click();
+    await page.waitForURL(/\/admin\/eleves\/\d+$/);
+    await page.getByText(DEMO_STUDENT.fiche, { exact: true }).first().waitFor({ state: "visible" });
+  });
+
+  it("answers a hostile query with a message, not an error page", async () => {
+    const page = await newPage();
+    screenshotOnFailure(page);
+    await page.goto("/admin/connexion");
+    await page.locator('input[type="email"]').fill(DEMO_STAFF.secretary.email);
+    await page.locator('input[type="password"]').fill(DEMO_STAFF_PASSWORD);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => url.pathname === "/admin");
+    const response = await page.goto(`/admin/eleves?q=${encodeURIComponent("%_'; drop table students; --\u0000")}&page=-3&tri=x`);
+    expect(response?.status()).toBe(200);
+    await page.getByRole("heading", { name: "Élèves" }).waitFor({ state: "visible" });
+  });
+});
