@@ -25,7 +25,7 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
     <>
       <header className="site-header">
         <div className="inner">
-          <Link href="/admin" className="brand">
+          <Link href="/admin" className="brand" prefetch={false}>
             {nav("brand")}
           </Link>
           <LanguageSwitch />
