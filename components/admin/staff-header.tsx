@@ -19,7 +19,10 @@ export async function StaffHeader({ context, boardName }: { context: StaffContex
         <nav aria-label={t("label")}>
           <Link href="/admin/eleves">{t("students")}</Link>
           <Link href="/admin/tentatives">{t("attempts")}</Link>
+          <Link href="/admin/comptes">{t("accounts")}</Link>
           <Link href="/admin/journal">{t("journal")}</Link>
+          <Link href="/admin/chiffres">{t("figures")}</Link>
+          {staff.role !== "secretary" && <Link href="/admin/import">{t("import")}</Link>}
         </nav>
         <div className="row staff-identity">
           <span>
