@@ -5,7 +5,12 @@ import { searchAttemptsForStaff, failedAttemptsToday } from "@/db/queries/attemp
 import { changeGuardianEmail } from "@/db/queries/guardian-emails";
 import { issueNip, revokeNip } from "@/db/queries/nips";
 import { revokeAssociation } from "@/db/queries/association-revocations";
-import { getStudentForStaff, searchStudentsForStaff } from "@/db/queries/students";
+import { getStudentForStaff } from "@/db/queries/students";
+import { searchStudents } from "@/db/queries/student-search";
+import { parseStudentSearch } from "@/lib/validations/student-search";
+
+const searchStudentsForStaff = (scope: Parameters<typeof searchStudents>[0], input: { q?: string }) =>
+  searchStudents(scope, parseStudentSearch(input));
 import { associations, auditLog, guardianEmails, nips, type School, type Student } from "@/db/schema";
 import { createParent } from "@/tests/helpers/accounts";
 import { createBoard, createSchool, createStudent } from "@/tests/helpers/school-fixtures";
