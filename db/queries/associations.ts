@@ -506,7 +506,7 @@ export async function childrenOfParent(parentAccountId: string, email: string): 
     .innerJoin(schoolBoards, eq(schoolBoards.id, students.boardId))
     .where(
       and(
-        sql`lower(trim(${guardianEmails.email})) = ${normalizeEmail(email)}`,
+        eq(guardianEmails.email, normalizeEmail(email)),
         isNull(students.archivedAt),
         eq(schoolBoards.subscribed, true),
         notExists(activeAssociation),

@@ -17,7 +17,7 @@ describe("my children", () => {
       firstName: "Maïka",
       lastName: "Roy",
       birthDate: "2012-11-23",
-      guardianEmails: ["Famille.Roy@Exemple.ca "],
+      guardianEmails: ["famille.roy@exemple.ca"],
     });
     const outcome = await associateByMatch({
       parentAccountId: parent.id,
