@@ -5,9 +5,10 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_BOARDS, DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STUDENT } from "@/db/seed-data/fixtures";
+import { DEMO_BOARDS, DEMO_STAFF, DEMO_STUDENT } from "@/db/seed-data/fixtures";
 import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
 import { signIn, signUp, uniqueEmail } from "@/tests/e2e/helpers/parent";
+import { signInStaff } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -27,11 +28,7 @@ async function newParent(label: string): Promise<{ page: Page; email: string }> 
 async function signInSecretary(): Promise<Page> {
   const page = await newPage();
   screenshotOnFailure(page);
-  await page.goto("/admin/connexion");
-  await page.locator('input[type="email"]').fill(DEMO_STAFF.secretary.email);
-  await page.locator('input[type="password"]').fill(DEMO_STAFF_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === "/admin");
+  await signInStaff(page, DEMO_STAFF.secretary.email);
   return page;
 }
 

@@ -1,9 +1,10 @@
 // Board support uploads a small student record file with one bad line and reads the dry-run report.
 // The run is not applied: the shared e2e database keeps its demo students for the other browser tests.
 import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from "@/db/seed-data/fixtures";
+import { DEMO_STAFF } from "@/db/seed-data/fixtures";
 import { importCsvLine, importHeaderLine, type ImportRowValues } from "@/lib/import/columns";
 import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
+import { signInStaff } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -25,11 +26,7 @@ describe("student record import", () => {
   it("shows the dry run of a file with one bad line, with its line number and reason", async () => {
     const page = await newPage();
     screenshotOnFailure(page);
-    await page.goto("/admin/connexion");
-    await page.locator('input[type="email"]').fill(DEMO_STAFF.boardSupport.email);
-    await page.locator('input[type="password"]').fill(DEMO_STAFF_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === "/admin");
+    await signInStaff(page, DEMO_STAFF.boardSupport.email);
 
     await page.goto("/admin/import");
     const csv = [

@@ -1,8 +1,9 @@
 // A secretary finds a student by a name typed without accents or hyphens, filters and sorts through links that
 // keep the search in the URL, and opens the student's page.
 import { afterAll, describe, expect, it } from "vitest";
-import { DEMO_STAFF, DEMO_STAFF_PASSWORD, DEMO_STUDENT } from "@/db/seed-data/fixtures";
+import { DEMO_STAFF, DEMO_STUDENT } from "@/db/seed-data/fixtures";
 import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
+import { signInStaff } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -10,11 +11,7 @@ describe("student search", () => {
   it("finds Côté, Léa-Rose from 'cote lea rose' and opens her page", async () => {
     const page = await newPage();
     screenshotOnFailure(page);
-    await page.goto("/admin/connexion");
-    await page.locator('input[type="email"]').fill(DEMO_STAFF.secretary.email);
-    await page.locator('input[type="password"]').fill(DEMO_STAFF_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === "/admin");
+    await signInStaff(page, DEMO_STAFF.secretary.email);
 
     await page.goto("/admin/eleves");
     await page.getByRole("searchbox", { name: "Rechercher un élève" }).fill("cote lea rose");
@@ -40,11 +37,7 @@ describe("student search", () => {
   it("answers a hostile query with a message, not an error page", async () => {
     const page = await newPage();
     screenshotOnFailure(page);
-    await page.goto("/admin/connexion");
-    await page.locator('input[type="email"]').fill(DEMO_STAFF.secretary.email);
-    await page.locator('input[type="password"]').fill(DEMO_STAFF_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === "/admin");
+    await signInStaff(page, DEMO_STAFF.secretary.email);
     const response = await page.goto(`/admin/eleves?q=${encodeURIComponent("%_'; drop table students; --\u0000")}&page=-3&tri=x`);
     expect(response?.status()).toBe(200);
     await page.getByRole("heading", { name: "Élèves" }).waitFor({ state: "visible" });
