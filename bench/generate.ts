@@ -60,12 +60,12 @@ class LineSink {
 }
 
 /** A field of COPY's text format: "\N" for null; backslash, tab and line breaks escaped. */
-function copyField(value: string | number | null): string {
+function copyField(value: string | number | boolean | null): string {
   if (value === null) return "\\N";
   const text = String(value);
   return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!) : text;
 }
-const copyLine = (...fields: (string | number | null)[]) => fields.map(copyField).join("\t");
+const copyLine = (...fields: (string | number | boolean | null)[]) => fields.map(copyField).join("\t");
 
 /** Deterministic, well-formed UUIDs: the data set stays reproducible. */
 const uuidOf = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
@@ -120,7 +120,8 @@ async function main() {
   const copies = new Map<string, { sink: LineSink; release: () => void }>();
   async function openCopy(table: string, columns: string[]) {
     const connection = await sql!.reserve();
-    // Foreign keys are not checked row by row during the load: the generator's data is consistent by construction.
+    // Foreign keys are not checked row by row during the load, and triggers do not run (students.has_guardian_email
+    // is written directly): the generator's data is consistent by construction.
     await connection`set session_replication_role = replica`;
     const stream = await connection.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable();
     copies.set(table, { sink: new LineSink(stream), release: () => connection.release() });
@@ -128,7 +129,7 @@ async function main() {
   }
   const [studentCopy, emailCopy, accountCopy, associationCopy] = load
     ? await Promise.all([
-        openCopy("students", ["id", "board_id", "school_id", "fiche", "code_permanent", "last_name", "first_name", "birth_date", "grade", "search_name"]),
+        openCopy("students", ["id", "board_id", "school_id", "fiche", "code_permanent", "last_name", "first_name", "birth_date", "grade", "search_name", "has_guardian_email"]),
         openCopy("guardian_emails", ["id", "student_id", "email", "position"]),
         openCopy("parent_accounts", ["id", "email", "password_hash", "email_verified_at", "locale"]),
         openCopy("associations", ["id", "parent_account_id", "student_id", "method"]),
@@ -148,7 +149,7 @@ async function main() {
         copyLine(
           student.id, board, schoolId.get(`${board}/${student.schoolCode}`)!, student.fiche, student.codePermanent,
           student.lastName, student.firstName, student.birthDate, student.grade,
-          foldForSearch(`${student.lastName} ${student.firstName}`),
+          foldForSearch(`${student.lastName} ${student.firstName}`), student.guardianEmails.length > 0,
         ),
       );
       for (const [i, email] of student.guardianEmails.entries()) {

@@ -459,19 +459,29 @@ async function auditGuardianEmailChanges(tx: Transaction, stage: StagingTable, r
     where s.rejected is null and s.emails_changed`);
 }
 
-/** New, changed and restored students only: an unchanged student gets no new row version, no updated_at bump. */
+/**
+ * New, changed and restored students only: an unchanged student gets no new row version, no updated_at bump.
+ * Inserted in (board, name) order, the order of the name indexes, so a large load appends to their pages instead
+ * of touching a random page per row (a third less time for 1 M new students, see bench/import.ts).
+ * A new student's has_guardian_email is written with the row, so the guardian_emails trigger that keeps it has
+ * nothing to update (rewriting a million rows would cost as much as inserting them); an existing student's is left
+ * to that trigger.
+ */
 async function upsertStudents(tx: Transaction, stage: StagingTable) {
   await tx.execute(sql`
-    insert into ${students} (board_id, school_id, fiche, code_permanent, last_name, first_name, birth_date, grade, search_name)
-    select board_id, school_id, fiche, code_permanent, last_name, first_name, birth_date, grade, search_name
+    insert into ${students} (board_id, school_id, fiche, code_permanent, last_name, first_name, birth_date, grade, search_name,
+      has_guardian_email)
+    select board_id, school_id, fiche, code_permanent, last_name, first_name, birth_date, grade, search_name,
+      email1 is not null or email2 is not null
     from ${stage} where rejected is null and (student_id is null or fields_changed or was_archived)
+    order by board_id, search_name
     on conflict (board_id, fiche) do update set
       school_id = excluded.school_id, code_permanent = excluded.code_permanent, last_name = excluded.last_name,
       first_name = excluded.first_name, birth_date = excluded.birth_date, grade = excluded.grade,
       search_name = excluded.search_name, archived_at = null, updated_at = now()`);
 }
 
-/** Guardian emails of new students, and of students whose set of emails changed. */
+/** Guardian emails of new students, and of students whose set of emails changed; in student order (as above). */
 async function replaceGuardianEmails(tx: Transaction, stage: StagingTable) {
   await tx.execute(sql`
     delete from ${guardianEmails} g
@@ -485,6 +495,7 @@ async function replaceGuardianEmails(tx: Transaction, stage: StagingTable) {
     join ${students} st on st.board_id = s.board_id and st.fiche = s.fiche
     cross join lateral (values (s.email1, 1), (s.email2, 2)) as e(email, position)
     where s.rejected is null and (s.student_id is null or s.emails_changed) and e.email is not null
+    order by st.id, e.position
     on conflict (student_id, email) do update set position = excluded.position, updated_at = now()
       where ${guardianEmails}.position <> excluded.position`);
 }

@@ -126,9 +126,8 @@ function filterConditions(params: StudentSearchParams): SQL[] {
     conditions.push(params.account === "avec" ? associated : not(associated));
   }
   if (params.withoutGuardianEmail) {
-    conditions.push(
-      not(exists(db.select({ one: sql`1` }).from(guardianEmails).where(eq(guardianEmails.studentId, students.id)))),
-    );
+    // Written as the partial index's predicate (students_without_guardian_email_idx), so the planner uses it.
+    conditions.push(sql`not ${students.hasGuardianEmail}`);
   }
   return conditions;
 }

@@ -3,7 +3,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { changeGuardianEmail } from "@/db/queries/guardian-emails";
 import { getStudentForStaff } from "@/db/queries/students";
-import { auditLog, emailOutbox, guardianEmails, parentAccounts, type School, type Student } from "@/db/schema";
+import { auditLog, emailOutbox, guardianEmails, parentAccounts, students, type School, type Student } from "@/db/schema";
+import { searchStudents } from "@/db/queries/student-search";
+import { parseStudentSearch } from "@/lib/validations/student-search";
 import { createParent } from "@/tests/helpers/accounts";
 import { createBoardWithSchool, createStudent } from "@/tests/helpers/school-fixtures";
 import { secretaryOf } from "@/tests/helpers/staff-fixtures";
@@ -159,5 +161,32 @@ describe("fixing a guardian email", () => {
     expect((await emailRowsOf(student.id)).map((e) => e.email)).toEqual([old]);
     expect(await auditRowsOf(student.id)).toEqual([]);
     expect(await db.select().from(emailOutbox).where(and(eq(emailOutbox.to, "jamais@exemple.ca")))).toEqual([]);
+  });
+
+  it("keeps the record's has-guardian-email flag, which the search filter reads, in step with its emails", async () => {
+    const flag = async () => (await db.select({ has: students.hasGuardianEmail }).from(students).where(eq(students.id, student.id)))[0]!.has;
+    const withoutEmail = async () =>
+      (await searchStudents(secretary.scope, parseStudentSearch({ courriel: "sans" }))).rows.map((row) => row.id);
+    expect(await flag()).toBe(true);
+    expect(await withoutEmail()).toEqual([]);
+
+    const [only] = await emailRowsOf(student.id);
+    await changeGuardianEmail(secretary.scope, secretary.staff.id, {
+      mode: "replace", studentId: student.id, guardianEmailId: only!.id, newEmail: "remplacee@exemple.ca", reason: "Nouvelle adresse",
+    });
+    expect(await flag()).toBe(true);
+
+    const [replaced] = await emailRowsOf(student.id);
+    await changeGuardianEmail(secretary.scope, secretary.staff.id, {
+      mode: "remove", studentId: student.id, guardianEmailId: replaced!.id, reason: "Adresse invalide",
+    });
+    expect(await flag()).toBe(false);
+    expect(await withoutEmail()).toEqual([student.id]);
+
+    await changeGuardianEmail(secretary.scope, secretary.staff.id, {
+      mode: "add", studentId: student.id, newEmail: "retrouvee@exemple.ca", reason: "Le parent a rappelé",
+    });
+    expect(await flag()).toBe(true);
+    expect(await withoutEmail()).toEqual([]);
   });
 });

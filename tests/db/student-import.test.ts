@@ -312,4 +312,30 @@ describe("student record import", () => {
     const [stored] = await db.select().from(importRuns).where(eq(importRuns.id, run.id));
     expect(stored).toMatchObject({ status: "applied", appliedByStaffId: admin.staff.id });
   });
+
+  it("sets each student's has-guardian-email flag from the emails it imports, for new and existing students", async () => {
+    const { board, school } = await createBoardWithSchool();
+    const losing = await createStudent(school, { fiche: "301", guardianEmails: ["perdu@example.ca"] });
+    const gaining = await createStudent(school, { fiche: "302" });
+    const admin = await anAdmin();
+
+    await importFile(admin, board.id, csv([
+      row(board, school, { fiche: "301", nom: losing.lastName, prenom: losing.firstName, date_naissance: losing.birthDate }),
+      row(board, school, { fiche: "302", nom: gaining.lastName, prenom: gaining.firstName, date_naissance: gaining.birthDate, courriel_1: "trouve@example.ca" }),
+      row(board, school, { fiche: "303", courriel_1: "nouveau@example.ca" }),
+      row(board, school, { fiche: "304", nom: "Roy" }),
+    ]));
+
+    const flags = await db
+      .select({ fiche: students.fiche, has: students.hasGuardianEmail })
+      .from(students)
+      .where(eq(students.boardId, board.id))
+      .orderBy(students.fiche);
+    expect(flags).toEqual([
+      { fiche: "301", has: false },
+      { fiche: "302", has: true },
+      { fiche: "303", has: true },
+      { fiche: "304", has: false },
+    ]);
+  });
 });

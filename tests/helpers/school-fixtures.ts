@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 // Minimal school data for database tests: boards, schools, students with guardian emails, NIPs.
 import { db } from "@/db/client";
 import {
@@ -89,6 +90,8 @@ export async function createStudent(
     await db
       .insert(guardianEmails)
       .values(emails.map((email, i) => ({ studentId: student!.id, email, position: i + 1 })));
+    // As stored now: the emails' trigger has set has_guardian_email.
+    return (await db.select().from(students).where(eq(students.id, student!.id)))[0]!;
   }
   return student!;
 }
