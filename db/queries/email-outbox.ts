@@ -39,7 +39,9 @@ export async function claimDueEmails(options: { now: Date; limit: number; leaseU
     const due = await tx
       .select({ id: emailOutbox.id })
       .from(emailOutbox)
-      .where(and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, options.now)))
+      // Due by the pass's clock or the database's: an email queued this very millisecond carries the database's
+      // microseconds (later than the app's millisecond clock), and the app's clock may lag the database's.
+      .where(and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, sql`greatest(${options.now.toISOString()}::timestamptz, now())`)))
       .orderBy(emailOutbox.nextAttemptAt)
       .limit(options.limit)
       .for("update", { skipLocked: true });
