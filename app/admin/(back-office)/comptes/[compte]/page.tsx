@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AccountActionButton } from "@/app/admin/(back-office)/comptes/[compte]/_components/account-action-button";
 import { AttemptDiagnosis } from "@/components/admin/attempt-diagnosis";
 import { RevokeAssociationDialog } from "@/components/admin/revoke-association-form";
+import { TableCard } from "@/components/admin/table-card";
 import { getParentAccountForStaff, type ParentAccountDetail } from "@/db/queries/parent-accounts-admin";
 import { requireStaff } from "@/lib/auth/session";
 
@@ -109,162 +110,102 @@ export default async function ParentAccountPage({ params }: { params: Promise<Pa
         </section>
       </div>
 
-      <section className="card stack" aria-labelledby="children-title">
-        <h2 id="children-title">{t("children")}</h2>
-        <p className="muted">{t("childrenExplain")}</p>
-        {children.length === 0 ? (
-          <p>{t("noChildren")}</p>
-        ) : (
-          <div className="table-scroll">
-            <table>
-              <caption className="sr-only">{t("children")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("colStudent")}</th>
-                  <th scope="col">{t("colSchool")}</th>
-                  <th scope="col">{t("colState")}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t("colActions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {children.map((child) => (
-                  <tr key={child.student.id}>
-                    <td>
-                      <Link href={`/admin/eleves/${child.student.id}`}>{`${child.student.lastName}, ${child.student.firstName}`}</Link>
-                    </td>
-                    <td>
-                      {child.student.schoolName} <span className="muted small">({child.student.boardName})</span>
-                    </td>
-                    <td className="stack">
-                      {child.association ? (
-                        <span className="badge badge-ok">
-                          {t("associatedSince", {
-                            since: when(child.association.since),
-                            method: child.association.method === "nip" ? t("methodNip") : t("methodMatch"),
-                          })}
-                        </span>
-                      ) : (
-                        <span className="badge badge-warn">{t("notAssociated")}</span>
-                      )}
-                      {child.emailOnRecord && <span className="small">{t("emailOnRecord")}</span>}
-                      {child.revokedAssociations.map((r) => (
-                        <span key={r.id} className="small muted">
-                          {t("revokedOn", { since: when(r.since), revokedAt: when(r.revokedAt) })}
-                        </span>
-                      ))}
-                    </td>
-                    <td>{child.association && <RevokeAssociationDialog associationId={child.association.id} email={account.email} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <TableCard
+        id="children"
+        title={t("children")}
+        explain={t("childrenExplain")}
+        empty={children.length === 0 ? t("noChildren") : null}
+        columns={[{ label: t("colStudent") }, { label: t("colSchool") }, { label: t("colState") }, { label: t("colActions"), hidden: true }]}
+      >
+        {children.map((child) => (
+          <tr key={child.student.id}>
+            <td>
+              <Link href={`/admin/eleves/${child.student.id}`}>{`${child.student.lastName}, ${child.student.firstName}`}</Link>
+            </td>
+            <td>
+              {child.student.schoolName} <span className="muted small">({child.student.boardName})</span>
+            </td>
+            <td className="stack">
+              {child.association ? (
+                <span className="badge badge-ok">
+                  {t("associatedSince", {
+                    since: when(child.association.since),
+                    method: child.association.method === "nip" ? t("methodNip") : t("methodMatch"),
+                  })}
+                </span>
+              ) : (
+                <span className="badge badge-warn">{t("notAssociated")}</span>
+              )}
+              {child.emailOnRecord && <span className="small">{t("emailOnRecord")}</span>}
+              {child.revokedAssociations.map((r) => (
+                <span key={r.id} className="small muted">
+                  {t("revokedOn", { since: when(r.since), revokedAt: when(r.revokedAt) })}
+                </span>
+              ))}
+            </td>
+            <td>{child.association && <RevokeAssociationDialog associationId={child.association.id} email={account.email} />}</td>
+          </tr>
+        ))}
+      </TableCard>
 
       <div className="student-grid">
-        <section className="card stack" aria-labelledby="signins-title">
-          <h2 id="signins-title">{t("signInEvents")}</h2>
-          {signIns.length === 0 ? (
-            <p>{t("noSignIns")}</p>
-          ) : (
-            <div className="table-scroll">
-              <table>
-                <caption className="sr-only">{t("signInEvents")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("colWhen")}</th>
-                    <th scope="col">{t("colEvent")}</th>
-                    <th scope="col">{t("colOutcome")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {signIns.map((e) => (
-                    <tr key={e.id}>
-                      <td>{short(e.createdAt)}</td>
-                      <td>{t.has(`events.${e.kind}`) ? t(`events.${e.kind}`) : e.kind}</td>
-                      <td>
-                        <span className={e.success ? "badge badge-ok" : "badge badge-danger"}>{e.success ? t("success") : t("failure")}</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        <TableCard
+          id="signins"
+          title={t("signInEvents")}
+          empty={signIns.length === 0 ? t("noSignIns") : null}
+          columns={[{ label: t("colWhen") }, { label: t("colEvent") }, { label: t("colOutcome") }]}
+        >
+          {signIns.map((e) => (
+            <tr key={e.id}>
+              <td>{short(e.createdAt)}</td>
+              <td>{t.has(`events.${e.kind}`) ? t(`events.${e.kind}`) : e.kind}</td>
+              <td>
+                <span className={e.success ? "badge badge-ok" : "badge badge-danger"}>{e.success ? t("success") : t("failure")}</span>
+              </td>
+            </tr>
+          ))}
+        </TableCard>
 
-        <section className="card stack" aria-labelledby="codes-title">
-          <h2 id="codes-title">{t("codes")}</h2>
-          <p className="muted">{t("codesExplain")}</p>
-          {codes.length === 0 ? (
-            <p>{t("noCodes")}</p>
-          ) : (
-            <div className="table-scroll">
-              <table>
-                <caption className="sr-only">{t("codes")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("colWhen")}</th>
-                    <th scope="col">{t("colPurpose")}</th>
-                    <th scope="col">{t("colState")}</th>
-                    <th scope="col">{t("colTries")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {codes.map((code) => (
-                    <tr key={code.id}>
-                      <td>{short(code.createdAt)}</td>
-                      <td>{t(`purposes.${code.purpose}`)}</td>
-                      <td>{t(`codeStates.${codeState(code, now)}`)}</td>
-                      <td>{code.attempts}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        <TableCard
+          id="codes"
+          title={t("codes")}
+          explain={t("codesExplain")}
+          empty={codes.length === 0 ? t("noCodes") : null}
+          columns={[{ label: t("colWhen") }, { label: t("colPurpose") }, { label: t("colState") }, { label: t("colTries") }]}
+        >
+          {codes.map((code) => (
+            <tr key={code.id}>
+              <td>{short(code.createdAt)}</td>
+              <td>{t(`purposes.${code.purpose}`)}</td>
+              <td>{t(`codeStates.${codeState(code, now)}`)}</td>
+              <td>{code.attempts}</td>
+            </tr>
+          ))}
+        </TableCard>
 
-        <section className="card stack" aria-labelledby="emails-title">
-          <h2 id="emails-title">{t("emails")}</h2>
-          <p className="muted">{t("emailsExplain")}</p>
-          {emails.length === 0 ? (
-            <p>{t("noEmails")}</p>
-          ) : (
-            <div className="table-scroll">
-              <table>
-                <caption className="sr-only">{t("emails")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("colWhen")}</th>
-                    <th scope="col">{t("colEmail")}</th>
-                    <th scope="col">{t("colDelivery")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {emails.map((mail) => (
-                    <tr key={mail.id}>
-                      <td>{short(mail.createdAt)}</td>
-                      <td>{template(mail.template)}</td>
-                      <td className="stack">
-                        <span className={`badge ${emailBadge[mail.status]}`}>{t(`deliveryStates.${mail.status}`)}</span>
-                        {mail.deliveredAt ? (
-                          <span className="small">{t("deliveredAt", { at: when(mail.deliveredAt) })}</span>
-                        ) : mail.sentAt ? (
-                          <span className="small">{t("sentAt", { at: when(mail.sentAt) })}</span>
-                        ) : null}
-                        {mail.lastError && <span className="small muted">{t("lastError", { error: mail.lastError })}</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        <TableCard
+          id="emails"
+          title={t("emails")}
+          explain={t("emailsExplain")}
+          empty={emails.length === 0 ? t("noEmails") : null}
+          columns={[{ label: t("colWhen") }, { label: t("colEmail") }, { label: t("colDelivery") }]}
+        >
+          {emails.map((mail) => (
+            <tr key={mail.id}>
+              <td>{short(mail.createdAt)}</td>
+              <td>{template(mail.template)}</td>
+              <td className="stack">
+                <span className={`badge ${emailBadge[mail.status]}`}>{t(`deliveryStates.${mail.status}`)}</span>
+                {mail.deliveredAt ? (
+                  <span className="small">{t("deliveredAt", { at: when(mail.deliveredAt) })}</span>
+                ) : mail.sentAt ? (
+                  <span className="small">{t("sentAt", { at: when(mail.sentAt) })}</span>
+                ) : null}
+                {mail.lastError && <span className="small muted">{t("lastError", { error: mail.lastError })}</span>}
+              </td>
+            </tr>
+          ))}
+        </TableCard>
       </div>
 
       <section className="stack" aria-labelledby="attempts-title">

@@ -8,6 +8,7 @@ import { IssueNipPanel } from "@/components/admin/issue-nip-panel";
 import { RevokeAssociationDialog } from "@/components/admin/revoke-association-form";
 import { RevokeNipButton } from "@/components/admin/revoke-nip-button";
 import { SendFicheButton } from "@/components/admin/send-fiche-button";
+import { TableCard } from "@/components/admin/table-card";
 import { Countdown } from "@/components/ui/countdown";
 import { getStudentForStaff, type StudentDetail } from "@/db/queries/students";
 import { requireStaff } from "@/lib/auth/session";
@@ -119,40 +120,23 @@ export default async function StudentPage({ params }: { params: Promise<Params> 
           <SendFicheButton studentId={student.id} guardianEmails={guardianEmails} />
         </section>
 
-        <section className="card stack" aria-labelledby="accounts-title">
-          <h2 id="accounts-title">{t("accounts")}</h2>
-          {associations.length === 0 ? (
-            <p>{t("noAccounts")}</p>
-          ) : (
-            <div className="table-scroll">
-              <table>
-                <caption className="sr-only">{t("accounts")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("accountEmail")}</th>
-                    <th scope="col">{t("since")}</th>
-                    <th scope="col">{t("method")}</th>
-                    <th scope="col">
-                      <span className="sr-only">{t("actions")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {associations.map((a) => (
-                    <tr key={a.id}>
-                      <td className="mono">{a.email}</td>
-                      <td>{date(a.since)}</td>
-                      <td>{a.method === "nip" ? t("methodNip") : t("methodMatch")}</td>
-                      <td>
-                        <RevokeAssociationDialog associationId={a.id} email={a.email} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        <TableCard
+          id="accounts"
+          title={t("accounts")}
+          empty={associations.length === 0 ? t("noAccounts") : null}
+          columns={[{ label: t("accountEmail") }, { label: t("since") }, { label: t("method") }, { label: t("actions"), hidden: true }]}
+        >
+          {associations.map((a) => (
+            <tr key={a.id}>
+              <td className="mono">{a.email}</td>
+              <td>{date(a.since)}</td>
+              <td>{a.method === "nip" ? t("methodNip") : t("methodMatch")}</td>
+              <td>
+                <RevokeAssociationDialog associationId={a.id} email={a.email} />
+              </td>
+            </tr>
+          ))}
+        </TableCard>
 
         <section className="card stack" aria-labelledby="nip-title">
           <h2 id="nip-title">{t("nip")}</h2>

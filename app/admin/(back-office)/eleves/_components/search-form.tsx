@@ -1,39 +1,21 @@
-// The student search box with its filters: a plain GET form, so a result list has a URL staff can share or reload.
+// The student search box with its filters, in the box's GET form: the URL holds the whole search.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ScopeSchool } from "@/db/queries/scope-schools";
 import { GRADES } from "@/db/seed-data/grades";
-import { SEARCH_QUERY_MAX_LENGTH, type StudentSearchParams, type StudentSort } from "@/lib/validations/student-search";
+import { StudentSearchForm } from "@/components/admin/student-search-form";
+import type { StudentSearchParams, StudentSort } from "@/lib/validations/student-search";
 
 type Props = { search: StudentSearchParams; sort: StudentSort; schools: ScopeSchool[] };
 
 export async function StudentSearchFilters({ search, sort, schools }: Props) {
-  const t = await getTranslations("admin.search");
   const s = await getTranslations("studentSearch");
   const boards = [...new Map(schools.map((school) => [school.boardId, school.boardName])).entries()];
   const grades = GRADES.map((grade) => grade.label);
   if (search.grade && !grades.includes(search.grade)) grades.push(search.grade);
   const sortValue = sort.key === "nom" && !sort.descending ? null : `${sort.descending ? "-" : ""}${sort.key}`;
   return (
-    <form action="/admin/eleves" method="get" role="search" className="search-form stack">
-      <div className="field">
-        <label htmlFor="student-search">{t("label")}</label>
-        <span id="student-search-hint" className="hint">
-          {t("hint")}
-        </span>
-        <div className="row">
-          <input
-            id="student-search"
-            name="q"
-            type="search"
-            defaultValue={search.q}
-            maxLength={SEARCH_QUERY_MAX_LENGTH}
-            aria-describedby="student-search-hint"
-            className="grow"
-          />
-          <button type="submit">{s("submit")}</button>
-        </div>
-      </div>
+    <StudentSearchForm defaultValue={search.q}>
       <fieldset>
         <legend>{s("filtersLegend")}</legend>
         <div className="filters">
@@ -91,6 +73,6 @@ export async function StudentSearchFilters({ search, sort, schools }: Props) {
       <p className="small">
         <Link href="/admin/eleves">{s("clear")}</Link>
       </p>
-    </form>
+    </StudentSearchForm>
   );
 }
