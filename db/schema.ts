@@ -223,7 +223,8 @@ export const associations = pgTable(
     uniqueIndex("associations_active_uq")
       .on(t.parentAccountId, t.studentId)
       .where(sql`${t.revokedAt} is null`),
-    index("associations_student_idx").on(t.studentId),
+    // With revoked_at, "has an active association" (staff search's account filter) is an index-only probe.
+    index("associations_student_idx").on(t.studentId, t.revokedAt),
   ],
 );
 
