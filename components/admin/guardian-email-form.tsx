@@ -1,6 +1,6 @@
 "use client";
 // Replace, add or remove one guardian email of a student record, with the reason the audit log keeps.
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -23,14 +23,15 @@ type Props = {
   defaultNewEmail?: string;
   defaultReason?: string;
   onClose: () => void;
+  /** A change was saved. */
+  onChanged?: () => void;
 };
 
 type Done = { before: string | null; after: string | null; notified: string[] };
 
-export function GuardianEmailForm({ studentId, emails, initial, choose = false, defaultNewEmail = "", defaultReason = "", onClose }: Props) {
+export function GuardianEmailForm({ studentId, emails, initial, choose = false, defaultNewEmail = "", defaultReason = "", onClose, onChanged }: Props) {
   const t = useTranslations("admin.guardianEmails");
   const errorText = useStaffErrorText();
-  const router = useRouter();
   const [result, setResult] = useState<ActionResult<Done> | null>(null);
   const [pending, startTransition] = useTransition();
   const form = useForm<GuardianEmailChangeInput>({
@@ -46,7 +47,7 @@ export function GuardianEmailForm({ studentId, emails, initial, choose = false, 
     startTransition(async () => {
       const outcome = await changeGuardianEmailAction(values);
       setResult(outcome);
-      if (outcome.ok) router.refresh();
+      if (outcome.ok) onChanged?.();
     }),
   );
 
@@ -147,11 +148,20 @@ export function GuardianEmailDialog({
   title,
   triggerClassName,
   ...props
-}: Omit<Props, "onClose"> & { trigger: string; title: string; triggerClassName?: string }) {
+}: Omit<Props, "onClose" | "onChanged"> & { trigger: string; title: string; triggerClassName?: string }) {
   const t = useTranslations("admin.guardianEmails");
+  const router = useRouter();
+  // The page is refreshed once the dialog closes, not when the change is saved: the refreshed page may no longer
+  // offer this dialog (an attempt whose fix is done), and the confirmation must stay until it has been read.
+  const changed = useRef(false);
+  const refreshIfChanged = () => {
+    if (!changed.current) return;
+    changed.current = false;
+    router.refresh();
+  };
   return (
-    <Dialog trigger={trigger} title={title} triggerClassName={triggerClassName} closeLabel={t("close")}>
-      {(close) => <GuardianEmailForm {...props} onClose={close} />}
+    <Dialog trigger={trigger} title={title} triggerClassName={triggerClassName} closeLabel={t("close")} onClosed={refreshIfChanged}>
+      {(close) => <GuardianEmailForm {...props} onClose={close} onChanged={() => (changed.current = true)} />}
     </Dialog>
   );
 }

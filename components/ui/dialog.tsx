@@ -10,9 +10,11 @@ type DialogProps = {
   closeLabel: string;
   /** Rendered only while open, so forms start fresh each time; `close` ends the dialog. */
   children: (close: () => void) => ReactNode;
+  /** Called however the dialog is closed (button, Escape, backdrop). */
+  onClosed?: () => void;
 };
 
-export function Dialog({ trigger, triggerClassName, title, closeLabel, children }: DialogProps) {
+export function Dialog({ trigger, triggerClassName, title, closeLabel, children, onClosed }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const show = () => {
@@ -20,7 +22,7 @@ export function Dialog({ trigger, triggerClassName, title, closeLabel, children 
     ref.current?.showModal();
   };
   const close = () => {
-    ref.current?.close();
+    ref.current?.close(); // fires the element's close event, handled below
     setOpen(false);
   };
   return (
@@ -32,7 +34,10 @@ export function Dialog({ trigger, triggerClassName, title, closeLabel, children 
         ref={ref}
         className="dialog"
         aria-label={title}
-        onClose={() => setOpen(false)}
+        onClose={() => {
+          setOpen(false);
+          onClosed?.();
+        }}
         onClick={(event) => {
           if (event.target === ref.current) close();
         }}

@@ -94,6 +94,9 @@ describe("association loop", () => {
     await dialog.getByLabel("Raison du changement (obligatoire)").fill("Appel du parent, nouvelle adresse confirmée.");
     await dialog.getByRole("button", { name: "Enregistrer la correction" }).click();
     await dialog.getByText(`Correction enregistrée : ${DEMO_STUDENT.guardianEmails[0]} → ${email}.`).waitFor({ state: "visible" });
+    // The confirmation stays until it is closed; then the attempt says the fix is done.
+    await dialog.getByRole("button", { name: "Fermer", exact: true }).click();
+    await attempt.getByText(`Le courriel ${email} est maintenant au dossier : le parent peut réessayer.`).waitFor({ state: "visible" });
 
     // The parent retries the same form, untouched.
     await parent.getByTestId("association-form").getByRole("button", { name: "Enregistrer" }).click();
