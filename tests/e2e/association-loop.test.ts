@@ -95,7 +95,7 @@ describe("association loop", () => {
     await dialog.getByRole("button", { name: "Enregistrer la correction" }).click();
     await dialog.getByText(`Correction enregistrée : ${DEMO_STUDENT.guardianEmails[0]} → ${email}.`).waitFor({ state: "visible" });
     // The confirmation stays until it is closed; then the attempt says the fix is done.
-    await dialog.getByRole("button", { name: "Fermer", exact: true }).click();
+    await dialog.locator("button", { hasText: "Fermer" }).click();
     await attempt.getByText(`Le courriel ${email} est maintenant au dossier : le parent peut réessayer.`).waitFor({ state: "visible" });
 
     // The parent retries the same form, untouched.
