@@ -1,5 +1,6 @@
 // Writes the Quebec-scale data set as the import CSV (bench/out/) and loads it into PostgreSQL with COPY:
-// boards, schools, students (search_name included), guardian emails, parent accounts and their associations.
+// boards, schools, students (search_name included), guardian emails, parent accounts, their associations and the
+// association attempts that led there (bench/attempts.ts).
 // Usage: npx tsx bench/generate.ts [--students 1500000] [--no-csv] [--no-load]
 import { once } from "node:events";
 import { createWriteStream, mkdirSync } from "node:fs";
@@ -15,6 +16,7 @@ import { benchDatabaseUrl, recreateDatabase } from "@/bench/bench-database";
 import { BENCH_STUDENTS, benchBoards, benchSchools, benchStudents } from "@/bench/data-set";
 import { importCsvLine, importHeaderLine, importValuesOf } from "@/lib/import/columns";
 import { foldForSearch } from "@/lib/names";
+import { createAttemptGenerator } from "@/bench/attempts";
 
 const { values: args } = parseArgs({
   options: {
@@ -70,7 +72,7 @@ const copyLine = (...fields: (string | number | boolean | null)[]) => fields.map
 /** Deterministic, well-formed UUIDs: the data set stays reproducible. */
 const uuidOf = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
 
-const LOADED_TABLES = ["students", "guardian_emails", "parent_accounts", "associations"] as const;
+const LOADED_TABLES = ["students", "guardian_emails", "parent_accounts", "associations", "association_attempts"] as const;
 
 async function main() {
   mkdirSync(path.join(import.meta.dirname, "out"), { recursive: true });
@@ -127,18 +129,24 @@ async function main() {
     copies.set(table, { sink: new LineSink(stream), release: () => connection.release() });
     return copies.get(table)!.sink;
   }
-  const [studentCopy, emailCopy, accountCopy, associationCopy] = load
+  const [studentCopy, emailCopy, accountCopy, associationCopy, attemptCopy] = load
     ? await Promise.all([
         openCopy("students", ["id", "board_id", "school_id", "fiche", "code_permanent", "last_name", "first_name", "birth_date", "grade", "search_name", "has_guardian_email"]),
         openCopy("guardian_emails", ["id", "student_id", "email", "position"]),
-        openCopy("parent_accounts", ["id", "email", "password_hash", "email_verified_at", "locale"]),
-        openCopy("associations", ["id", "parent_account_id", "student_id", "method"]),
+        openCopy("parent_accounts", ["id", "email", "password_hash", "email_verified_at", "locale", "created_at"]),
+        openCopy("associations", ["id", "parent_account_id", "student_id", "method", "created_at"]),
+        openCopy("association_attempts", [
+          "id", "parent_account_id", "method", "board_id", "typed", "success", "reasons", "candidate_student_id", "ip",
+          "user_agent", "created_at",
+        ]),
       ])
-    : [null, null, null, null];
+    : [null, null, null, null, null];
 
-  const counts = { students: 0, guardianEmails: 0, parentAccounts: 0, associations: 0 };
+  const counts = { students: 0, guardianEmails: 0, parentAccounts: 0, associations: 0, attempts: 0 };
+  const attemptsOf = createAttemptGenerator();
   let accountFamily = -1;
   let accountId = "";
+  let accountCreated = new Date(0);
   const generationStarted = performance.now();
   for (const student of benchStudents(studentCount)) {
     counts.students += 1;
@@ -157,14 +165,30 @@ async function main() {
         await emailCopy!.push(copyLine(counts.guardianEmails, student.id, email, i + 1));
       }
       if (student.associated) {
-        if (student.familyIndex !== accountFamily) {
+        const accountEmail = student.guardianEmails[0]!;
+        const firstChild = student.familyIndex !== accountFamily;
+        const attempts = attemptsOf(student, board, accountEmail, firstChild ? undefined : accountCreated);
+        if (firstChild) {
           accountFamily = student.familyIndex;
           counts.parentAccounts += 1;
           accountId = uuidOf(counts.parentAccounts);
-          await accountCopy!.push(copyLine(accountId, student.guardianEmails[0]!, "bench:no-password", "2026-09-01 08:00:00+00", "fr"));
+          accountCreated = new Date(attempts[0]!.createdAt.getTime() - 10 * 60_000);
+          const created = accountCreated.toISOString();
+          await accountCopy!.push(copyLine(accountId, accountEmail, "bench:no-password", created, "fr", created));
+        }
+        for (const attempt of attempts) {
+          counts.attempts += 1;
+          await attemptCopy!.push(
+            copyLine(
+              uuidOf(counts.attempts), accountId, "match", board, JSON.stringify(attempt.typed), attempt.success,
+              JSON.stringify(attempt.reasons), attempt.candidateStudentId, attempt.ip, attempt.userAgent,
+              attempt.createdAt.toISOString(),
+            ),
+          );
         }
         counts.associations += 1;
-        await associationCopy!.push(copyLine(uuidOf(counts.associations), accountId, student.id, "match"));
+        const associated = attempts.at(-1)!.createdAt.toISOString();
+        await associationCopy!.push(copyLine(uuidOf(counts.associations), accountId, student.id, "match", associated));
       }
     } else {
       counts.guardianEmails += student.guardianEmails.length;

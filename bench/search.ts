@@ -9,6 +9,7 @@ import { searchStudents } from "@/db/queries/student-search";
 import { createRandom, type Random } from "@/db/seed-data/random";
 import { benchDatabaseUrl } from "@/bench/bench-database";
 import { BENCH_SEED } from "@/bench/data-set";
+import { ms, printTable, summary } from "@/bench/timing";
 import { GRADES } from "@/db/seed-data/grades";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
 import { foldForSearch } from "@/lib/names";
@@ -175,27 +176,6 @@ async function naiveSearch(scope: StaffScope, params: StudentSearchParams) {
 }
 
 // ---------- measuring ----------
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function summary(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
-}
-
-const ms = (value: number) => (Number.isNaN(value) ? "—" : value < 10 ? value.toFixed(2) : value.toFixed(1)).padStart(8);
-
-function printTable(title: string, groups: Map<string, number[]>) {
-  console.log(`\n${title}`);
-  console.log(`${"".padEnd(34)}${"n".padStart(5)}${"p50 ms".padStart(9)}${"p95 ms".padStart(9)}${"p99 ms".padStart(9)}${"max ms".padStart(9)}`);
-  for (const [label, times] of groups) {
-    const s = summary(times);
-    console.log(`${label.padEnd(34)}${String(s.n).padStart(5)} ${ms(s.p50)} ${ms(s.p95)} ${ms(s.p99)} ${ms(s.max)}`);
-  }
-}
 
 async function timeMix(mix: BenchSearch[], run: (search: BenchSearch) => Promise<unknown>) {
   const times: { search: BenchSearch; ms: number }[] = [];

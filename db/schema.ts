@@ -269,6 +269,8 @@ export const associationAttempts = pgTable(
     index("association_attempts_student_idx").on(t.candidateStudentId, t.createdAt),
     index("association_attempts_ip_idx").on(t.ip, t.createdAt),
     index("association_attempts_created_idx").on(t.createdAt),
+    // A board's attempts (support's scope, see attemptScopeFilter), failed ones first in line, newest first.
+    index("association_attempts_board_idx").on(t.boardId, t.success, t.createdAt),
   ],
 );
 

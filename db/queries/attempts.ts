@@ -19,6 +19,7 @@ import {
 } from "@/db/schema";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
 import { normalizeEmail } from "@/lib/email-address";
+import { emailSchema } from "@/lib/validations/auth";
 import { parseStudentIdentifier } from "@/lib/identifiers";
 import { timeZone } from "@/lib/i18n/locale";
 import { foldForSearch } from "@/lib/names";
@@ -60,7 +61,13 @@ export function attemptScopeFilter(scope: StaffScope): SQL {
   )!;
   if (scope.kind === "all") return sql`true`;
   if (scope.kind === "schools") return candidateInScope;
-  return or(candidateInScope, and(isNull(students.id), eq(associationAttempts.boardId, scope.boardId)))!;
+  // A candidate is always a record of the board the attempt was made in (the rule searches that board; a NIP's
+  // board is its student's), so the attempt's own board_id selects them through association_attempts_board_idx;
+  // the candidate's board is checked as well, so the scope holds even if that ever changed.
+  return and(
+    eq(associationAttempts.boardId, scope.boardId),
+    or(isNull(students.id), eq(students.boardId, scope.boardId)),
+  )!;
 }
 
 /** Start of a calendar day in the schools' time zone, as a timestamptz. */
@@ -100,7 +107,13 @@ function studentCondition(query: string): SQL | undefined {
 function filterConditions(filters: Partial<AttemptFilters>): SQL[] {
   const conditions: SQL[] = [];
   if (filters.outcome !== "all") conditions.push(eq(associationAttempts.success, false));
-  if (filters.email) conditions.push(sql`${parentAccounts.email} like ${containsPattern(normalizeEmail(filters.email))}`);
+  if (filters.email) {
+    // A whole address (what staff paste) is looked up in the accounts' email index; a part of one is searched for.
+    const email = normalizeEmail(filters.email);
+    conditions.push(
+      emailSchema.safeParse(email).success ? eq(parentAccounts.email, email) : sql`${parentAccounts.email} like ${containsPattern(email)}`,
+    );
+  }
   if (filters.student) {
     const condition = studentCondition(filters.student);
     if (condition) conditions.push(condition);
@@ -196,7 +209,11 @@ async function toViews(rows: AttemptRow[]): Promise<AttemptView[]> {
   }));
 }
 
-export type AttemptPage = { rows: AttemptView[]; total: number; page: number; pageSize: number };
+/** Matches are counted up to this many: an exact count of a province's failures would read them all. */
+export const ATTEMPT_COUNT_CAP = 1000;
+
+/** `total` is at most ATTEMPT_COUNT_CAP; `totalCapped` says there are more. */
+export type AttemptPage = { rows: AttemptView[]; total: number; totalCapped: boolean; page: number; pageSize: number };
 
 /** Attempts the scope may see, newest first, filtered by parent email, student, school and date range. */
 export async function searchAttemptsForStaff(scope: StaffScope, filters: Partial<AttemptFilters> = {}): Promise<AttemptPage> {
@@ -207,8 +224,22 @@ export async function searchAttemptsForStaff(scope: StaffScope, filters: Partial
     .orderBy(desc(associationAttempts.createdAt), desc(associationAttempts.id))
     .limit(ATTEMPT_PAGE_SIZE)
     .offset((page - 1) * ATTEMPT_PAGE_SIZE);
-  const [{ total }] = await attemptCount().where(where);
-  return { rows: await toViews(rows), total, page, pageSize: ATTEMPT_PAGE_SIZE };
+  const matching = db
+    .select({ one: sql`1` })
+    .from(associationAttempts)
+    .innerJoin(parentAccounts, eq(parentAccounts.id, associationAttempts.parentAccountId))
+    .leftJoin(students, eq(students.id, associationAttempts.candidateStudentId))
+    .where(where)
+    .limit(ATTEMPT_COUNT_CAP + 1)
+    .as("matching");
+  const [{ counted }] = await db.select({ counted: count() }).from(matching);
+  return {
+    rows: await toViews(rows),
+    total: Math.min(counted, ATTEMPT_COUNT_CAP),
+    totalCapped: counted > ATTEMPT_COUNT_CAP,
+    page,
+    pageSize: ATTEMPT_PAGE_SIZE,
+  };
 }
 
 /** One student's attempts, newest first (the caller has checked the student is in scope; the filter holds anyway). */

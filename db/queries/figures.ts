@@ -86,45 +86,38 @@ export async function figuresForStaff(
   const unitOf = level === "boards" ? students.boardId : students.schoolId;
   const inPeriod = (column: Parameters<typeof withinLocalDays>[0]) => withinLocalDays(column, period.from, period.to);
 
+  // Each count is read once per unit and once for the whole view (GROUPING SETS): the total is not the sum of the
+  // units, since an account or a child can count in several. The total row is the one whose unit is grouped away.
+  const perUnitAndTotal = sql`grouping sets ((${unitOf}), ())`;
+  const isTotal = sql<number>`grouping(${unitOf})`.mapWith(Number);
   // Accounts: joined to the students whose records list their email.
-  const accountsBase = () =>
-    db
-      .select({ unit: sql<number>`${unitOf}`, n: countDistinct(parentAccounts.id) })
-      .from(parentAccounts)
-      .innerJoin(guardianEmails, eq(guardianEmails.email, parentAccounts.email))
-      .innerJoin(students, eq(students.id, guardianEmails.studentId))
-      .where(and(inPeriod(parentAccounts.createdAt), studentScope(view)));
-  const childrenBase = () =>
-    db
-      .select({ unit: sql<number>`${unitOf}`, n: countDistinct(associations.studentId) })
-      .from(associations)
-      .innerJoin(students, eq(students.id, associations.studentId))
-      .where(and(inPeriod(associations.createdAt), studentScope(view)));
-  const nipsBase = () =>
-    db
-      .select({ unit: sql<number>`${unitOf}`, n: count() })
-      .from(nips)
-      .innerJoin(students, eq(students.id, nips.studentId))
-      .where(and(inPeriod(nips.createdAt), studentScope(view)));
+  const accountsQuery = db
+    .select({ unit: sql<number>`${unitOf}`, total: isTotal, n: countDistinct(parentAccounts.id) })
+    .from(parentAccounts)
+    .innerJoin(guardianEmails, eq(guardianEmails.email, parentAccounts.email))
+    .innerJoin(students, eq(students.id, guardianEmails.studentId))
+    .where(and(inPeriod(parentAccounts.createdAt), studentScope(view)))
+    .groupBy(perUnitAndTotal);
+  const childrenQuery = db
+    .select({ unit: sql<number>`${unitOf}`, total: isTotal, n: countDistinct(associations.studentId) })
+    .from(associations)
+    .innerJoin(students, eq(students.id, associations.studentId))
+    .where(and(inPeriod(associations.createdAt), studentScope(view)))
+    .groupBy(perUnitAndTotal);
+  const nipsQuery = db
+    .select({ unit: sql<number>`${unitOf}`, n: count() })
+    .from(nips)
+    .innerJoin(students, eq(students.id, nips.studentId))
+    .where(and(inPeriod(nips.createdAt), studentScope(view)))
+    .groupBy(unitOf);
   const attemptUnit =
     level === "boards" ? sql<number | null>`coalesce(${students.boardId}, ${associationAttempts.boardId})` : sql<number | null>`${students.schoolId}`;
   const attemptWhere = and(attemptScopeFilter(view), inPeriod(associationAttempts.createdAt));
 
-  const [accounts, accountsTotal, children, childrenTotal, nipRows, attemptRows, reasonRows] = await Promise.all([
-    accountsBase().groupBy(unitOf) as Promise<Grouped[]>,
-    db
-      .select({ n: countDistinct(parentAccounts.id) })
-      .from(parentAccounts)
-      .innerJoin(guardianEmails, eq(guardianEmails.email, parentAccounts.email))
-      .innerJoin(students, eq(students.id, guardianEmails.studentId))
-      .where(and(inPeriod(parentAccounts.createdAt), studentScope(view))),
-    childrenBase().groupBy(unitOf) as Promise<Grouped[]>,
-    db
-      .select({ n: countDistinct(associations.studentId) })
-      .from(associations)
-      .innerJoin(students, eq(students.id, associations.studentId))
-      .where(and(inPeriod(associations.createdAt), studentScope(view))),
-    nipsBase().groupBy(unitOf) as Promise<Grouped[]>,
+  const [accountRows, childrenRows, nipRows, attemptRows, reasonRows] = await Promise.all([
+    accountsQuery,
+    childrenQuery,
+    nipsQuery as Promise<Grouped[]>,
     db
       .select({
         unit: attemptUnit,
@@ -159,13 +152,13 @@ export async function figuresForStaff(
       if (unit) unit[field] += Number(row.n);
     }
   };
-  add(accounts, "accountsCreated");
-  add(children, "childrenAssociated");
+  add(accountRows.filter((row) => !row.total), "accountsCreated");
+  add(childrenRows.filter((row) => !row.total), "childrenAssociated");
   add(nipRows, "nipsIssued");
 
   const totals = zero();
-  totals.accountsCreated = Number(accountsTotal[0]?.n ?? 0);
-  totals.childrenAssociated = Number(childrenTotal[0]?.n ?? 0);
+  totals.accountsCreated = Number(accountRows.find((row) => row.total)?.n ?? 0);
+  totals.childrenAssociated = Number(childrenRows.find((row) => row.total)?.n ?? 0);
   totals.nipsIssued = nipRows.reduce((sum, r) => sum + Number(r.n), 0);
   for (const row of attemptRows) {
     totals.attempts += Number(row.n);

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { searchAttemptsForStaff } from "@/db/queries/attempts";
+import { ATTEMPT_COUNT_CAP, searchAttemptsForStaff } from "@/db/queries/attempts";
+import { db } from "@/db/client";
 import { getStudentForStaff } from "@/db/queries/students";
-import type { School, Student } from "@/db/schema";
+import { associationAttempts, type School, type Student } from "@/db/schema";
 import { createParent } from "@/tests/helpers/accounts";
 import { createBoard, createSchool, createStudent } from "@/tests/helpers/school-fixtures";
 import { anAdmin, boardSupportOf, recordTestAttempt } from "@/tests/helpers/staff-fixtures";
@@ -61,6 +62,8 @@ describe("'Why did it fail?' search", () => {
   it("filters by parent email, part of it included, with _ and + taken literally", async () => {
     expect(await search({ email: "Marie_Tremblay+ecole@exemple.ca" })).toEqual([ids.recent, ids.old]);
     expect(await search({ email: "marie_" })).toEqual([ids.recent, ids.old]);
+    // A whole address is one account's: another address that ends the same way is not it.
+    expect(await search({ email: "tremblay+ecole@exemple.ca" })).toEqual([]);
     expect(await search({ email: "marie%" })).toEqual([]);
   });
 
@@ -97,5 +100,28 @@ describe("'Why did it fail?' search", () => {
     const admin = await anAdmin();
     const detail = await getStudentForStaff(admin.scope, cote.id);
     expect(detail!.attempts.map((a) => a.id)).toEqual([ids.recent, ids.old]);
+  });
+});
+
+describe("'Why did it fail?' count", () => {
+  it("counts matches up to a cap and says there are more", async () => {
+    const board = await createBoard();
+    const boardSupport = await boardSupportOf(board);
+    const parent = await createParent("beaucoup.d.essais@exemple.ca");
+    await db.insert(associationAttempts).values(
+      Array.from({ length: ATTEMPT_COUNT_CAP + 1 }, (_, i) => ({
+        parentAccountId: parent.id,
+        method: "match" as const,
+        boardId: board.id,
+        success: false,
+        typed: { identifier: String(1000 + i) },
+        reasons: [{ code: "student_not_found", field: "identifier", kind: "fiche", typed: String(1000 + i) }],
+      })),
+    );
+    const many = await searchAttemptsForStaff(boardSupport.scope, {});
+    expect(many).toMatchObject({ total: ATTEMPT_COUNT_CAP, totalCapped: true, page: 1 });
+    expect(many.rows).toHaveLength(many.pageSize);
+    const one = await searchAttemptsForStaff(boardSupport.scope, { student: "1000" });
+    expect(one).toMatchObject({ total: 1, totalCapped: false });
   });
 });

@@ -28,6 +28,7 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
   const tt = await getTranslations("admin.table");
   const filters = attemptFilterSchema.parse(await searchParams);
   const [result, schools] = await Promise.all([searchAttemptsForStaff(scope, filters), schoolsInScope(scope)]);
+  // Only counted matches are paged through (at most ATTEMPT_COUNT_CAP): beyond them, the filters narrow the list.
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const first = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
   const last = Math.min(result.total, result.page * result.pageSize);
@@ -80,7 +81,7 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
       </form>
 
       <p className="muted" role="status">
-        {tt("range", { first, last, total: result.total })}
+        {tt(result.totalCapped ? "rangeAtLeast" : "range", { first, last, total: result.total })}
       </p>
       {result.rows.length === 0 ? (
         <p>{t("none")}</p>

@@ -1,0 +1,96 @@
+// Times the back-office screens other than the student search on the Quebec-scale data set (after bench/generate):
+// the attempts screen ("why did it fail?") as a secretary, a board's support and a platform admin use it, a
+// student's attempts, the parent account page, and the figures over the school term. Prints p50/p95/p99 per screen.
+// Usage: npx tsx bench/screens.ts [--rounds 20]
+import { parseArgs } from "node:util";
+import { and, eq, sql } from "drizzle-orm";
+import { openPostgres, setDatabaseHandle } from "@/db/client";
+import { associationAttempts, parentAccounts, students } from "@/db/schema";
+import { attemptsOfStudent, searchAttemptsForStaff } from "@/db/queries/attempts";
+import { figuresForStaff } from "@/db/queries/figures";
+import { getParentAccountForStaff } from "@/db/queries/parent-accounts-admin";
+import { createRandom } from "@/db/seed-data/random";
+import { benchDatabaseUrl } from "@/bench/bench-database";
+import { BENCH_SEED } from "@/bench/data-set";
+import { printTable } from "@/bench/timing";
+import type { StaffScope } from "@/lib/auth/scope";
+
+const { values: args } = parseArgs({ options: { rounds: { type: "string", default: "20" } } });
+const rounds = Number(args.rounds);
+if (!Number.isSafeInteger(rounds) || rounds <= 0) throw new Error("--rounds must be a positive integer");
+
+const handle = openPostgres(benchDatabaseUrl(), 10);
+setDatabaseHandle(handle);
+const db = handle.db;
+
+type Case = { screen: string; run: () => Promise<unknown> };
+
+/** A failed attempt drawn at random, with what staff would type to find it. */
+async function sampleFailedAttempt(random: ReturnType<typeof createRandom>) {
+  for (;;) {
+    const [row] = await db
+      .select({
+        studentId: students.id,
+        schoolId: students.schoolId,
+        boardId: students.boardId,
+        fiche: students.fiche,
+        lastName: students.lastName,
+        email: parentAccounts.email,
+      })
+      .from(associationAttempts)
+      .innerJoin(students, eq(students.id, associationAttempts.candidateStudentId))
+      .innerJoin(parentAccounts, eq(parentAccounts.id, associationAttempts.parentAccountId))
+      .where(and(eq(associationAttempts.success, false), sql`${students.id} >= ${random.int(1, 1_400_000)}`))
+      .orderBy(students.id)
+      .limit(1);
+    if (row) return row;
+  }
+}
+
+async function buildCases(): Promise<Case[]> {
+  const random = createRandom(BENCH_SEED ^ 0x5c4ee5);
+  const term = { from: "2026-08-20", to: "2026-11-20" };
+  const cases: Case[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const a = await sampleFailedAttempt(random);
+    const secretary: StaffScope = { kind: "schools", schoolIds: [a.schoolId] };
+    const board: StaffScope = { kind: "board", boardId: a.boardId };
+    const admin: StaffScope = { kind: "all" };
+    cases.push(
+      { screen: "attempts: school, newest failed", run: () => searchAttemptsForStaff(secretary, {}) },
+      { screen: "attempts: board, newest failed", run: () => searchAttemptsForStaff(board, {}) },
+      { screen: "attempts: province, newest failed", run: () => searchAttemptsForStaff(admin, {}) },
+      { screen: "attempts: board, page 5", run: () => searchAttemptsForStaff(board, { page: 5 }) },
+      { screen: "attempts: school, by parent email", run: () => searchAttemptsForStaff(secretary, { email: a.email }) },
+      { screen: "attempts: board, by parent email", run: () => searchAttemptsForStaff(board, { email: a.email }) },
+      { screen: "attempts: province, by parent email", run: () => searchAttemptsForStaff(admin, { email: a.email }) },
+      { screen: "attempts: board, by fiche", run: () => searchAttemptsForStaff(board, { student: a.fiche }) },
+      { screen: "attempts: board, by last name", run: () => searchAttemptsForStaff(board, { student: a.lastName }) },
+      { screen: "attempts: province, by fiche", run: () => searchAttemptsForStaff(admin, { student: a.fiche }) },
+      { screen: "attempts: board, one week", run: () => searchAttemptsForStaff(board, { from: "2026-10-05", to: "2026-10-11" }) },
+      { screen: "attempts of one student", run: () => attemptsOfStudent(board, a.studentId) },
+      { screen: "parent account page", run: () => getParentAccountForStaff(board, a.email) },
+      { screen: "figures: school, term", run: () => figuresForStaff(secretary, term) },
+      { screen: "figures: board, term", run: () => figuresForStaff(board, term) },
+    );
+    if (i < 3) cases.push({ screen: "figures: province, term", run: () => figuresForStaff(admin, term) });
+  }
+  return cases;
+}
+
+async function main() {
+  const [{ attempts }] = await db.select({ attempts: sql<number>`count(*)::int` }).from(associationAttempts);
+  const cases = await buildCases();
+  console.log(`bench database: ${attempts.toLocaleString("en")} association attempts; ${cases.length} screens (seed fixed)`);
+  for (const c of cases) await c.run(); // untimed: a running server has its indexes in memory
+  const times = new Map<string, number[]>();
+  for (const c of cases) {
+    const started = performance.now();
+    await c.run();
+    times.set(c.screen, [...(times.get(c.screen) ?? []), performance.now() - started]);
+  }
+  printTable("back-office screens (all their queries, measured in the app process)", times);
+  await handle.close();
+}
+
+await main();

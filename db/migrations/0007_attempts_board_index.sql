@@ -1,0 +1,1 @@
+CREATE INDEX "association_attempts_board_idx" ON "association_attempts" USING btree ("board_id","success","created_at");
