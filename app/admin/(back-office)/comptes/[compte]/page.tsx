@@ -125,23 +125,25 @@ export default async function ParentAccountPage({ params }: { params: Promise<Pa
             <td>
               {child.student.schoolName} <span className="muted small">({child.student.boardName})</span>
             </td>
-            <td className="stack">
-              {child.association ? (
-                <span className="badge badge-ok">
-                  {t("associatedSince", {
-                    since: when(child.association.since),
-                    method: child.association.method === "nip" ? t("methodNip") : t("methodMatch"),
-                  })}
-                </span>
-              ) : (
-                <span className="badge badge-warn">{t("notAssociated")}</span>
-              )}
-              {child.emailOnRecord && <span className="small">{t("emailOnRecord")}</span>}
-              {child.revokedAssociations.map((r) => (
-                <span key={r.id} className="small muted">
-                  {t("revokedOn", { since: when(r.since), revokedAt: when(r.revokedAt) })}
-                </span>
-              ))}
+            <td>
+              <div className="cell-stack">
+                {child.association ? (
+                  <span className="badge badge-ok">
+                    {t("associatedSince", {
+                      since: when(child.association.since),
+                      method: child.association.method === "nip" ? t("methodNip") : t("methodMatch"),
+                    })}
+                  </span>
+                ) : (
+                  <span className="badge badge-warn">{t("notAssociated")}</span>
+                )}
+                {child.emailOnRecord && <span className="small">{t("emailOnRecord")}</span>}
+                {child.revokedAssociations.map((r) => (
+                  <span key={r.id} className="small muted">
+                    {t("revokedOn", { since: when(r.since), revokedAt: when(r.revokedAt) })}
+                  </span>
+                ))}
+              </div>
             </td>
             <td>{child.association && <RevokeAssociationDialog associationId={child.association.id} email={account.email} />}</td>
           </tr>
@@ -194,14 +196,16 @@ export default async function ParentAccountPage({ params }: { params: Promise<Pa
             <tr key={mail.id}>
               <td>{short(mail.createdAt)}</td>
               <td>{template(mail.template)}</td>
-              <td className="stack">
-                <span className={`badge ${emailBadge[mail.status]}`}>{t(`deliveryStates.${mail.status}`)}</span>
-                {mail.deliveredAt ? (
-                  <span className="small">{t("deliveredAt", { at: when(mail.deliveredAt) })}</span>
-                ) : mail.sentAt ? (
-                  <span className="small">{t("sentAt", { at: when(mail.sentAt) })}</span>
-                ) : null}
-                {mail.lastError && <span className="small muted">{t("lastError", { error: mail.lastError })}</span>}
+              <td>
+                <div className="cell-stack">
+                  <span className={`badge ${emailBadge[mail.status]}`}>{t(`deliveryStates.${mail.status}`)}</span>
+                  {mail.deliveredAt ? (
+                    <span className="small">{t("deliveredAt", { at: when(mail.deliveredAt) })}</span>
+                  ) : mail.sentAt ? (
+                    <span className="small">{t("sentAt", { at: when(mail.sentAt) })}</span>
+                  ) : null}
+                  {mail.lastError && <span className="small muted">{t("lastError", { error: mail.lastError })}</span>}
+                </div>
               </td>
             </tr>
           ))}
