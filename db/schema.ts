@@ -1,5 +1,6 @@
 // The whole domain: tables, then relations, then inferred types.
 import { relations, sql } from "drizzle-orm";
+import { typedFicheKey, typedIdentifierKey } from "@/db/typed-identifier";
 import type { ChangesSample, FailureReport, ImportCounts, RejectedLine } from "@/lib/import/report";
 import {
   boolean,
@@ -271,6 +272,9 @@ export const associationAttempts = pgTable(
     index("association_attempts_created_idx").on(t.createdAt),
     // A board's attempts (support's scope, see attemptScopeFilter), failed ones first in line, newest first.
     index("association_attempts_board_idx").on(t.boardId, t.success, t.createdAt),
+    // Attempts by what the parent typed, found or not (db/typed-identifier.ts).
+    index("association_attempts_typed_identifier_idx").on(typedIdentifierKey(t.typed)),
+    index("association_attempts_typed_fiche_idx").on(typedFicheKey(t.typed)),
   ],
 );
 

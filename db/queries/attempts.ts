@@ -20,6 +20,7 @@ import {
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
 import { normalizeEmail } from "@/lib/email-address";
 import { emailSchema } from "@/lib/validations/auth";
+import { typedFicheKey, typedIdentifierKey } from "@/db/typed-identifier";
 import { parseStudentIdentifier } from "@/lib/identifiers";
 import { timeZone } from "@/lib/i18n/locale";
 import { foldForSearch } from "@/lib/names";
@@ -82,15 +83,21 @@ function foldedSql(expression: SQL): SQL {
 
 function studentCondition(query: string): SQL | undefined {
   const identifier = parseStudentIdentifier(query);
-  const typedIdentifier = sql`upper(regexp_replace(coalesce(${associationAttempts.typed}->>'identifier', ''), '[^A-Za-z0-9]', '', 'g'))`;
+  // Either side is an index lookup: the records carrying the identifier (their attempts through the candidate
+  // index), or what the parent typed (association_attempts_typed_*_idx), so the planner ORs two bitmaps.
+  const candidateAmong = (records: SQL) =>
+    sql`${associationAttempts.candidateStudentId} = any(array(select ${students.id} from ${students} where ${records}))`;
   if (identifier.kind === "fiche") {
     return or(
-      eq(students.fiche, identifier.fiche),
-      sql`ltrim(regexp_replace(${typedIdentifier}, '^E', ''), '0') = ${identifier.fiche}`,
+      candidateAmong(sql`${students.fiche} = ${identifier.fiche}`),
+      sql`${typedFicheKey(associationAttempts.typed)} = ${identifier.fiche}`,
     );
   }
   if (identifier.kind === "codePermanent") {
-    return or(eq(students.codePermanent, identifier.codePermanent), sql`${typedIdentifier} = ${identifier.codePermanent}`);
+    return or(
+      candidateAmong(sql`${students.codePermanent} = ${identifier.codePermanent}`),
+      sql`${typedIdentifierKey(associationAttempts.typed)} = ${identifier.codePermanent}`,
+    );
   }
   const terms = foldForSearch(query).split(" ").filter(Boolean);
   if (terms.length === 0) return undefined;

@@ -1,0 +1,2 @@
+CREATE INDEX "association_attempts_typed_identifier_idx" ON "association_attempts" USING btree (upper(regexp_replace(coalesce("typed"->>'identifier', ''), '[^A-Za-z0-9]', '', 'g')));--> statement-breakpoint
+CREATE INDEX "association_attempts_typed_fiche_idx" ON "association_attempts" USING btree (ltrim(regexp_replace(upper(regexp_replace(coalesce("typed"->>'identifier', ''), '[^A-Za-z0-9]', '', 'g')), '^E', ''), '0'));
