@@ -30,8 +30,9 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
   const [result, schools] = await Promise.all([searchAttemptsForStaff(scope, filters), schoolsInScope(scope)]);
   // Only counted matches are paged through (at most ATTEMPT_COUNT_CAP): beyond them, the filters narrow the list.
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const first = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
-  const last = Math.min(result.total, result.page * result.pageSize);
+  // From the rows shown: a page typed into the URL past the counted matches still says which rows these are.
+  const first = result.rows.length === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
+  const last = first === 0 ? 0 : first + result.rows.length - 1;
 
   return (
     <main id="main" className="container-wide stack">
