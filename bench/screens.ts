@@ -65,6 +65,7 @@ async function buildCases(): Promise<Case[]> {
       { screen: "attempts: board, by parent email", run: () => searchAttemptsForStaff(board, { email: a.email }) },
       { screen: "attempts: province, by parent email", run: () => searchAttemptsForStaff(admin, { email: a.email }) },
       { screen: "attempts: board, by fiche", run: () => searchAttemptsForStaff(board, { student: a.fiche }) },
+      { screen: "attempts: school, by last name", run: () => searchAttemptsForStaff(secretary, { student: a.lastName }) },
       { screen: "attempts: board, by last name", run: () => searchAttemptsForStaff(board, { student: a.lastName }) },
       { screen: "attempts: province, by fiche", run: () => searchAttemptsForStaff(admin, { student: a.fiche }) },
       { screen: "attempts: board, one week", run: () => searchAttemptsForStaff(board, { from: "2026-10-05", to: "2026-10-11" }) },
