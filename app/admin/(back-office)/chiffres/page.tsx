@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FiguresChartsClient } from "@/components/admin/figures-charts-client";
+import { FilterInput } from "@/components/admin/filter-input";
 import { boardOptions, figuresForStaff, successRate, type FiguresUnit } from "@/db/queries/figures";
 import { requireStaff } from "@/lib/auth/session";
 import { figuresQuerySchema, resolvePeriod } from "@/lib/validations/figures";
@@ -40,14 +41,8 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
       <p className="muted">{t("intro")}</p>
 
       <form method="get" action="/admin/chiffres" className="card filters" aria-label={t("periodLabel")}>
-        <div className="field">
-          <label htmlFor="f-from">{t("from")}</label>
-          <input id="f-from" name="from" type="date" defaultValue={period.from} required />
-        </div>
-        <div className="field">
-          <label htmlFor="f-to">{t("to")}</label>
-          <input id="f-to" name="to" type="date" defaultValue={period.to} required />
-        </div>
+        <FilterInput id="f-from" name="from" label={t("from")} type="date" defaultValue={period.from} required />
+        <FilterInput id="f-to" name="to" label={t("to")} type="date" defaultValue={period.to} required />
         {scope.kind === "all" && (
           <div className="field">
             <label htmlFor="f-board">{t("board")}</label>

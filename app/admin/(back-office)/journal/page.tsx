@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { FilterInput } from "@/components/admin/filter-input";
 import { AuditTable } from "@/app/admin/(back-office)/journal/_components/audit-table";
 import { auditFilterOptions, searchAuditLog } from "@/db/queries/audit-log";
 import { requireStaff } from "@/lib/auth/session";
@@ -61,23 +62,11 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="j-student">{t("filterStudent")}</label>
-          <input id="j-student" name="student" type="search" defaultValue={filters.student ?? ""} maxLength={200} />
-        </div>
+        <FilterInput id="j-student" name="student" label={t("filterStudent")} defaultValue={filters.student} maxLength={200} />
         {filters.studentId && <input type="hidden" name="studentId" value={filters.studentId} />}
-        <div className="field">
-          <label htmlFor="j-account">{t("filterAccount")}</label>
-          <input id="j-account" name="account" type="search" defaultValue={filters.account ?? ""} maxLength={254} />
-        </div>
-        <div className="field">
-          <label htmlFor="j-from">{t("filterFrom")}</label>
-          <input id="j-from" name="from" type="date" defaultValue={filters.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="j-to">{t("filterTo")}</label>
-          <input id="j-to" name="to" type="date" defaultValue={filters.to ?? ""} />
-        </div>
+        <FilterInput id="j-account" name="account" label={t("filterAccount")} defaultValue={filters.account} maxLength={254} />
+        <FilterInput id="j-from" name="from" label={t("filterFrom")} type="date" defaultValue={filters.from} />
+        <FilterInput id="j-to" name="to" label={t("filterTo")} type="date" defaultValue={filters.to} />
         <div className="row">
           <button type="submit">{t("apply")}</button>
           {filtered && (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AttemptDiagnosis } from "@/components/admin/attempt-diagnosis";
+import { FilterInput } from "@/components/admin/filter-input";
 import { searchAttemptsForStaff } from "@/db/queries/attempts";
 import { schoolsInScope } from "@/db/queries/scope-schools";
 import { requireStaff } from "@/lib/auth/session";
@@ -39,14 +40,8 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
       <form method="get" action="/admin/tentatives" className="card filters" aria-label={t("filtersLabel")}>
-        <div className="field">
-          <label htmlFor="f-email">{t("filterEmail")}</label>
-          <input id="f-email" name="email" type="search" defaultValue={filters.email ?? ""} maxLength={254} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-student">{t("filterStudent")}</label>
-          <input id="f-student" name="student" type="search" defaultValue={filters.student ?? ""} maxLength={200} />
-        </div>
+        <FilterInput id="f-email" name="email" label={t("filterEmail")} defaultValue={filters.email} maxLength={254} />
+        <FilterInput id="f-student" name="student" label={t("filterStudent")} defaultValue={filters.student} maxLength={200} />
         {schools.length > 1 && (
           <div className="field">
             <label htmlFor="f-school">{t("filterSchool")}</label>
@@ -60,14 +55,8 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
             </select>
           </div>
         )}
-        <div className="field">
-          <label htmlFor="f-from">{t("filterFrom")}</label>
-          <input id="f-from" name="from" type="date" defaultValue={filters.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-to">{t("filterTo")}</label>
-          <input id="f-to" name="to" type="date" defaultValue={filters.to ?? ""} />
-        </div>
+        <FilterInput id="f-from" name="from" label={t("filterFrom")} type="date" defaultValue={filters.from} />
+        <FilterInput id="f-to" name="to" label={t("filterTo")} type="date" defaultValue={filters.to} />
         <div className="field">
           <label htmlFor="f-outcome">{t("filterOutcome")}</label>
           <select id="f-outcome" name="outcome" defaultValue={filters.outcome}>
