@@ -183,35 +183,35 @@ export async function searchStudents(scope: StaffScope, params: StudentSearchPar
     id: students.id, searchName: students.searchName, fiche: students.fiche, birthDate: students.birthDate, schoolName: schools.name,
   };
   let sort = params.sort;
-  let matches: { id: number }[] | null = null;
-  let wanted = Math.max(offset + pageSize, countCap) + 1;
+  const wantedInNameOrder = Math.max(offset + pageSize, countCap) + 1;
+
+  // The matches are found as ids alone in name order, so a walk reads only an index (an index-only scan of
+  // (scope, search_name, id, grade)); the same read counts them up to the cap. Only the page's rows are detailed.
+  const nameOrder = sort.key === "nom" ? sort : DEFAULT_STUDENT_SORT;
+  let matches: { id: number }[] = await db
+    .select({ id: students.id })
+    .from(students)
+    .where(where)
+    .orderBy(...orderBy(nameOrder, sortColumns))
+    .limit(wantedInNameOrder);
+  let wanted = wantedInNameOrder;
 
   // Another order than by name needs every match read and sorted: it is applied only when the matches are all
-  // counted (no more than the cap). They are found first, in any order (index-only when it can), then only
-  // those rows are read and sorted; with more matches the results stay in name order.
+  // counted (no more than the cap); then only those rows are read and sorted. With more matches the results stay
+  // in name order, and the walk above already holds them.
   if (sort.key !== "nom") {
-    const found = await db.select({ id: students.id }).from(students).where(where).limit(countCap + 1);
-    if (found.length > countCap) {
+    if (matches.length > countCap) {
       sort = DEFAULT_STUDENT_SORT;
     } else {
       let sortQuery = db.select({ id: students.id }).from(students).$dynamic();
       if (sort.key === "ecole") sortQuery = sortQuery.innerJoin(schools, eq(schools.id, students.schoolId));
       matches =
-        found.length === 0
+        matches.length === 0
           ? []
-          : await sortQuery.where(inArray(students.id, found.map((row) => row.id))).orderBy(...orderBy(sort, sortColumns));
+          : await sortQuery.where(inArray(students.id, matches.map((row) => row.id))).orderBy(...orderBy(sort, sortColumns));
       wanted = countCap + 1;
     }
   }
-
-  // In name order the matches are found as ids alone, so a walk reads only an index (an index-only scan of
-  // (scope, search_name, id, grade)); the same read counts them up to the cap. Only the page's rows are detailed.
-  matches ??= await db
-    .select({ id: students.id })
-    .from(students)
-    .where(where)
-    .orderBy(...orderBy(sort, sortColumns))
-    .limit(wanted);
   const pageIds = matches.slice(offset, offset + pageSize).map((match) => match.id);
   const more = matches.length === wanted;
 
