@@ -164,10 +164,10 @@ function attemptRows() {
     .leftJoin(schools, eq(schools.id, students.schoolId));
 }
 
-/** The same joins as attemptRows, so the same scope and filters apply. */
-function attemptCount() {
+/** One row per attempt with the joins of attemptRows that the scope and filters read: to be counted. */
+function attemptMatches() {
   return db
-    .select({ total: count() })
+    .select({ one: sql`1` })
     .from(associationAttempts)
     .innerJoin(parentAccounts, eq(parentAccounts.id, associationAttempts.parentAccountId))
     .leftJoin(students, eq(students.id, associationAttempts.candidateStudentId));
@@ -231,14 +231,7 @@ export async function searchAttemptsForStaff(scope: StaffScope, filters: Partial
     .orderBy(desc(associationAttempts.createdAt), desc(associationAttempts.id))
     .limit(ATTEMPT_PAGE_SIZE)
     .offset((page - 1) * ATTEMPT_PAGE_SIZE);
-  const matching = db
-    .select({ one: sql`1` })
-    .from(associationAttempts)
-    .innerJoin(parentAccounts, eq(parentAccounts.id, associationAttempts.parentAccountId))
-    .leftJoin(students, eq(students.id, associationAttempts.candidateStudentId))
-    .where(where)
-    .limit(ATTEMPT_COUNT_CAP + 1)
-    .as("matching");
+  const matching = attemptMatches().where(where).limit(ATTEMPT_COUNT_CAP + 1).as("matching");
   const [{ counted }] = await db.select({ counted: count() }).from(matching);
   return {
     rows: await toViews(rows),
@@ -260,12 +253,15 @@ export async function attemptsOfStudent(scope: StaffScope, studentId: number, li
 
 /** Failed attempts since the start of today in the schools' time zone. */
 export async function failedAttemptsToday(scope: StaffScope): Promise<number> {
-  const [{ total }] = await attemptCount().where(
-    and(
-      attemptScopeFilter(scope),
-      eq(associationAttempts.success, false),
-      gte(associationAttempts.createdAt, sql`(date_trunc('day', now() at time zone ${timeZone}) at time zone ${timeZone})`),
-    ),
-  );
+  const today = attemptMatches()
+    .where(
+      and(
+        attemptScopeFilter(scope),
+        eq(associationAttempts.success, false),
+        gte(associationAttempts.createdAt, sql`(date_trunc('day', now() at time zone ${timeZone}) at time zone ${timeZone})`),
+      ),
+    )
+    .as("today");
+  const [{ total }] = await db.select({ total: count() }).from(today);
   return total;
 }
