@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FiguresChartsClient } from "@/components/admin/figures-charts-client";
-import { FilterInput } from "@/components/admin/filter-input";
+import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { boardOptions, figuresForStaff, successRate, type FiguresUnit } from "@/db/queries/figures";
 import { requireStaff } from "@/lib/auth/session";
 import { figuresQuerySchema, resolvePeriod } from "@/lib/validations/figures";
@@ -44,17 +44,14 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
         <FilterInput id="f-from" name="from" label={t("from")} type="date" defaultValue={period.from} required />
         <FilterInput id="f-to" name="to" label={t("to")} type="date" defaultValue={period.to} required />
         {scope.kind === "all" && (
-          <div className="field">
-            <label htmlFor="f-board">{t("board")}</label>
-            <select id="f-board" name="board" defaultValue={chosenBoard ? String(chosenBoard) : ""}>
-              <option value="">{t("allBoards")}</option>
-              {boards.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="f-board"
+            name="board"
+            label={t("board")}
+            anyLabel={t("allBoards")}
+            options={boards.map((b) => ({ value: b.id, label: b.name }))}
+            defaultValue={chosenBoard}
+          />
         )}
         <div>
           <button type="submit">{t("show")}</button>

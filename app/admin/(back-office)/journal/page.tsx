@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { FilterInput } from "@/components/admin/filter-input";
+import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { AuditTable } from "@/app/admin/(back-office)/journal/_components/audit-table";
 import { auditFilterOptions, searchAuditLog } from "@/db/queries/audit-log";
 import { requireStaff } from "@/lib/auth/session";
@@ -40,28 +40,22 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       <p className="muted">{scope.kind === "all" ? t("introAll") : t("introScoped")}</p>
 
       <form method="get" action="/admin/journal" className="card filters" aria-label={t("filtersLabel")}>
-        <div className="field">
-          <label htmlFor="j-actor">{t("filterActor")}</label>
-          <select id="j-actor" name="actor" defaultValue={filters.actor ?? ""}>
-            <option value="">{t("anyActor")}</option>
-            {options.actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {`${a.name} (${a.email})`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="j-action">{t("filterAction")}</label>
-          <select id="j-action" name="action" defaultValue={filters.action ?? ""}>
-            <option value="">{t("anyAction")}</option>
-            {options.actions.map((action) => (
-              <option key={action} value={action}>
-                {actionLabel(action)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="j-actor"
+          name="actor"
+          label={t("filterActor")}
+          anyLabel={t("anyActor")}
+          options={options.actors.map((a) => ({ value: a.id, label: `${a.name} (${a.email})` }))}
+          defaultValue={filters.actor}
+        />
+        <FilterSelect
+          id="j-action"
+          name="action"
+          label={t("filterAction")}
+          anyLabel={t("anyAction")}
+          options={options.actions.map((action) => ({ value: action, label: actionLabel(action) }))}
+          defaultValue={filters.action}
+        />
         <FilterInput id="j-student" name="student" label={t("filterStudent")} defaultValue={filters.student} maxLength={200} />
         {filters.studentId && <input type="hidden" name="studentId" value={filters.studentId} />}
         <FilterInput id="j-account" name="account" label={t("filterAccount")} defaultValue={filters.account} maxLength={254} />

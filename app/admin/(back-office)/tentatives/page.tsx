@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AttemptDiagnosis } from "@/components/admin/attempt-diagnosis";
-import { FilterInput } from "@/components/admin/filter-input";
+import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { searchAttemptsForStaff } from "@/db/queries/attempts";
 import { schoolsInScope } from "@/db/queries/scope-schools";
 import { requireStaff } from "@/lib/auth/session";
@@ -43,27 +43,27 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
         <FilterInput id="f-email" name="email" label={t("filterEmail")} defaultValue={filters.email} maxLength={254} />
         <FilterInput id="f-student" name="student" label={t("filterStudent")} defaultValue={filters.student} maxLength={200} />
         {schools.length > 1 && (
-          <div className="field">
-            <label htmlFor="f-school">{t("filterSchool")}</label>
-            <select id="f-school" name="school" defaultValue={filters.school ? String(filters.school) : ""}>
-              <option value="">{t("allSchools")}</option>
-              {schools.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {scope.kind === "all" ? `${s.boardName} — ${s.name}` : s.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="f-school"
+            name="school"
+            label={t("filterSchool")}
+            anyLabel={t("allSchools")}
+            options={schools.map((s) => ({ value: s.id, label: scope.kind === "all" ? `${s.boardName} — ${s.name}` : s.name }))}
+            defaultValue={filters.school}
+          />
         )}
         <FilterInput id="f-from" name="from" label={t("filterFrom")} type="date" defaultValue={filters.from} />
         <FilterInput id="f-to" name="to" label={t("filterTo")} type="date" defaultValue={filters.to} />
-        <div className="field">
-          <label htmlFor="f-outcome">{t("filterOutcome")}</label>
-          <select id="f-outcome" name="outcome" defaultValue={filters.outcome}>
-            <option value="failed">{t("outcomeFailed")}</option>
-            <option value="all">{t("outcomeAll")}</option>
-          </select>
-        </div>
+        <FilterSelect
+          id="f-outcome"
+          name="outcome"
+          label={t("filterOutcome")}
+          options={[
+            { value: "failed", label: t("outcomeFailed") },
+            { value: "all", label: t("outcomeAll") },
+          ]}
+          defaultValue={filters.outcome}
+        />
         <div className="row filter-actions">
           <button type="submit">{t("apply")}</button>
           <Link href="/admin/tentatives">{t("reset")}</Link>

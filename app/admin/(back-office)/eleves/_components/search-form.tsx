@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ScopeSchool } from "@/db/queries/scope-schools";
 import { GRADES } from "@/db/seed-data/grades";
+import { FilterSelect } from "@/components/admin/filter-fields";
 import { StudentSearchForm } from "@/components/admin/student-search-form";
 import type { StudentSearchParams, StudentSort } from "@/lib/validations/student-search";
 
@@ -44,25 +45,25 @@ export async function StudentSearchFilters({ search, sort, schools }: Props) {
               </select>
             </div>
           )}
-          <div className="field">
-            <label htmlFor="student-search-grade">{s("grade")}</label>
-            <select id="student-search-grade" name="niveau" defaultValue={search.grade ?? ""}>
-              <option value="">{s("allGrades")}</option>
-              {grades.map((grade) => (
-                <option key={grade} value={grade}>
-                  {grade}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="student-search-account">{s("account")}</label>
-            <select id="student-search-account" name="compte" defaultValue={search.account ?? ""}>
-              <option value="">{s("accountAny")}</option>
-              <option value="avec">{s("accountWith")}</option>
-              <option value="sans">{s("accountWithout")}</option>
-            </select>
-          </div>
+          <FilterSelect
+            id="student-search-grade"
+            name="niveau"
+            label={s("grade")}
+            anyLabel={s("allGrades")}
+            options={grades.map((grade) => ({ value: grade, label: grade }))}
+            defaultValue={search.grade}
+          />
+          <FilterSelect
+            id="student-search-account"
+            name="compte"
+            label={s("account")}
+            anyLabel={s("accountAny")}
+            options={[
+              { value: "avec", label: s("accountWith") },
+              { value: "sans", label: s("accountWithout") },
+            ]}
+            defaultValue={search.account}
+          />
           <label className="choice">
             <input type="checkbox" name="courriel" value="sans" defaultChecked={search.withoutGuardianEmail} />
             {s("withoutEmail")}
