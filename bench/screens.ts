@@ -26,7 +26,7 @@ const db = handle.db;
 type Case = { screen: string; run: () => Promise<unknown> };
 
 /** A failed attempt drawn at random, with what staff would type to find it. */
-async function sampleFailedAttempt(random: ReturnType<typeof createRandom>) {
+async function sampleFailedAttempt(random: ReturnType<typeof createRandom>, maxStudentId: number) {
   for (;;) {
     const [row] = await db
       .select({
@@ -40,7 +40,7 @@ async function sampleFailedAttempt(random: ReturnType<typeof createRandom>) {
       .from(associationAttempts)
       .innerJoin(students, eq(students.id, associationAttempts.candidateStudentId))
       .innerJoin(parentAccounts, eq(parentAccounts.id, associationAttempts.parentAccountId))
-      .where(and(eq(associationAttempts.success, false), sql`${students.id} >= ${random.int(1, 1_400_000)}`))
+      .where(and(eq(associationAttempts.success, false), sql`${students.id} >= ${random.int(1, maxStudentId)}`))
       .orderBy(students.id)
       .limit(1);
     if (row) return row;
@@ -51,8 +51,9 @@ async function buildCases(): Promise<Case[]> {
   const random = createRandom(BENCH_SEED ^ 0x5c4ee5);
   const term = { from: "2026-08-20", to: "2026-11-20" };
   const cases: Case[] = [];
+  const [{ maxStudentId }] = await db.select({ maxStudentId: sql<number>`max(${students.id})` }).from(students);
   for (let i = 0; i < rounds; i++) {
-    const a = await sampleFailedAttempt(random);
+    const a = await sampleFailedAttempt(random, maxStudentId);
     const secretary: StaffScope = { kind: "schools", schoolIds: [a.schoolId] };
     const board: StaffScope = { kind: "board", boardId: a.boardId };
     const admin: StaffScope = { kind: "all" };
