@@ -61,10 +61,14 @@ export function attemptScopeFilter(scope: StaffScope): SQL {
     scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId }),
   )!;
   if (scope.kind === "all") return sql`true`;
-  if (scope.kind === "schools") return candidateInScope;
   // A candidate is always a record of the board the attempt was made in (the rule searches that board; a NIP's
-  // board is its student's), so the attempt's own board_id selects them through association_attempts_board_idx;
-  // the candidate's board is checked as well, so the scope holds even if that ever changed.
+  // board is its student's), so the attempt's own board_id narrows the attempts read first, through
+  // association_attempts_board_idx; the candidate's school or board is checked as well, so the scope holds even if
+  // that ever changed. (Without the board, a large school's newest failures were sought among the province's.)
+  if (scope.kind === "schools") {
+    const boardsOfSchools = sql`array(select ${schools.boardId} from ${schools} where ${inArray(schools.id, scope.schoolIds)})`;
+    return and(sql`${associationAttempts.boardId} = any(${boardsOfSchools})`, candidateInScope)!;
+  }
   return and(
     eq(associationAttempts.boardId, scope.boardId),
     or(isNull(students.id), eq(students.boardId, scope.boardId)),
