@@ -22,7 +22,7 @@ const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow()
 
 export const boardKind = pgEnum("board_kind", ["css", "english", "private"]);
 export const codePurpose = pgEnum("code_purpose", ["signup", "reset"]);
-export const staffRole = pgEnum("staff_role", ["secretary", "board_support", "admin"]);
+export const staffRole = pgEnum("staff_role", ["secretary", "board_support", "privacy_officer", "admin"]);
 export const associationMethod = pgEnum("association_method", ["match", "nip"]);
 export const emailStatus = pgEnum("email_status", ["pending", "sent", "delivered", "failed"]);
 export const authSubject = pgEnum("auth_subject", ["parent", "staff"]);
@@ -311,7 +311,7 @@ export const staffUsers = pgTable("staff_users", {
   name: text().notNull(),
   passwordHash: text(),
   role: staffRole().notNull(),
-  /** Board of a board_support user (and of a secretary, for convenience). Null for admins. */
+  /** Board of a board_support user or privacy officer (and of a secretary, for convenience). Null for admins. */
   boardId: integer().references(() => schoolBoards.id),
   disabledAt: timestamp({ withTimezone: true }),
   lastSigninAt: timestamp({ withTimezone: true }),

@@ -10,7 +10,9 @@ export type StaffScope =
 
 export function scopeOf(staff: { role: StaffRole; boardId: number | null }, schoolIds: number[]): StaffScope {
   if (staff.role === "admin") return { kind: "all" };
-  if (staff.role === "board_support" && staff.boardId !== null) return { kind: "board", boardId: staff.boardId };
+  if ((staff.role === "board_support" || staff.role === "privacy_officer") && staff.boardId !== null) {
+    return { kind: "board", boardId: staff.boardId };
+  }
   return { kind: "schools", schoolIds };
 }
 
