@@ -25,13 +25,13 @@ describe("parent account", () => {
     await page.getByRole("heading", { name: "Créer un compte" }).waitFor({ state: "visible" });
     const signupCode = await requestAndEnterCode(page, email);
 
-    // The checklist follows the typing before anything is submitted.
-    const rules = page.locator("#password-rules");
-    await rules.waitFor({ state: "visible" });
-    expect(await rules.locator("li.met").count()).toBe(0);
+    // The checklist follows the typing before anything is submitted; a rule met reads "✓" to a screen reader.
+    const rule = (text: string) => page.getByRole("main").getByRole("listitem").filter({ hasText: text }).last();
+    await rule("une lettre minuscule").waitFor({ state: "visible" });
+    expect(await page.getByRole("main").getByRole("listitem").filter({ hasText: "✓" }).count()).toBe(0);
     await page.getByLabel("Mot de passe", { exact: true }).fill("abc");
-    await expect.poll(() => rules.locator("li.met", { hasText: "une lettre minuscule" }).count()).toBe(1);
-    expect(await rules.locator("li.met", { hasText: "une lettre majuscule" }).count()).toBe(0);
+    await expect.poll(() => rule("une lettre minuscule").textContent()).toContain("✓");
+    expect(await rule("une lettre majuscule").textContent()).not.toContain("✓");
     await choosePassword(page, parentPassword);
     await page.waitForURL((url) => url.pathname === "/connexion" && url.searchParams.get("compte") === "cree");
     await page.getByText("Votre compte est créé. Connectez-vous.").waitFor({ state: "visible" });
@@ -55,8 +55,9 @@ describe("parent account", () => {
     await page.waitForURL((url) => url.pathname === "/connexion" && url.searchParams.get("motdepasse") === "change");
 
     await submitSignIn(page, email, parentPassword);
-    await page.locator("main .alert-error").waitFor({ state: "visible" });
-    expect(await page.locator("main .alert-error").innerText()).toBe("Courriel ou mot de passe incorrect.");
+    const refused = page.getByRole("main").getByRole("alert");
+    await refused.waitFor({ state: "visible" });
+    expect(await refused.innerText()).toBe("Courriel ou mot de passe incorrect.");
     expect(new URL(page.url()).pathname).toBe("/connexion");
 
     await submitSignIn(page, email, newPassword);
@@ -73,7 +74,7 @@ describe("parent account", () => {
     await choosePassword(page, parentPassword);
     await page.waitForURL((url) => url.pathname === "/connexion");
 
-    const alert = page.locator("main .alert-error");
+    const alert = page.getByRole("main").getByRole("alert");
     await submitSignIn(page, email, "Pas-Le-Bon-Mot-2026");
     await alert.waitFor({ state: "visible" });
     const wrongPassword = await alert.innerText();

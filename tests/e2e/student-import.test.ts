@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_STAFF } from "@/db/seed-data/fixtures";
 import { importCsvLine, importHeaderLine, type ImportRowValues } from "@/lib/import/columns";
 import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
-import { signInStaff } from "@/tests/e2e/helpers/staff";
+import { openStaffMenu, signInStaff } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -28,20 +28,24 @@ describe("student record import", () => {
     screenshotOnFailure(page);
     await signInStaff(page, DEMO_STAFF.boardSupport.email);
 
-    await page.goto("/admin/import");
+    await openStaffMenu(page, "Importation");
     const csv = [
       importHeaderLine(";"),
       importCsvLine(row({}), ";"),
       importCsvLine(row({ fiche: "12ab", nom: "O'Neil; \"Jr\"" }), ";"),
     ].join("\r\n");
-    await page.locator("#import-file").setInputFiles({ name: "eleves.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "latin1") });
+    await page.getByLabel("Fichier CSV").setInputFiles({ name: "eleves.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "latin1") });
     await page.getByRole("button", { name: "Analyser le fichier (essai)" }).click();
 
     await page.waitForURL((url) => url.searchParams.has("run"), { timeout: 30_000 });
-    const report = page.locator("section", { has: page.locator("#import-report-title") });
+    const report = page.getByRole("region", { name: /eleves\.csv/ });
     await report.getByText("Prêt à appliquer").first().waitFor({ state: "visible" });
     await report.getByText("windows-1252").waitFor({ state: "visible" });
-    const rejected = report.locator("table.import-rejected tbody tr");
+    const rejected = report
+      .getByRole("group")
+      .filter({ hasText: "Lignes rejetées" })
+      .getByRole("row")
+      .filter({ has: page.getByRole("cell") });
     expect(await rejected.count()).toBe(1);
     expect(await rejected.first().innerText()).toMatch(/^3\s+Numéro de fiche invalide/);
     await report.getByText("Bélanger-Côté, Zoé").waitFor({ state: "visible" });

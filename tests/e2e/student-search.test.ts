@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_STAFF, DEMO_STUDENT } from "@/db/seed-data/fixtures";
 import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
-import { signInStaff } from "@/tests/e2e/helpers/staff";
+import { openStaffMenu, signInStaff } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -13,7 +13,7 @@ describe("student search", () => {
     screenshotOnFailure(page);
     await signInStaff(page, DEMO_STAFF.secretary.email);
 
-    await page.goto("/admin/eleves");
+    await openStaffMenu(page, "Élèves");
     await page.getByRole("searchbox", { name: "Rechercher un élève" }).fill("cote lea rose");
     await page.getByRole("button", { name: "Rechercher" }).click();
     await page.waitForURL((url) => url.searchParams.get("q") === "cote lea rose");
@@ -27,7 +27,7 @@ describe("student search", () => {
     await page.getByRole("link", { name: "Naissance" }).click();
     await page.waitForURL((url) => url.searchParams.get("tri") === "naissance");
     expect(new URL(page.url()).searchParams.get("q")).toBe("cote lea rose");
-    await expect(page.locator('th[aria-sort="ascending"]').innerText()).resolves.toContain("Naissance");
+    await page.getByRole("columnheader", { name: "Naissance" }).and(page.locator('[aria-sort="ascending"]')).waitFor({ state: "visible" });
 
     await page.getByRole("link", { name: `${DEMO_STUDENT.lastName}, ${DEMO_STUDENT.firstName}` }).click();
     await page.waitForURL(/\/admin\/eleves\/\d+$/);

@@ -14,7 +14,7 @@ export function uniqueEmail(label: string): string {
 export async function requestAndEnterCode(page: Page, email: string, options: { differentFrom?: string } = {}): Promise<string> {
   const codeField = page.getByLabel("Code de vérification");
   // One code a minute per address, whatever the purpose: a reset right after sign-up waits out the cooldown.
-  const cooldown = page.locator("main .alert-error", { hasText: /dans (\d+) s/ });
+  const cooldown = page.getByRole("main").getByRole("alert").filter({ hasText: /dans (\d+) s/ });
   for (;;) {
     await page.getByLabel("Adresse courriel").fill(email);
     await page.getByRole("button", { name: "Obtenir un code de vérification" }).click();
@@ -52,7 +52,7 @@ export async function signUp(page: Page, email: string, password = parentPasswor
 export async function submitSignIn(page: Page, email: string, password: string) {
   await page.getByLabel("Adresse courriel").fill(email);
   await page.getByLabel("Mot de passe", { exact: true }).fill(password);
-  await page.locator('main form button[type="submit"]').click();
+  await page.getByRole("main").getByRole("button", { name: "Se connecter" }).click();
 }
 
 /** Signs in from /connexion and waits for "My children". */
