@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { verificationCodes } from "@/db/schema";
 import { codeLimits, type CodePurpose } from "@/db/queries/verification-codes";
+import type { ActionResult } from "@/lib/safe-action";
 import { createParent } from "@/tests/helpers/accounts";
 
 /** One simulated browser: its cookie jar and its address. The server actions read the current one. */
@@ -52,8 +53,9 @@ async function stepSeenBy(browser: Browser, purpose: CodePurpose, email: string)
 }
 
 /** An action result with its wait rounded to 10 s, so two requests a few ms apart compare equal. */
-function rounded<T extends { retryAfterSeconds?: number }>(result: T): T {
-  return result.retryAfterSeconds === undefined ? result : { ...result, retryAfterSeconds: Math.round(result.retryAfterSeconds / 10) };
+function rounded(result: ActionResult): ActionResult {
+  if (result.ok || result.retryAfterSeconds === undefined) return result;
+  return { ...result, retryAfterSeconds: Math.round(result.retryAfterSeconds / 10) };
 }
 
 /** Walks both addresses through the same steps, comparing each answer and each resulting flow state. */
