@@ -430,10 +430,15 @@ export const supportTickets = pgTable(
     message: text().notNull(),
     status: ticketStatus().notNull().default("open"),
     assignedStaffId: uuid().references(() => staffUsers.id),
+    /** Address the request came from (lib/client-ip.ts), for the per-address hourly limit. */
+    ip: text(),
     createdAt: createdAt(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("support_tickets_status_idx").on(t.status, t.createdAt)],
+  (t) => [
+    index("support_tickets_status_idx").on(t.status, t.createdAt),
+    index("support_tickets_ip_created_idx").on(t.ip, t.createdAt),
+  ],
 );
 
 // ---------- Relations ----------

@@ -13,7 +13,10 @@ const schema = z.object({
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   // The dev mailbox (/dev/mailbox) shows sent emails instead of delivering them; see devMailboxEnabled.
-  DEV_MAILBOX: z.enum(["on", "off"]).optional(),
+  // In production only the explicit DEV_MAILBOX=on-i-understand opens it (anyone could read any reset code).
+  DEV_MAILBOX: z.enum(["on", "off", "on-i-understand"]).optional(),
+  /** Reverse proxies in front of the app whose X-Forwarded-For entry is trusted (lib/client-ip.ts). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   EMAIL_FROM: z.string().default("Portail Parents <no-reply@portail-parents.example>"),
   /** Resend webhook signing secret (whsec_…); the delivery-events endpoint answers 404 without it. */
   RESEND_WEBHOOK_SECRET: z.string().optional(),
@@ -41,15 +44,14 @@ export type Env = z.infer<typeof schema>;
 
 export const env: Env = schema.parse(process.env);
 
-/** True when the app would run in production with the public development secret. */
-export const usesDevSecretInProduction =
-  env.NODE_ENV === "production" && env.NEXTAUTH_SECRET.startsWith("dev-only") && !process.env.CI;
-
 /**
- * Whether /dev/mailbox may show captured emails: DEV_MAILBOX when set (the end-to-end tests set it on
- * under `next start`); otherwise only outside production and without a Resend key.
+ * Whether /dev/mailbox may show captured emails. In production only with DEV_MAILBOX=on-i-understand (the
+ * end-to-end tests set it under `npm start`; the start-up refuses plain "on"); otherwise DEV_MAILBOX when set,
+ * else outside production without a Resend key.
  */
 export const devMailboxEnabled =
-  env.DEV_MAILBOX !== undefined
-    ? env.DEV_MAILBOX === "on"
-    : env.NODE_ENV !== "production" && !env.RESEND_API_KEY;
+  env.NODE_ENV === "production"
+    ? env.DEV_MAILBOX === "on-i-understand"
+    : env.DEV_MAILBOX !== undefined
+      ? env.DEV_MAILBOX !== "off"
+      : !env.RESEND_API_KEY;

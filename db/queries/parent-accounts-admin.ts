@@ -2,9 +2,12 @@
 // account actions staff may take (start a password reset, lift a sign-in lockout), each audited.
 //
 // Visibility: admins see every account. Other staff see an account when it touches their scope: its email is a
-// guardian email on a student record in scope, or it has an association with such a student, or an association
-// attempt the scope may read (attemptScopeFilter). Outside that, an account is answered like a missing one.
-import { and, asc, desc, eq, exists, or, sql, type SQL } from "drizzle-orm";
+// guardian email on a student record in scope that was already there when the account was created, or it has an
+// association with such a student, or an association attempt the scope may read (attemptScopeFilter). Outside
+// that, an account is answered like a missing one. An address written onto a record after the account existed
+// does not count: otherwise a secretary could open any parent's account page by adding that parent's address
+// to one of her students (the parent's own association or attempt then shows it, as for any family).
+import { and, asc, desc, eq, exists, lte, or, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { searchAttemptsForStaff, attemptScopeFilter, type AttemptView } from "@/db/queries/attempts";
 import { authEventsFor, liftLockout, throttleState, type ThrottleState } from "@/db/queries/auth";
@@ -41,7 +44,13 @@ export function accountVisibleCondition(scope: StaffScope): SQL {
         .select(one)
         .from(guardianEmails)
         .innerJoin(students, eq(students.id, guardianEmails.studentId))
-        .where(and(eq(guardianEmails.email, parentAccounts.email), studentInScope(scope))),
+        .where(
+          and(
+            eq(guardianEmails.email, parentAccounts.email),
+            lte(guardianEmails.updatedAt, parentAccounts.createdAt),
+            studentInScope(scope),
+          ),
+        ),
     ),
     exists(
       db

@@ -6,6 +6,7 @@ import AzureADProvider from "next-auth/providers/azure-ad";
 import { openSession, recordAuthEvent, revokeSession, signInWithPassword, touchSession, type Subject } from "@/db/queries/auth";
 import { findStaffByEmail } from "@/db/queries/staff";
 import { db } from "@/db/client";
+import { clientAddressFromChain } from "@/lib/client-ip";
 import { env } from "@/lib/env";
 import { signInSchema } from "@/lib/validations/auth";
 
@@ -21,9 +22,9 @@ function header(req: RequestLike | undefined, name: string): string | null {
   return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
-export function clientOf(req: RequestLike | undefined) {
-  const forwarded = header(req, "x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || header(req, "x-real-ip"), userAgent: header(req, "user-agent") };
+export function clientOf(req: RequestLike | undefined, trustedHops: number = env.TRUSTED_PROXY_HOPS) {
+  const ip = clientAddressFromChain(header(req, "x-forwarded-for"), trustedHops);
+  return { ip, userAgent: header(req, "user-agent")?.slice(0, 500) ?? null };
 }
 
 function passwordProvider(subject: Subject) {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { revokeAssociation } from "@/db/queries/association-revocations";
+import { changeGuardianEmail } from "@/db/queries/guardian-emails";
 import { recordAuthEvent, throttleState, throttlePolicy } from "@/db/queries/auth";
 import {
   getParentAccountForStaff,
@@ -10,7 +11,7 @@ import {
   startPasswordResetForParent,
 } from "@/db/queries/parent-accounts-admin";
 import type { StaffContext } from "@/db/queries/staff";
-import { associations, auditLog, type School, type Student } from "@/db/schema";
+import { associations, auditLog, guardianEmails as guardianEmailsTable, type School, type Student } from "@/db/schema";
 import { createParent, templatesSentTo } from "@/tests/helpers/accounts";
 import { createBoard, createSchool, createStudent } from "@/tests/helpers/school-fixtures";
 import { anAdmin, boardSupportOf, recordTestAttempt, secretaryOf } from "@/tests/helpers/staff-fixtures";
@@ -72,6 +73,35 @@ describe("finding a parent account by email", () => {
     expect(await getParentAccountForStaff(supportBoard1.scope, onlyB.id)).toBeNull();
     expect((await searchParentAccountsForStaff(secretaryB.scope, "seulement.b@exemple.ca")).exact?.id).toBe(onlyB.id);
     expect((await searchParentAccountsForStaff(admin.scope, "seulement.b@exemple.ca")).exact?.id).toBe(onlyB.id);
+  });
+
+  it("does not open an outside parent's account to a secretary who adds that parent's address to her own student", async () => {
+    const outsider = await createParent("voisine@ailleurs.ca");
+    const mine = await createStudent(schoolA, { lastName: "Roy", firstName: "Éli", guardianEmails: ["roy@ailleurs.ca"] });
+    const added = await changeGuardianEmail(secretaryA.scope, secretaryA.staff.id, {
+      mode: "add",
+      studentId: mine.id,
+      newEmail: "voisine@ailleurs.ca",
+      reason: "Adresse donnée au téléphone",
+    });
+    expect(added.ok).toBe(true);
+    expect(await getParentAccountForStaff(secretaryA.scope, outsider.id)).toBeNull();
+    expect((await searchParentAccountsForStaff(secretaryA.scope, "voisine@ailleurs.ca")).exact).toBeNull();
+    // Replacing an address already on the record with hers does not open it either.
+    const other = await createParent("voisin2@ailleurs.ca");
+    const [row] = await db.select().from(guardianEmailsTable).where(eq(guardianEmailsTable.email, "roy@ailleurs.ca"));
+    const replaced = await changeGuardianEmail(secretaryA.scope, secretaryA.staff.id, {
+      mode: "replace",
+      studentId: mine.id,
+      guardianEmailId: row!.id,
+      newEmail: "voisin2@ailleurs.ca",
+      reason: "Adresse donnée au téléphone",
+    });
+    expect(replaced.ok).toBe(true);
+    expect(await getParentAccountForStaff(secretaryA.scope, other.id)).toBeNull();
+    // Once the parent associates the child, the account is hers to see, as for any family.
+    await db.insert(associations).values({ parentAccountId: outsider.id, studentId: mine.id, method: "match" });
+    expect((await getParentAccountForStaff(secretaryA.scope, outsider.id))?.account.id).toBe(outsider.id);
   });
 
   it("finds an account that only made an attempt on a student of the school", async () => {

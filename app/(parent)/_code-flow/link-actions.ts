@@ -8,7 +8,7 @@ import { writeFlowCookie } from "@/lib/auth/flow-cookie";
 const flowPages: Record<CodePurpose, string> = { signup: "/inscription", reset: "/mot-de-passe-oublie" };
 
 export async function verifyLinkAction(purpose: CodePurpose, token: string) {
-  if (!(purpose in flowPages) || typeof token !== "string" || token.length > 100) redirect("/connexion");
+  if (typeof purpose !== "string" || !Object.hasOwn(flowPages, purpose) || typeof token !== "string" || token.length > 100) redirect("/connexion");
   const result = await verifyLink(token, purpose);
   if (!result.ok) redirect(`${flowPages[purpose]}/verifier?invalide=1`);
   await writeFlowCookie(purpose, result.flow);

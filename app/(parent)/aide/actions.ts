@@ -1,6 +1,7 @@
 "use server";
 import { createSupportTicket } from "@/db/queries/support-tickets";
 import { currentParent } from "@/lib/auth/session";
+import { requestClient } from "@/lib/request-client";
 import { failure, parseInput, success, type ActionResult } from "@/lib/safe-action";
 import { supportRequestSchema } from "@/lib/validations/support";
 
@@ -13,6 +14,7 @@ export async function sendSupportRequestAction(input: unknown): Promise<ActionRe
     // A signed-in parent's ticket is tied to the account (and its attempts), whatever address was typed.
     email: parent?.email ?? parsed.data.email,
     parentAccountId: parent?.id ?? null,
+    ip: (await requestClient()).ip,
   });
   if (!result.ok) return failure(result.reason);
   return success({ reference: result.id.slice(0, 8).toUpperCase() });

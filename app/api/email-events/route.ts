@@ -1,7 +1,10 @@
-// Resend delivery webhooks: POST only, signed with RESEND_WEBHOOK_SECRET (404 when unset).
+// Resend delivery webhooks: POST only, signed with RESEND_WEBHOOK_SECRET (404 when unset), at most 1 MB.
 import { handleDeliveryWebhook } from "@/lib/email/delivery-events";
 import { env } from "@/lib/env";
+import { bodyLimits, withBodyLimit } from "@/lib/http/body-limit";
+
+const limited = withBodyLimit(bodyLimits.webhook, (request: Request) => handleDeliveryWebhook(request, env.RESEND_WEBHOOK_SECRET));
 
 export async function POST(request: Request) {
-  return handleDeliveryWebhook(request, env.RESEND_WEBHOOK_SECRET);
+  return limited(request, undefined);
 }

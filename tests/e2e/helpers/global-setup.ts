@@ -1,4 +1,4 @@
-// Starts the production server (`next start`) on a free port with a throwaway database, for the e2e run.
+// Starts the production server (`npm start`'s server.mjs) on a free port with a throwaway database, for the e2e run.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -16,6 +16,7 @@ declare module "vitest" {
 
 const root = path.resolve(import.meta.dirname, "..", "..", "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const serverScript = path.join(root, "server.mjs");
 const resultsDir = path.join(root, "test-results");
 const serverLog = path.join(resultsDir, "e2e-server.log");
 const readyTimeoutMs = 120_000;
@@ -83,7 +84,7 @@ function stopServer(server: ChildProcess): Promise<void> {
       resolve();
     });
     try {
-      // The whole process group: `next start` forks its own workers.
+      // The whole process group, should the server have started helpers.
       process.kill(-pid, "SIGTERM");
     } catch {
       clearTimeout(forceKill);
@@ -129,13 +130,13 @@ export default async function setup(project: TestProject) {
     APP_URL: baseURL,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     // No Resend key: emails land in the dev mailbox, which the tests read.
-    DEV_MAILBOX: "on",
+    DEV_MAILBOX: "on-i-understand",
   });
   buildIfMissing(env);
 
   const log = createWriteStream(serverLog);
   let recent = "";
-  const server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const server = spawn(process.execPath, [serverScript, "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,
     env,
     detached: true,
