@@ -11,11 +11,12 @@ import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/safe-action";
 import { signInSchema, type SignInInput } from "@/lib/validations/auth";
 
-/** next-auth reports authorize() errors as a string: "invalid" or "throttled:<seconds>". */
+/** next-auth reports authorize() errors as a string: "invalid", "throttled:<seconds>" or "unavailable". */
 function toResult(error: string): ActionResult {
   const [code, seconds] = error.split(":");
   if (code === "throttled") return { ok: false, error: "throttled", retryAfterSeconds: Number(seconds) || 60 };
   if (code === "invalid" || code === "CredentialsSignin") return { ok: false, error: "invalidCredentials" };
+  if (code === "unavailable") return { ok: false, error: "serviceUnavailable" };
   return { ok: false, error: "unexpected" };
 }
 
@@ -27,7 +28,8 @@ export function SignInForm({ provider, redirectTo }: { provider: "parent" | "sta
   const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
   const submit = form.handleSubmit((values) =>
     startTransition(async () => {
-      const response = await signIn(provider, { ...values, redirect: false });
+      // A request that does not come back at all is an outage too; the typed values stay in the form.
+      const response = await signIn(provider, { ...values, redirect: false }).catch(() => ({ ok: false, error: "unavailable" }));
       if (response?.ok && !response.error) {
         router.push(redirectTo);
         router.refresh();

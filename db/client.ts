@@ -24,10 +24,39 @@ export function openPglite(pglite: PGlite): DatabaseHandle {
   return { db, close: () => pglite.close(), kind: "pglite" };
 }
 
-export function openPostgres(url: string, max = 10): DatabaseHandle {
-  const sql = postgres(url, { max, onnotice: () => {} });
+/**
+ * Connection settings chosen on purpose (defaults from lib/env.ts):
+ * - `max`: connections per app instance; N instances open up to N × max, which must stay under the server's
+ *   (or the pooler's) limit.
+ * - `prepare`: named prepared statements; false behind a transaction-mode pooler (PgBouncer), where the next
+ *   statement of a connection may reach another server connection that never saw the PREPARE.
+ * - `connectTimeoutSeconds`: how long a request waits for a connection to open; the driver's 30 s default held
+ *   requests half a minute while the server restarted.
+ * - `idleTimeoutSeconds`: idle connections are closed, so sockets a restart left dead are not kept for long.
+ * - `maxLifetimeSeconds`: every connection is replaced after this long (± the driver's jitter), so server-side
+ *   caches are renewed and a pool never outlives a failover by much.
+ */
+export type PostgresOptions = {
+  max?: number;
+  prepare?: boolean;
+  connectTimeoutSeconds?: number;
+  idleTimeoutSeconds?: number;
+  maxLifetimeSeconds?: number;
+};
+
+export function openPostgres(url: string, options: number | PostgresOptions = {}): DatabaseHandle {
+  const settings = typeof options === "number" ? { max: options } : options;
+  const sql = postgres(url, {
+    max: settings.max ?? env.DATABASE_POOL_MAX,
+    prepare: settings.prepare ?? env.DATABASE_PREPARE === "true",
+    connect_timeout: settings.connectTimeoutSeconds ?? env.DATABASE_CONNECT_TIMEOUT_SECONDS,
+    idle_timeout: settings.idleTimeoutSeconds ?? env.DATABASE_IDLE_TIMEOUT_SECONDS,
+    max_lifetime: settings.maxLifetimeSeconds ?? env.DATABASE_MAX_LIFETIME_SECONDS,
+    connection: { application_name: "portail-parents" },
+    onnotice: () => {},
+  });
   const db = drizzlePostgres({ client: sql, schema, casing: "snake_case" });
-  return { db, close: () => sql.end(), kind: "postgres" };
+  return { db, close: () => sql.end({ timeout: 5 }), kind: "postgres" };
 }
 
 function openDefault(): DatabaseHandle {

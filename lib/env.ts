@@ -7,6 +7,13 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().default(".data/pglite"),
+  /** postgres.js settings (see openPostgres in db/client.ts). */
+  DATABASE_POOL_MAX: intFromEnv(10),
+  /** "false" behind a transaction-mode pooler such as PgBouncer: no named prepared statements. */
+  DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),
+  DATABASE_CONNECT_TIMEOUT_SECONDS: intFromEnv(5),
+  DATABASE_IDLE_TIMEOUT_SECONDS: intFromEnv(60),
+  DATABASE_MAX_LIFETIME_SECONDS: intFromEnv(1800),
   NEXTAUTH_SECRET: z.string().min(16).default("dev-only-secret-change-me-in-production"),
   NEXTAUTH_URL: z.string().url().optional(),
   APP_URL: z.string().url().default("http://localhost:3000"),

@@ -1,5 +1,6 @@
 // The one shape every server action returns, and the helper that validates its input with the form's schema.
 import type { z } from "zod";
+import { isServiceUnavailable } from "@/lib/service-availability";
 
 /** Errors are catalog keys: `error` in the "errors" namespace, field errors in "validation". */
 export type ActionResult<T = undefined> =
@@ -32,4 +33,17 @@ export function failure(error: string, extra: Omit<Extract<ActionResult, { ok: f
 
 export function success<T>(data: T): ActionResult<T> {
   return { ok: true, data };
+}
+
+/**
+ * Runs an action's work; a database that does not answer becomes the `serviceUnavailable` error instead of an
+ * exception, so the form stays on screen with what was typed and can be sent again.
+ */
+export async function unlessUnavailable<R extends ActionResult<unknown>>(work: () => Promise<R>): Promise<R | ActionResult<never>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isServiceUnavailable(error)) return failure("serviceUnavailable");
+    throw error;
+  }
 }

@@ -4,6 +4,8 @@ import "next-auth/jwt";
 declare module "next-auth" {
   interface Session {
     user: { id: string; subject: "parent" | "staff"; email: string };
+    /** Set when the session could not be checked (database unreachable): an outage, not a sign-out. */
+    unavailable?: boolean;
   }
   interface User {
     id: string;

@@ -9,9 +9,13 @@ import { db } from "@/db/client";
 import { clientAddressFromChain } from "@/lib/client-ip";
 import { env } from "@/lib/env";
 import { signInSchema } from "@/lib/validations/auth";
+import { isServiceUnavailable } from "@/lib/service-availability";
+
+/** Tokens whose session could not be checked because the database did not answer (an outage, not a sign-out). */
+const uncheckedTokens = new WeakSet<object>();
 
 /** Error codes passed back to the sign-in forms through next-auth's `error` string. */
-export const signInErrors = { invalid: "invalid", throttled: "throttled" } as const;
+export const signInErrors = { invalid: "invalid", throttled: "throttled", unavailable: "unavailable" } as const;
 
 type RequestLike = { headers?: Record<string, string | string[] | undefined> | Headers };
 
@@ -35,7 +39,10 @@ function passwordProvider(subject: Subject) {
     async authorize(credentials, req): Promise<User | null> {
       const parsed = signInSchema.safeParse(credentials);
       if (!parsed.success) throw new Error(signInErrors.invalid);
-      const result = await signInWithPassword({ subject, ...parsed.data, ...clientOf(req as RequestLike) });
+      const result = await signInWithPassword({ subject, ...parsed.data, ...clientOf(req as RequestLike) }).catch((error: unknown) => {
+        if (isServiceUnavailable(error)) throw new Error(signInErrors.unavailable);
+        throw error;
+      });
       if (!result.ok) {
         throw new Error(result.reason === "throttled" ? `${signInErrors.throttled}:${result.retryAfterSeconds}` : signInErrors.invalid);
       }
@@ -84,11 +91,22 @@ export const authOptions: NextAuthOptions = {
         return token;
       }
       // Throwing makes next-auth clear the cookie: the session was revoked, idle too long or too old.
-      if (!token.sid || !(await touchSession(token.sid))) throw new Error("session ended");
+      // A database that does not answer ends nothing: the token is kept, and the session is marked unchecked.
+      if (!token.sid) throw new Error("session ended");
+      let alive: boolean;
+      try {
+        alive = await touchSession(token.sid);
+      } catch (error) {
+        if (!isServiceUnavailable(error)) throw error;
+        uncheckedTokens.add(token);
+        return token;
+      }
+      if (!alive) throw new Error("session ended");
       return token;
     },
     async session({ session, token }) {
       session.user = { id: token.uid!, subject: token.subject!, email: token.email ?? "" };
+      if (uncheckedTokens.has(token)) session.unavailable = true;
       return session;
     },
   },

@@ -6,9 +6,17 @@ import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { loadStaffContext, type StaffContext } from "@/db/queries/staff";
 import { findParentAccount } from "@/db/queries/parent-accounts";
+import { ServiceUnavailableError } from "@/lib/service-availability";
 
-/** One session read per request. */
-export const auth = cache(() => getServerSession(authOptions));
+/**
+ * One session read per request. A session that could not be checked (the database did not answer) throws
+ * ServiceUnavailableError: the page shows "service temporarily unavailable", never "your session ended".
+ */
+export const auth = cache(async () => {
+  const session = await getServerSession(authOptions);
+  if (session?.unavailable) throw new ServiceUnavailableError();
+  return session;
+});
 
 export const currentParent = cache(async () => {
   const session = await auth();

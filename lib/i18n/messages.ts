@@ -36,10 +36,12 @@ import frAdminFigures from "@/lib/i18n/messages/fr/admin-figures.json";
 import enAdminFigures from "@/lib/i18n/messages/en/admin-figures.json";
 import frStudentSearch from "@/lib/i18n/messages/fr/student-search.json";
 import enStudentSearch from "@/lib/i18n/messages/en/student-search.json";
+import frOutage from "@/lib/i18n/messages/fr/outage.json";
+import enOutage from "@/lib/i18n/messages/en/outage.json";
 
 const catalogs = {
-  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport, ...frAdminAccounts, ...frAdminAudit, ...frAdminFigures, ...frStudentSearch },
-  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport, ...enAdminAccounts, ...enAdminAudit, ...enAdminFigures, ...enStudentSearch },
+  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport, ...frAdminAccounts, ...frAdminAudit, ...frAdminFigures, ...frStudentSearch, ...frOutage },
+  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport, ...enAdminAccounts, ...enAdminAudit, ...enAdminFigures, ...enStudentSearch, ...enOutage },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["fr"];

@@ -8,7 +8,7 @@ import { deliverSoon } from "@/lib/email/deliver";
 import { toLocale } from "@/lib/i18n/locale";
 import { currentPasswordPolicy, newPasswordProblems } from "@/lib/password-strength";
 import { requestClient } from "@/lib/request-client";
-import { failure, parseInput, success, type ActionResult } from "@/lib/safe-action";
+import { failure, parseInput, success, unlessUnavailable, type ActionResult } from "@/lib/safe-action";
 import { codeSchema, newPasswordSchema, requestCodeSchema } from "@/lib/validations/auth";
 
 const purposes: CodePurpose[] = ["signup", "reset"];
@@ -31,59 +31,69 @@ async function sendCode(purpose: CodePurpose, email: string): Promise<ActionResu
 }
 
 export async function requestCodeAction(purpose: CodePurpose, input: unknown): Promise<ActionResult> {
-  if (!checkPurpose(purpose)) return failure("invalidInput");
-  const parsed = parseInput(requestCodeSchema, input);
-  if (!parsed.ok) return parsed.result;
-  return sendCode(purpose, parsed.data.email);
+  return unlessUnavailable(async () => {
+    if (!checkPurpose(purpose)) return failure("invalidInput");
+    const parsed = parseInput(requestCodeSchema, input);
+    if (!parsed.ok) return parsed.result;
+    return sendCode(purpose, parsed.data.email);
+  });
 }
 
 /** Sends a new code to the address of the flow in progress (after the cooldown). */
 export async function resendCodeAction(purpose: CodePurpose): Promise<ActionResult> {
-  if (!checkPurpose(purpose)) return failure("invalidInput");
-  const flow = await readFlowCookie(purpose);
-  const status = flow ? await flowStatus(flow) : null;
-  if (!status) return failure("flowExpired");
-  return sendCode(purpose, status.email);
+  return unlessUnavailable(async () => {
+    if (!checkPurpose(purpose)) return failure("invalidInput");
+    const flow = await readFlowCookie(purpose);
+    const status = flow ? await flowStatus(flow) : null;
+    if (!status) return failure("flowExpired");
+    return sendCode(purpose, status.email);
+  });
 }
 
 export async function verifyCodeAction(purpose: CodePurpose, input: unknown): Promise<ActionResult> {
-  if (!checkPurpose(purpose)) return failure("invalidInput");
-  const parsed = parseInput(codeSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const flow = await readFlowCookie(purpose);
-  if (!flow) return failure("flowExpired");
-  const result = await verifyCode(flow, parsed.data.code);
-  if (result.ok) return success(undefined);
-  if (result.reason === "wrongCode") {
-    return failure("wrongCode", { params: { attemptsLeft: result.attemptsLeft } });
-  }
-  return failure(result.reason === "locked" ? "codeLocked" : "flowExpired");
+  return unlessUnavailable(async () => {
+    if (!checkPurpose(purpose)) return failure("invalidInput");
+    const parsed = parseInput(codeSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const flow = await readFlowCookie(purpose);
+    if (!flow) return failure("flowExpired");
+    const result = await verifyCode(flow, parsed.data.code);
+    if (result.ok) return success(undefined);
+    if (result.reason === "wrongCode") {
+      return failure("wrongCode", { params: { attemptsLeft: result.attemptsLeft } });
+    }
+    return failure(result.reason === "locked" ? "codeLocked" : "flowExpired");
+  });
 }
 
 export async function setPasswordAction(purpose: CodePurpose, input: unknown): Promise<ActionResult> {
-  if (!checkPurpose(purpose)) return failure("invalidInput");
-  const parsed = parseInput(newPasswordSchema(currentPasswordPolicy), input);
-  if (!parsed.ok) return parsed.result;
-  const flow = await readFlowCookie(purpose);
-  if (!flow) return failure("flowExpired");
-  const status = await flowStatus(flow);
-  if (!status) return failure("flowExpired");
-  const problems = newPasswordProblems(parsed.data.password, [status.email, status.email.split("@")[0]!]);
-  if (problems.length > 0) {
-    return failure("invalidInput", { fieldErrors: { password: problems.map((p) => `password.${p}`) } });
-  }
-  const locale = toLocale(await getLocale());
-  const complete = purpose === "signup" ? completeSignup : completePasswordReset;
-  const outcome = await complete(flow, parsed.data.password, locale);
-  if (!outcome.ok) return failure(outcome.reason === "expired" ? "flowExpired" : "notVerified");
-  await clearFlowCookie(purpose);
-  deliverSoon();
-  return success(undefined);
+  return unlessUnavailable(async () => {
+    if (!checkPurpose(purpose)) return failure("invalidInput");
+    const parsed = parseInput(newPasswordSchema(currentPasswordPolicy), input);
+    if (!parsed.ok) return parsed.result;
+    const flow = await readFlowCookie(purpose);
+    if (!flow) return failure("flowExpired");
+    const status = await flowStatus(flow);
+    if (!status) return failure("flowExpired");
+    const problems = newPasswordProblems(parsed.data.password, [status.email, status.email.split("@")[0]!]);
+    if (problems.length > 0) {
+      return failure("invalidInput", { fieldErrors: { password: problems.map((p) => `password.${p}`) } });
+    }
+    const locale = toLocale(await getLocale());
+    const complete = purpose === "signup" ? completeSignup : completePasswordReset;
+    const outcome = await complete(flow, parsed.data.password, locale);
+    if (!outcome.ok) return failure(outcome.reason === "expired" ? "flowExpired" : "notVerified");
+    await clearFlowCookie(purpose);
+    deliverSoon();
+    return success(undefined);
+  });
 }
 
 /** "Use another address": forget the flow in progress in this browser. */
 export async function restartFlowAction(purpose: CodePurpose): Promise<ActionResult> {
-  if (!checkPurpose(purpose)) return failure("invalidInput");
-  await clearFlowCookie(purpose);
-  return success(undefined);
+  return unlessUnavailable(async () => {
+    if (!checkPurpose(purpose)) return failure("invalidInput");
+    await clearFlowCookie(purpose);
+    return success(undefined);
+  });
 }

@@ -3,7 +3,7 @@
 import { associateByMatch, associateByNip, parentView } from "@/db/queries/associations";
 import { requireParent } from "@/lib/auth/session";
 import { requestClient } from "@/lib/request-client";
-import { parseInput, success, type ActionResult } from "@/lib/safe-action";
+import { parseInput, success, unlessUnavailable, type ActionResult } from "@/lib/safe-action";
 import { associateByMatchSchema, associateByNipSchema } from "@/lib/validations/association";
 
 /** After a success, the child now associated; after a failure, `error` is a key of the "association" namespace. */
@@ -15,22 +15,26 @@ function toActionResult(view: ReturnType<typeof parentView>): ActionResult<Assoc
 }
 
 export async function associateByMatchAction(input: unknown): Promise<ActionResult<AssociatedChildData>> {
-  const parsed = parseInput(associateByMatchSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const parent = await requireParent();
-  const outcome = await associateByMatch({
-    parentAccountId: parent.id,
-    accountEmail: parent.email,
-    ...parsed.data,
-    ...(await requestClient()),
+  return unlessUnavailable(async () => {
+    const parsed = parseInput(associateByMatchSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const parent = await requireParent();
+    const outcome = await associateByMatch({
+      parentAccountId: parent.id,
+      accountEmail: parent.email,
+      ...parsed.data,
+      ...(await requestClient()),
+    });
+    return toActionResult(parentView(outcome));
   });
-  return toActionResult(parentView(outcome));
 }
 
 export async function associateByNipAction(input: unknown): Promise<ActionResult<AssociatedChildData>> {
-  const parsed = parseInput(associateByNipSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const parent = await requireParent();
-  const outcome = await associateByNip({ parentAccountId: parent.id, nip: parsed.data.nip, ...(await requestClient()) });
-  return toActionResult(parentView(outcome));
+  return unlessUnavailable(async () => {
+    const parsed = parseInput(associateByNipSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const parent = await requireParent();
+    const outcome = await associateByNip({ parentAccountId: parent.id, nip: parsed.data.nip, ...(await requestClient()) });
+    return toActionResult(parentView(outcome));
+  });
 }

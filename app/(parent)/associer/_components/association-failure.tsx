@@ -6,10 +6,18 @@ import { useTranslations } from "next-intl";
 import { NO_MATCH_CHECKLIST_KEYS } from "@/lib/association/parent-message";
 import styles from "@/app/(parent)/associer/_components/associate.module.css";
 
-/** `messageKey` is a key of the "association" namespace (see AssociateMessageKey), or "invalidInput". */
+/** `messageKey` is a key of the "association" namespace (see AssociateMessageKey), "invalidInput" or "serviceUnavailable". */
 export function AssociationFailure({ messageKey, accountEmail }: { messageKey: string; accountEmail: string }) {
   const t = useTranslations("association");
   const ta = useTranslations("associate");
+  const te = useTranslations("errors");
+  if (messageKey === "serviceUnavailable") {
+    return (
+      <div className={`alert alert-error ${styles.errorBody}`} role="alert" data-testid="association-error">
+        <p>{te("serviceUnavailable")}</p>
+      </div>
+    );
+  }
   const known = messageKey !== "invalidInput" && t.has(messageKey as never);
   return (
     <div className={`alert alert-error ${styles.errorBody}`} role="alert" data-testid="association-error">

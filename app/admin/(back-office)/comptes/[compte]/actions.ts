@@ -4,7 +4,7 @@
 import { liftParentLockout, startPasswordResetForParent, type AccountActionResult } from "@/db/queries/parent-accounts-admin";
 import { requireStaff } from "@/lib/auth/session";
 import { deliverSoon } from "@/lib/email/deliver";
-import { failure, parseInput, success, type ActionResult } from "@/lib/safe-action";
+import { failure, parseInput, success, unlessUnavailable, type ActionResult } from "@/lib/safe-action";
 import { accountActionSchema } from "@/lib/validations/parent-accounts-admin";
 
 function toActionResult<T>(result: AccountActionResult<T>): ActionResult<T> {
@@ -16,18 +16,22 @@ function toActionResult<T>(result: AccountActionResult<T>): ActionResult<T> {
 }
 
 export async function liftLockoutAction(input: unknown): Promise<ActionResult<{ failuresCleared: number }>> {
-  const { staff, scope } = await requireStaff();
-  const parsed = parseInput(accountActionSchema, input);
-  if (!parsed.ok) return parsed.result;
-  return toActionResult(await liftParentLockout(scope, staff.id, parsed.data.accountId));
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    const parsed = parseInput(accountActionSchema, input);
+    if (!parsed.ok) return parsed.result;
+    return toActionResult(await liftParentLockout(scope, staff.id, parsed.data.accountId));
+  });
 }
 
 /** Staff start the reset; the code goes to the parent only and the parent chooses the password. */
 export async function startPasswordResetAction(input: unknown): Promise<ActionResult<{ expiresAt: string }>> {
-  const { staff, scope } = await requireStaff();
-  const parsed = parseInput(accountActionSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const result = await startPasswordResetForParent(scope, staff.id, parsed.data.accountId);
-  if (result.ok) void deliverSoon();
-  return toActionResult(result.ok ? { ok: true, value: { expiresAt: result.value.expiresAt.toISOString() } } : result);
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    const parsed = parseInput(accountActionSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const result = await startPasswordResetForParent(scope, staff.id, parsed.data.accountId);
+    if (result.ok) void deliverSoon();
+    return toActionResult(result.ok ? { ok: true, value: { expiresAt: result.value.expiresAt.toISOString() } } : result);
+  });
 }

@@ -6,7 +6,7 @@ import { changeGuardianEmail } from "@/db/queries/guardian-emails";
 import { issueNip, revokeNip } from "@/db/queries/nips";
 import { requireStaff } from "@/lib/auth/session";
 import { deliverSoon } from "@/lib/email/deliver";
-import { failure, parseInput, success, type ActionResult } from "@/lib/safe-action";
+import { failure, parseInput, success, unlessUnavailable, type ActionResult } from "@/lib/safe-action";
 import {
   guardianEmailChangeSchema,
   issueNipSchema,
@@ -17,45 +17,53 @@ import {
 export async function changeGuardianEmailAction(
   input: unknown,
 ): Promise<ActionResult<{ before: string | null; after: string | null; notified: string[] }>> {
-  const { staff, scope } = await requireStaff();
-  const parsed = parseInput(guardianEmailChangeSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const result = await changeGuardianEmail(scope, staff.id, parsed.data);
-  if (!result.ok) return failure(result.reason);
-  void deliverSoon();
-  return success({ before: result.before, after: result.after, notified: result.notified });
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    const parsed = parseInput(guardianEmailChangeSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const result = await changeGuardianEmail(scope, staff.id, parsed.data);
+    if (!result.ok) return failure(result.reason);
+    void deliverSoon();
+    return success({ before: result.before, after: result.after, notified: result.notified });
+  });
 }
 
 /** The NIP's code is in this result only: it is shown once and stored nowhere readable. */
 export async function issueNipAction(
   input: unknown,
 ): Promise<ActionResult<{ code: string; expiresAt: string; emailedTo: string | null; revokedPrevious: boolean }>> {
-  const { staff, scope } = await requireStaff();
-  const parsed = parseInput(issueNipSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const result = await issueNip(scope, staff.id, parsed.data.studentId, { email: parsed.data.email });
-  if (!result.ok) return failure(result.reason);
-  if (result.nip.emailedTo) void deliverSoon();
-  return success({
-    code: result.nip.formatted,
-    expiresAt: result.nip.expiresAt.toISOString(),
-    emailedTo: result.nip.emailedTo,
-    revokedPrevious: result.nip.revokedPreviousId !== null,
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    const parsed = parseInput(issueNipSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const result = await issueNip(scope, staff.id, parsed.data.studentId, { email: parsed.data.email });
+    if (!result.ok) return failure(result.reason);
+    if (result.nip.emailedTo) void deliverSoon();
+    return success({
+      code: result.nip.formatted,
+      expiresAt: result.nip.expiresAt.toISOString(),
+      emailedTo: result.nip.emailedTo,
+      revokedPrevious: result.nip.revokedPreviousId !== null,
+    });
   });
 }
 
 export async function revokeNipAction(input: unknown): Promise<ActionResult> {
-  const { staff, scope } = await requireStaff();
-  const parsed = parseInput(revokeNipSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const result = await revokeNip(scope, staff.id, parsed.data.nipId);
-  return result.ok ? success(undefined) : failure(result.reason === "notActive" ? "nipNotActive" : "notFound");
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    const parsed = parseInput(revokeNipSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const result = await revokeNip(scope, staff.id, parsed.data.nipId);
+    return result.ok ? success(undefined) : failure(result.reason === "notActive" ? "nipNotActive" : "notFound");
+  });
 }
 
 export async function revokeAssociationAction(input: unknown): Promise<ActionResult> {
-  const { staff, scope } = await requireStaff();
-  const parsed = parseInput(revokeAssociationSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const result = await revokeAssociation(scope, staff.id, parsed.data.associationId, parsed.data.reason);
-  return result.ok ? success(undefined) : failure(result.reason);
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    const parsed = parseInput(revokeAssociationSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const result = await revokeAssociation(scope, staff.id, parsed.data.associationId, parsed.data.reason);
+    return result.ok ? success(undefined) : failure(result.reason);
+  });
 }

@@ -4,17 +4,19 @@
 import { sendFicheToGuardian } from "@/db/queries/fiche-lookup";
 import { requireStaff } from "@/lib/auth/session";
 import { deliverSoon } from "@/lib/email/deliver";
-import { failure, parseInput, success, type ActionResult } from "@/lib/safe-action";
+import { failure, parseInput, success, unlessUnavailable, type ActionResult } from "@/lib/safe-action";
 import { sendFicheSchema } from "@/lib/validations/fiche-lookup";
 
 export async function sendFicheAction(input: unknown): Promise<ActionResult<{ sentTo: string }>> {
-  const { staff, scope } = await requireStaff();
-  const parsed = parseInput(sendFicheSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const result = await sendFicheToGuardian(scope, staff.id, parsed.data.studentId, parsed.data.guardianEmailId);
-  if (!result.ok) {
-    return failure(result.reason, result.retryAfterSeconds ? { retryAfterSeconds: result.retryAfterSeconds, params: { seconds: result.retryAfterSeconds } } : {});
-  }
-  void deliverSoon();
-  return success({ sentTo: result.sentTo });
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    const parsed = parseInput(sendFicheSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const result = await sendFicheToGuardian(scope, staff.id, parsed.data.studentId, parsed.data.guardianEmailId);
+    if (!result.ok) {
+      return failure(result.reason, result.retryAfterSeconds ? { retryAfterSeconds: result.retryAfterSeconds, params: { seconds: result.retryAfterSeconds } } : {});
+    }
+    void deliverSoon();
+    return success({ sentTo: result.sentTo });
+  });
 }
