@@ -154,6 +154,8 @@ export const verificationCodes = pgTable(
     consumedAt: timestamp({ withTimezone: true }),
     supersededAt: timestamp({ withTimezone: true }),
     ip: text(),
+    /** The email that carries this code (or, for an address that has an account, says so): the code page shows its delivery. */
+    outboxEmailId: uuid().references(() => emailOutbox.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -385,6 +387,8 @@ export const importRuns = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     appliedAt: timestamp({ withTimezone: true }),
     appliedByStaffId: uuid().references(() => staffUsers.id),
+    /** While reading: renewed as the file streams in; a run whose lease ran out was interrupted and is failed. */
+    leaseUntil: timestamp({ withTimezone: true }),
   },
   (t) => [index("import_runs_board_created_idx").on(t.boardId, t.createdAt)],
 );
@@ -408,6 +412,8 @@ export const emailOutbox = pgTable(
     providerMessageId: text(),
     sentAt: timestamp({ withTimezone: true }),
     deliveredAt: timestamp({ withTimezone: true }),
+    /** What the email carries is useless after this (a code, a NIP): retried often until then, never after. */
+    expiresAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

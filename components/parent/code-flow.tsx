@@ -1,7 +1,7 @@
 "use client";
 // The three steps shared by sign-up and password reset: email → 6-digit code → new password.
 // The server holds the state (cookie + database); each step refreshes the page to show the next one.
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -17,6 +17,7 @@ import { Countdown, useSecondsLeft } from "@/components/ui/countdown";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { PasswordChecklist } from "@/components/parent/password-checklist";
+import type { EmailDelivery } from "@/lib/email/delivery-state";
 import type { PasswordPolicy } from "@/lib/password-policy";
 import type { ActionResult } from "@/lib/safe-action";
 import {
@@ -30,7 +31,7 @@ import {
 
 export type FlowStep =
   | { step: "email"; notice?: "expired" | "locked" }
-  | { step: "code"; email: string; expiresAt: string; resendAvailableAt: string }
+  | { step: "code"; email: string; expiresAt: string; resendAvailableAt: string; delivery: EmailDelivery }
   | { step: "password"; email: string };
 
 type Purpose = "signup" | "reset";
@@ -80,14 +81,36 @@ function EmailStep({ purpose, notice }: { purpose: Purpose; notice?: "expired" |
   );
 }
 
-function CodeStep({ purpose, email, expiresAt, resendAvailableAt }: { purpose: Purpose; email: string; expiresAt: string; resendAvailableAt: string }) {
+/** While the email has not left, the page asks the server again this often (the outbox retries every 5–60 s). */
+const DELIVERY_POLL_MS = 5_000;
+
+function CodeStep({
+  purpose,
+  email,
+  expiresAt,
+  resendAvailableAt,
+  delivery,
+}: {
+  purpose: Purpose;
+  email: string;
+  expiresAt: string;
+  resendAvailableAt: string;
+  delivery: EmailDelivery;
+}) {
   const t = useTranslations("auth.code");
+  const td = useTranslations("codeDelivery");
   const format = useFormatter();
   const router = useRouter();
   const [result, setResult] = useState<ActionResult | null>(null);
   const [resent, setResent] = useState(false);
   const [pending, startTransition] = useTransition();
   const resendIn = useSecondsLeft(resendAvailableAt);
+  const waiting = delivery === "sending" || delivery === "delayed";
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => router.refresh(), DELIVERY_POLL_MS);
+    return () => clearInterval(timer);
+  }, [waiting, router]);
   const form = useForm<CodeInput>({ resolver: zodResolver(codeSchema), defaultValues: { code: "" } });
 
   const submit = form.handleSubmit((values) =>
@@ -114,12 +137,22 @@ function CodeStep({ purpose, email, expiresAt, resendAvailableAt }: { purpose: P
   return (
     <div className="stack">
       <p>{t("sentTo", { email })}</p>
-      <p>
-        {t.rich("validFor", {
-          time: format.dateTime(new Date(expiresAt), { hour: "2-digit", minute: "2-digit" }),
-          remaining: () => <Countdown until={expiresAt} onDone={() => router.refresh()} />,
-        })}
-      </p>
+      {delivery === "delayed" ? (
+        <div className="alert alert-warn" role="status" data-testid="code-email-delayed">
+          {td("delayed")}
+        </div>
+      ) : delivery === "failed" ? (
+        <div className="alert alert-error" role="alert" data-testid="code-email-failed">
+          {td("failed")}
+        </div>
+      ) : (
+        <p data-testid="code-valid-for">
+          {t.rich("validFor", {
+            time: format.dateTime(new Date(expiresAt), { hour: "2-digit", minute: "2-digit" }),
+            remaining: () => <Countdown until={expiresAt} onDone={() => router.refresh()} />,
+          })}
+        </p>
+      )}
       <p className="muted">{t("keepPage")}</p>
       <p className="muted">{t("spam")}</p>
       {resent && (

@@ -8,7 +8,15 @@ export function normalizeRecipient(address: string): string {
   return address.trim().toLowerCase();
 }
 
-export type NewOutboxEmail = { to: string; template: string; subject: string; text: string; html: string };
+export type NewOutboxEmail = {
+  to: string;
+  template: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Set for a code or a NIP: retried on the time-critical schedule, and never sent after it. */
+  expiresAt?: Date | null;
+};
 
 /** Inserts a pending email; joins the caller's transaction so the email commits (or not) with what it announces. */
 export async function insertOutboxEmail(executor: Executor, email: NewOutboxEmail): Promise<string> {
@@ -27,6 +35,7 @@ export type ClaimedEmail = {
   html: string | null;
   /** The attempt this claim is, counted before sending: results are recorded only if it is still the latest. */
   attempts: number;
+  expiresAt: Date | null;
 };
 
 /**
@@ -62,6 +71,7 @@ export async function claimDueEmails(options: { now: Date; limit: number; leaseU
         text: emailOutbox.text,
         html: emailOutbox.html,
         attempts: emailOutbox.attempts,
+        expiresAt: emailOutbox.expiresAt,
       });
   });
 }

@@ -130,6 +130,7 @@ export async function issueNip(
           to: email.address,
           template: "nip-issued",
           locale: toLocale(account?.locale),
+          expiresAt: row!.expiresAt,
           params: {
             nip: formatNip(code),
             expiresAt: row!.expiresAt,

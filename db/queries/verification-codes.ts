@@ -1,9 +1,10 @@
 // Email verification codes for sign-up and password reset. Every limit (lifetime, tries, cooldown,
 // codes per hour per email and per IP) is checked inside a transaction serialised per email with an
 // advisory lock, so several app instances share them.
-import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "@/db/client";
-import { parentAccounts, verificationCodes, type VerificationCode } from "@/db/schema";
+import { emailOutbox, parentAccounts, verificationCodes, type VerificationCode } from "@/db/schema";
+import { deliveryStateOf, type EmailDelivery } from "@/lib/email/delivery-state";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locale";
@@ -103,6 +104,31 @@ export async function requestCode(input: {
     const linkToken = randomToken();
     const flowToken = randomToken();
     const expiresAt = new Date(now.getTime() + limits.lifetimeSeconds * 1000);
+    const [account] = await tx
+      .select({ id: parentAccounts.id })
+      .from(parentAccounts)
+      .where(eq(parentAccounts.email, email));
+    const minutes = Math.round(limits.lifetimeSeconds / 60);
+    const path = purpose === "signup" ? "/inscription/verifier" : "/mot-de-passe-oublie/verifier";
+    // The email in place of a code is time-critical too, so both are retried (and shown as delayed) alike.
+    let outboxEmailId: string | null = null;
+    if (purpose === "signup" && account) {
+      outboxEmailId = await enqueueEmail(tx, {
+        to: email,
+        template: "account-exists",
+        locale: input.locale,
+        params: { resetUrl: `${appUrl}/mot-de-passe-oublie` },
+        expiresAt,
+      });
+    } else if (purpose === "signup" || account) {
+      outboxEmailId = await enqueueEmail(tx, {
+        to: email,
+        template: "verification-code",
+        locale: input.locale,
+        params: { code, link: `${appUrl}${path}?jeton=${linkToken}`, minutes, purpose },
+        expiresAt,
+      });
+    }
     const [row] = await tx
       .insert(verificationCodes)
       .values({
@@ -114,31 +140,10 @@ export async function requestCode(input: {
         maxAttempts: limits.maxAttempts,
         expiresAt,
         ip: input.ip,
+        outboxEmailId,
         createdAt: now,
       })
       .returning({ id: verificationCodes.id });
-
-    const [account] = await tx
-      .select({ id: parentAccounts.id })
-      .from(parentAccounts)
-      .where(eq(parentAccounts.email, email));
-    const minutes = Math.round(limits.lifetimeSeconds / 60);
-    const path = purpose === "signup" ? "/inscription/verifier" : "/mot-de-passe-oublie/verifier";
-    if (purpose === "signup" && account) {
-      await enqueueEmail(tx, {
-        to: email,
-        template: "account-exists",
-        locale: input.locale,
-        params: { resetUrl: `${appUrl}/mot-de-passe-oublie` },
-      });
-    } else if (purpose === "signup" || account) {
-      await enqueueEmail(tx, {
-        to: email,
-        template: "verification-code",
-        locale: input.locale,
-        params: { code, link: `${appUrl}${path}?jeton=${linkToken}`, minutes, purpose },
-      });
-    }
     await input.onCreated?.(tx);
 
     return {
@@ -157,7 +162,26 @@ export type FlowStatus = {
   expiresAt: Date;
   resendAvailableAt: Date;
   attemptsLeft: number;
+  /** Whether the email with the code has left (the page counts the code down only then). */
+  emailDelivery: EmailDelivery;
 };
+
+/**
+ * The delivery of a flow's email. A reset for an address without an account sends nothing: that page then shows
+ * what the newest code email queued around the same time shows, so a delayed provider reveals no account.
+ */
+async function emailDeliveryOf(row: VerificationCode): Promise<EmailDelivery> {
+  const columns = { status: emailOutbox.status, lastError: emailOutbox.lastError };
+  const [email] = row.outboxEmailId
+    ? await db.select(columns).from(emailOutbox).where(eq(emailOutbox.id, row.outboxEmailId))
+    : await db
+        .select(columns)
+        .from(emailOutbox)
+        .where(and(isNotNull(emailOutbox.expiresAt), gt(emailOutbox.createdAt, new Date(row.createdAt.getTime() - 60_000))))
+        .orderBy(desc(emailOutbox.createdAt))
+        .limit(1);
+  return email ? deliveryStateOf(email) : "sent";
+}
 
 /** Where a flow stands, for the browser holding its cookie; null when the cookie does not match. */
 export async function flowStatus(flow: FlowHandle, limits: CodeLimits = codeLimits): Promise<FlowStatus | null> {
@@ -181,6 +205,7 @@ export async function flowStatus(flow: FlowHandle, limits: CodeLimits = codeLimi
     expiresAt: row.expiresAt,
     resendAvailableAt: new Date(row.createdAt.getTime() + limits.cooldownSeconds * 1000),
     attemptsLeft: Math.max(0, row.maxAttempts - row.attempts),
+    emailDelivery: state === "usable" && !row.verifiedAt ? await emailDeliveryOf(row) : "sent",
   };
 }
 

@@ -8,7 +8,7 @@ import {
   markEmailSent,
   type ClaimedEmail,
 } from "@/db/queries/email-outbox";
-import { retryDelayAfter } from "@/lib/email/retry-policy";
+import { MIN_USEFUL_SECONDS, nextAttemptAfterFailure } from "@/lib/email/retry-policy";
 import { defaultEmailTransport, type EmailTransport, type SendOutcome } from "@/lib/email/transport";
 
 export type DeliveryReport = { claimed: number; sent: number; delivered: number; retrying: number; failed: number };
@@ -28,10 +28,17 @@ export async function deliverPendingEmails(options: DeliveryOptions = {}): Promi
   const claimed = await claimDueEmails({ now, limit, leaseUntil: new Date(now.getTime() + leaseMsFor(limit)) });
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, delivered: 0, retrying: 0, failed: 0 };
   for (const email of claimed) {
-    const outcome = await sendOne(transport, email);
+    const outcome = tooLateToSend(email, now)
+      ? { ok: false as const, permanent: true, error: "expired before it could be sent" }
+      : await sendOne(transport, email);
     report[await recordOutcome(email, outcome, now)] += 1;
   }
   return report;
+}
+
+/** A code or NIP that could no longer be used once it arrives is not sent at all. */
+function tooLateToSend(email: ClaimedEmail, now: Date): boolean {
+  return email.expiresAt !== null && now.getTime() > email.expiresAt.getTime() - MIN_USEFUL_SECONDS * 1000;
 }
 
 async function sendOne(transport: EmailTransport, email: ClaimedEmail): Promise<SendOutcome> {
@@ -56,12 +63,12 @@ async function recordOutcome(
     await markEmailDeliveredToMailbox(email, new Date());
     return "delivered";
   }
-  const delay = outcome.permanent ? null : retryDelayAfter(email.attempts);
-  if (delay === null) {
+  const retryAt = outcome.permanent ? null : nextAttemptAfterFailure(email, now);
+  if (retryAt === null) {
     await markEmailFailed(email, outcome.error);
     return "failed";
   }
-  await markEmailAttemptFailed(email, { error: outcome.error, retryAt: new Date(now.getTime() + delay) });
+  await markEmailAttemptFailed(email, { error: outcome.error, retryAt });
   return "retrying";
 }
 
@@ -115,7 +122,8 @@ export type OutboxWorker = { stop(): void };
 /** The in-process retry loop; idempotent (one per process, kept across dev reloads). Its timer never keeps the process alive. */
 export function startOutboxWorker(options: { intervalMs?: number } = {}): OutboxWorker {
   if (loop.worker) return loop.worker;
-  const timer = setInterval(() => void deliverSoon(), options.intervalMs ?? 15_000);
+  // Every 5 s: the time-critical retry schedule starts at 5 s (one indexed query per tick and instance).
+  const timer = setInterval(() => void deliverSoon(), options.intervalMs ?? 5_000);
   timer.unref();
   const worker: OutboxWorker = {
     stop() {

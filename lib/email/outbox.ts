@@ -9,6 +9,8 @@ export type EmailRequest<T extends EmailTemplateName> = {
   template: T;
   locale: Locale;
   params: EmailTemplateParams[T];
+  /** When what the email carries (a code, a NIP) dies: makes it time-critical (see retry-policy.ts). */
+  expiresAt?: Date;
 };
 
 /**
@@ -17,5 +19,5 @@ export type EmailRequest<T extends EmailTemplateName> = {
  */
 export async function enqueueEmail<T extends EmailTemplateName>(executor: Executor, request: EmailRequest<T>): Promise<string> {
   const { subject, text, html } = renderEmail(request.template, request.params, request.locale);
-  return insertOutboxEmail(executor, { to: request.to, template: request.template, subject, text, html });
+  return insertOutboxEmail(executor, { to: request.to, template: request.template, subject, text, html, expiresAt: request.expiresAt ?? null });
 }

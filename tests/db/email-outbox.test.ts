@@ -152,6 +152,45 @@ describe("delivery through Resend", () => {
     expect(await deliverPendingEmails({ transport: resend, now: new Date(clock + 86_400_000) })).toMatchObject({ claimed: 0 });
   });
 
+  it("retries a code on the time-critical schedule while the provider is down, and stops before the code dies", async () => {
+    const created = Date.now();
+    const id = await enqueueEmail(db, {
+      to: "code@example.com",
+      template: "verification-code",
+      locale: "fr",
+      params: { code: "123456", link: "https://portail.test/x", minutes: 10, purpose: "signup" },
+      expiresAt: new Date(created + 600_000),
+    });
+    mock.replyWith(() => ({ status: 503, body: { statusCode: 503, name: "application_error", message: "down" } }));
+    let clock = created;
+    const tries: number[] = [];
+    for (let pass = 0; pass < 40; pass++) {
+      const report = await deliverPendingEmails({ transport: resend, now: new Date(clock) });
+      if (report.claimed === 0) break;
+      tries.push(Math.round((clock - created) / 1000));
+      const stored = await row(id);
+      if (stored.status !== "pending") break;
+      clock = stored.nextAttemptAt.getTime() + 1;
+    }
+    expect(tries.slice(0, 4)).toEqual([0, 5, 15, 30]);
+    expect(tries.at(-1)!).toBeLessThanOrEqual(540);
+    expect(await row(id)).toMatchObject({ status: "failed", text: null, html: null });
+    expect(mock.received.length).toBe(tries.length);
+  });
+
+  it("does not send a code that could no longer be used when it is claimed", async () => {
+    const id = await enqueueEmail(db, {
+      to: "late@example.com",
+      template: "verification-code",
+      locale: "fr",
+      params: { code: "123456", link: "https://portail.test/x", minutes: 10, purpose: "signup" },
+      expiresAt: new Date(Date.now() + 30_000),
+    });
+    expect(await deliverPendingEmails({ transport: resend })).toMatchObject({ failed: 1 });
+    expect(mock.received).toHaveLength(0);
+    expect(await row(id)).toMatchObject({ status: "failed", lastError: "expired before it could be sent" });
+  });
+
   it("sends each email once when two delivery passes run at the same time", async () => {
     const ids = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => queueCode(`p${n}@example.com`, `00000${n}`)));
     mock.succeed(30);

@@ -14,6 +14,7 @@ export async function currentFlowStep(purpose: CodePurpose): Promise<FlowStep> {
         email: status.email,
         expiresAt: status.expiresAt.toISOString(),
         resendAvailableAt: status.resendAvailableAt.toISOString(),
+        delivery: status.emailDelivery,
       };
     case "verified":
       return { step: "password", email: status.email };
