@@ -15,4 +15,6 @@ export async function register() {
   await prepareDatabase();
   const { startOutboxWorker } = await import("@/lib/email/deliver");
   startOutboxWorker();
+  const { startImportRunReaper } = await import("@/db/queries/student-import");
+  startImportRunReaper();
 }

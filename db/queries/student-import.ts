@@ -31,6 +31,62 @@ const SAMPLE_SIZE = 20;
 const REJECTED_SAMPLE_SIZE = 100;
 /** Progress is written to import_runs at most this often while the file streams in. */
 const PROGRESS_INTERVAL_MS = 500;
+/**
+ * A run being read holds a lease, renewed with each progress write and before each phase of the dry run. A run
+ * whose lease ran out (the upload stopped, the server restarted mid-file) is failed and its staging table dropped.
+ */
+export const IMPORT_LEASE_MS = 2 * 60_000;
+
+const leaseFrom = (now: number) => new Date(now + IMPORT_LEASE_MS);
+
+/** The run lost its lease (it was failed as interrupted) while this process was still reading it. */
+export class ImportLeaseLost extends Error {
+  constructor(runId: number) {
+    super(`import run ${runId} lost its lease`);
+    this.name = "ImportLeaseLost";
+  }
+}
+
+/** Renews a reading run's lease; throws ImportLeaseLost if the run is no longer being read. */
+async function renewLease(runId: number, progress: { bytesRead?: number; linesRead?: number } = {}) {
+  const renewed = await db
+    .update(importRuns)
+    .set({ ...progress, leaseUntil: leaseFrom(Date.now()), updatedAt: new Date() })
+    .where(and(eq(importRuns.id, runId), eq(importRuns.status, "reading")))
+    .returning({ id: importRuns.id });
+  if (renewed.length === 0) throw new ImportLeaseLost(runId);
+}
+
+/**
+ * Fails the runs still `reading` whose lease ran out, and drops the staging tables no run needs any more (of runs
+ * failed, expired or applied, or gone). A table still locked by a reader is left for the next pass.
+ * Returns the ids of the runs it failed.
+ */
+export async function reapImportRuns(now: Date = new Date()): Promise<number[]> {
+  const failed = await db
+    .update(importRuns)
+    .set({ status: "failed", failure: { failure: "lease_expired" }, leaseUntil: null, updatedAt: now })
+    .where(and(eq(importRuns.status, "reading"), sql`${importRuns.leaseUntil} < ${now.toISOString()}::timestamptz`))
+    .returning({ id: importRuns.id });
+  const tables = await db.execute<{ tablename: string }>(sql`
+    select t.tablename from pg_tables t
+    where t.schemaname = current_schema() and t.tablename ~ '^import_stage_[0-9]+$'
+      and not exists (select 1 from ${importRuns} r
+        where r.id = substring(t.tablename from 14)::int and r.status in ('reading', 'ready'))`);
+  const rows = Array.isArray(tables) ? tables : (tables as unknown as { rows: { tablename: string }[] }).rows;
+  for (const { tablename } of rows) {
+    const runId = Number(tablename.slice("import_stage_".length));
+    try {
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`set local lock_timeout = '1s'`);
+        await dropStagingTable(tx, runId);
+      });
+    } catch {
+      // Still in use (a COPY that has not noticed its run failed): the next pass drops it.
+    }
+  }
+  return failed.map((r) => r.id);
+}
 
 /** Receives how long each phase took (the bench prints them). */
 export type PhaseTimer = (phase: string, ms: number) => void;
@@ -55,6 +111,7 @@ export async function startImportRun(input: {
   totalBytes?: number | null;
 }): Promise<{ ok: true; runId: number } | { ok: false; error: ImportRunRefusal }> {
   if (!canImportInto(input.scope, input.boardId)) return { ok: false, error: "forbidden" };
+  await reapImportRuns();
   if (input.boardId !== null) {
     const [board] = await db.select({ id: schoolBoards.id }).from(schoolBoards).where(eq(schoolBoards.id, input.boardId));
     if (!board) return { ok: false, error: "unknown_board" };
@@ -66,6 +123,7 @@ export async function startImportRun(input: {
       staffUserId: input.staffId,
       fileName: input.fileName.slice(0, 255) || "import.csv",
       totalBytes: input.totalBytes ?? null,
+      leaseUntil: leaseFrom(Date.now()),
     })
     .returning({ id: importRuns.id });
   return { ok: true, runId: run!.id };
@@ -107,6 +165,7 @@ export async function dryRunImport(input: {
   if (run.run.status !== "reading") throw new Error(`import run ${input.runId} was already read`);
   const runId = run.run.id;
 
+  await renewLease(runId);
   await expireOlderRuns(run.run);
   await createStagingTable(db, runId);
   const writer = await openStagingWriter(runId);
@@ -123,10 +182,7 @@ export async function dryRunImport(input: {
       onProgress: async ({ bytesRead, lines }) => {
         if (Date.now() - lastProgress < PROGRESS_INTERVAL_MS) return;
         lastProgress = Date.now();
-        await db
-          .update(importRuns)
-          .set({ bytesRead, linesRead: lines, updatedAt: new Date() })
-          .where(eq(importRuns.id, runId));
+        await renewLease(runId, { bytesRead, linesRead: lines });
       },
     }));
     // A body cut short (a proxy's size limit, a dropped connection) would make the missing students look gone.
@@ -137,10 +193,13 @@ export async function dryRunImport(input: {
   } catch (error) {
     await writer.abort();
     await dropStagingTable(db, runId);
-    await db
+    const marked = await db
       .update(importRuns)
-      .set({ status: "failed", failure: { failure: "read_error" }, updatedAt: new Date() })
-      .where(eq(importRuns.id, runId));
+      .set({ status: "failed", failure: { failure: "read_error" }, leaseUntil: null, updatedAt: new Date() })
+      .where(and(eq(importRuns.id, runId), eq(importRuns.status, "reading")))
+      .returning({ id: importRuns.id });
+    // Failed already (its lease ran out while the file stalled, and its table went with it): say so, not why the write failed.
+    if (marked.length === 0) throw new ImportLeaseLost(runId);
     throw error;
   }
 
@@ -156,6 +215,7 @@ export async function dryRunImport(input: {
     });
   }
 
+  await renewLease(runId);
   const stage = stagingTable(runId);
   await timed(input.timer, "analyze", () => analyzeStagingTable(db, runId));
   const duplicates = await timed(input.timer, "duplicates", () => markDuplicateFiches(stage));
@@ -182,6 +242,7 @@ export async function dryRunImport(input: {
     });
   }
 
+  await renewLease(runId);
   const boards = await boardsOf(db, run.run, stage);
   const { diff, changesSample } = await db.transaction(async (tx) => {
     await preferBulkJoins(tx);
@@ -202,13 +263,18 @@ export async function dryRunImport(input: {
   });
 }
 
+/** Stores the outcome of a run still being read (one that lost its lease stays failed: ImportLeaseLost). */
 async function finishRun(runId: number, values: Partial<typeof importRuns.$inferInsert>): Promise<ImportRun> {
   const [row] = await db
     .update(importRuns)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(importRuns.id, runId))
+    .set({ ...values, leaseUntil: null, updatedAt: new Date() })
+    .where(and(eq(importRuns.id, runId), eq(importRuns.status, "reading")))
     .returning();
-  return row!;
+  if (!row) {
+    await dropStagingTable(db, runId);
+    throw new ImportLeaseLost(runId);
+  }
+  return row;
 }
 
 /** A newer file for the same target replaces an older dry run that was never applied. */
@@ -500,6 +566,21 @@ async function replaceGuardianEmails(tx: Transaction, stage: StagingTable) {
       where ${guardianEmails}.position <> excluded.position`);
 }
 
+type ReaperLoop = { timer?: ReturnType<typeof setInterval> };
+const globalForReaper = globalThis as unknown as { __importReaper?: ReaperLoop };
+
+/** Reaps interrupted runs once a minute in this process (idempotent; the timer never keeps the process alive). */
+export function startImportRunReaper(intervalMs = 60_000) {
+  const loop = (globalForReaper.__importReaper ??= {});
+  if (loop.timer) return;
+  loop.timer = setInterval(() => {
+    reapImportRuns().catch((error: unknown) => {
+      console.error(`[import] reaping interrupted runs failed (${error instanceof Error ? error.name : "error"}); next pass in a minute`);
+    });
+  }, intervalMs);
+  loop.timer.unref();
+}
+
 // ---------- reading runs ----------
 
 async function loadRun(scope: StaffScope, runId: number): Promise<{ ok: true; run: ImportRun } | { ok: false; error: ImportRunRefusal }> {
@@ -547,7 +628,11 @@ export async function listImportRuns(scope: StaffScope, limit = 20): Promise<Imp
 export type ImportProgress = Pick<ImportRun, "id" | "status" | "bytesRead" | "totalBytes" | "linesRead">;
 
 export async function importRunProgress(scope: StaffScope, runId: number): Promise<ImportProgress | null> {
-  const run = await findImportRun(scope, runId);
+  let run = await findImportRun(scope, runId);
+  if (run?.status === "reading" && run.leaseUntil !== null && run.leaseUntil.getTime() < Date.now()) {
+    await reapImportRuns();
+    run = await findImportRun(scope, runId);
+  }
   return run && { id: run.id, status: run.status, bytesRead: run.bytesRead, totalBytes: run.totalBytes, linesRead: run.linesRead };
 }
 

@@ -26,6 +26,7 @@ export const FILE_FAILURES = [
   "too_many_unreadable_lines",
   "no_valid_rows",
   "incomplete_upload",
+  "lease_expired",
   "read_error",
 ] as const;
 export type FileFailure = (typeof FILE_FAILURES)[number];

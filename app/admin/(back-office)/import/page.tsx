@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { RunHistory } from "@/app/admin/(back-office)/import/_components/run-history";
 import { RunReport } from "@/app/admin/(back-office)/import/_components/run-report";
 import { UploadForm } from "@/app/admin/(back-office)/import/_components/upload-form";
-import { findImportRun, importableBoards, listImportRuns } from "@/db/queries/student-import";
+import { findImportRun, importableBoards, listImportRuns, reapImportRuns } from "@/db/queries/student-import";
 import { requireStaff } from "@/lib/auth/session";
 import { importHeaderLine } from "@/lib/import/columns";
 import { mayImportAtAll } from "@/lib/import/access";
@@ -27,6 +27,8 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
     );
   }
   const selected = importRunIdSchema.safeParse({ runId: (await searchParams).run });
+  // An upload interrupted while nobody's server was watching shows as failed, not as "reading" forever.
+  await reapImportRuns();
   const [boards, runs, run] = await Promise.all([
     importableBoards(scope),
     listImportRuns(scope),

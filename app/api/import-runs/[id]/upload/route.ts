@@ -3,7 +3,7 @@
 // Outside /admin on purpose: the proxy matches /admin, and Next buffers (and cuts at 10 MB) the body of any
 // request the proxy sees. The staff session is checked here.
 import { NextResponse } from "next/server";
-import { dryRunImport, findImportRun } from "@/db/queries/student-import";
+import { dryRunImport, findImportRun, ImportLeaseLost } from "@/db/queries/student-import";
 import { currentStaff } from "@/lib/auth/session";
 import { importRunIdSchema } from "@/lib/validations/import";
 
@@ -19,10 +19,16 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (run.status !== "reading" || run.staffUserId !== context.staff.id) {
     return NextResponse.json({ error: "not_ready" }, { status: 409 });
   }
-  const done = await dryRunImport({
-    scope: context.scope,
-    runId: run.id,
-    source: request.body as unknown as AsyncIterable<Uint8Array>,
-  });
-  return NextResponse.json({ runId: done.id, status: done.status });
+  try {
+    const done = await dryRunImport({
+      scope: context.scope,
+      runId: run.id,
+      source: request.body as unknown as AsyncIterable<Uint8Array>,
+    });
+    return NextResponse.json({ runId: done.id, status: done.status });
+  } catch (error) {
+    // The file stalled past the run's lease: the run is failed already (the page shows why).
+    if (error instanceof ImportLeaseLost) return NextResponse.json({ runId: run.id, status: "failed" }, { status: 409 });
+    throw error;
+  }
 }
