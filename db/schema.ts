@@ -4,6 +4,7 @@ import { typedFicheKey, typedIdentifierKey } from "@/db/typed-identifier";
 import type { ChangesSample, FailureReport, ImportCounts, RejectedLine } from "@/lib/import/report";
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -447,6 +448,134 @@ export const supportTickets = pgTable(
   ],
 );
 
+// ---------- Privacy (Loi 25): incident register, retention, account changes ----------
+
+/** What the system knew when an incident was opened from a parent's "this is not my child". Never edited. */
+export type IncidentFacts = {
+  associationId?: string;
+  associationMethod?: "match" | "nip";
+  associatedAt?: string;
+  reportedAt?: string;
+  accountEmail?: string;
+  student?: { id: number; fiche: string; schoolId: number; schoolName: string };
+  /** Whether the account's email was on the record when reported (a matching that should not have happened?). */
+  accountEmailOnRecord?: boolean;
+  successfulAttempt?: { id: string; at: string; method: "match" | "nip" } | null;
+  nipIssuedBy?: { staffId: string; name: string; email: string; at: string; auditId: number | null } | null;
+  lastGuardianEmailChange?: { staffId: string | null; name: string | null; at: string; auditId: number; action: string } | null;
+};
+
+/**
+ * The board's register of confidentiality incidents (Règlement sur les incidents de confidentialité, art. 3).
+ * Rows cannot be deleted within five years (trigger in the migrations); every edit writes an audit row.
+ */
+export const privacyIncidents = pgTable(
+  "privacy_incidents",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    boardId: integer()
+      .notNull()
+      .references(() => schoolBoards.id),
+    /** open | closed */
+    status: text().notNull().default("open"),
+    /** parent_report ("this is not my child") | staff_declaration */
+    source: text().notNull(),
+    /** No foreign key: the entry outlives the account (deleted accounts are anonymised, the register is kept). */
+    reportedByParentId: uuid(),
+    declaredByStaffId: uuid().references(() => staffUsers.id),
+    facts: jsonb().$type<IncidentFacts>().notNull().default({}),
+    studentIds: integer().array().notNull().default(sql`'{}'::integer[]`),
+    auditLogIds: bigint({ mode: "number" }).array().notNull().default(sql`'{}'::bigint[]`),
+    personalInformation: text(),
+    personalInformationUndescribedReason: text(),
+    circumstances: text(),
+    occurredFrom: date({ mode: "string" }),
+    occurredTo: date({ mode: "string" }),
+    discoveredOn: date({ mode: "string" }).notNull(),
+    peopleConcerned: integer(),
+    riskSensitivity: text(),
+    riskMisuse: text(),
+    riskConsequences: text(),
+    riskLikelihood: text(),
+    /** The officer's conclusion; null until assessed. */
+    seriousInjuryRisk: boolean(),
+    commissionNotifiedOn: date({ mode: "string" }),
+    peopleNotifiedOn: date({ mode: "string" }),
+    publicNoticeOn: date({ mode: "string" }),
+    publicNoticeReason: text(),
+    measures: text(),
+    closedAt: timestamp({ withTimezone: true }),
+    closedByStaffId: uuid().references(() => staffUsers.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("privacy_incidents_board_created_idx").on(t.boardId, t.createdAt),
+    index("privacy_incidents_reporter_idx").on(t.reportedByParentId),
+    check("privacy_incidents_status_ck", sql`${t.status} in ('open', 'closed')`),
+    check("privacy_incidents_source_ck", sql`${t.source} in ('parent_report', 'staff_declaration')`),
+    check("privacy_incidents_people_ck", sql`${t.peopleConcerned} is null or ${t.peopleConcerned} >= 0`),
+    check("privacy_incidents_period_ck", sql`${t.occurredTo} is null or ${t.occurredFrom} is null or ${t.occurredFrom} <= ${t.occurredTo}`),
+  ],
+);
+
+/** A board's retention periods; a board without a row uses the defaults (lib/retention.ts). */
+export const boardRetention = pgTable(
+  "board_retention",
+  {
+    boardId: integer()
+      .primaryKey()
+      .references(() => schoolBoards.id, { onDelete: "cascade" }),
+    attemptsMonths: smallint().notNull().default(12),
+    resolvedTicketsMonths: smallint().notNull().default(24),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedByStaffId: uuid().references(() => staffUsers.id),
+  },
+  (t) => [
+    check("board_retention_attempts_ck", sql`${t.attemptsMonths} between 1 and 120`),
+    check("board_retention_tickets_ck", sql`${t.resolvedTicketsMonths} between 1 and 120`),
+  ],
+);
+
+/** Per-day totals of association attempts removed by the retention purge, so figures keep old periods. */
+export const purgedAttemptTotals = pgTable(
+  "purged_attempt_totals",
+  {
+    day: date({ mode: "string" }).notNull(),
+    /** 0 when the attempt had no board (or no school): a unique key needs values, not nulls. */
+    boardId: integer().notNull().default(0),
+    schoolId: integer().notNull().default(0),
+    attempts: integer().notNull().default(0),
+    successfulAttempts: integer().notNull().default(0),
+    /** Failed attempts per blocking reason code. */
+    failureReasons: jsonb().$type<Record<string, number>>().notNull().default({}),
+  },
+  (t) => [uniqueIndex("purged_attempt_totals_uq").on(t.boardId, t.day, t.schoolId)],
+);
+
+/** A parent's pending change of sign-in email: a code sent to the new address (only its HMAC kept). */
+export const emailChangeRequests = pgTable(
+  "email_change_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    parentAccountId: uuid()
+      .notNull()
+      .references(() => parentAccounts.id, { onDelete: "cascade" }),
+    newEmail: text().notNull(),
+    codeHash: text().notNull(),
+    attempts: integer().notNull().default(0),
+    maxAttempts: integer().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    consumedAt: timestamp({ withTimezone: true }),
+    supersededAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("email_change_requests_account_idx").on(t.parentAccountId, t.createdAt),
+    check("email_change_requests_attempts_ck", sql`${t.attempts} <= ${t.maxAttempts}`),
+  ],
+);
+
 // ---------- Relations ----------
 
 export const schoolBoardsRelations = relations(schoolBoards, ({ many }) => ({
@@ -524,3 +653,4 @@ export type OutboxEmail = typeof emailOutbox.$inferSelect;
 export type SupportTicket = typeof supportTickets.$inferSelect;
 export type StaffRole = (typeof staffRole.enumValues)[number];
 export type ImportRun = typeof importRuns.$inferSelect;
+export type PrivacyIncident = typeof privacyIncidents.$inferSelect;

@@ -2,7 +2,7 @@
 import type { Transaction } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
-/** Staff actions recorded in the audit log. */
+/** Staff actions recorded in the audit log, and what the system or a parent did that the board must be able to trace. */
 export type AuditAction =
   | "guardian_email.changed"
   | "nip.issued"
@@ -10,7 +10,17 @@ export type AuditAction =
   | "association.revoked"
   | "fiche.sent"
   | "account.reset_started"
-  | "account.lockout_lifted";
+  | "account.lockout_lifted"
+  | "association.reported_not_mine"
+  | "incident.opened"
+  | "incident.declared"
+  | "incident.updated"
+  | "incident.closed"
+  | "incident.reopened"
+  | "retention.settings_changed"
+  | "retention.purged"
+  | "parent.email_changed"
+  | "parent.account_deleted";
 
 export type AuditEntryInput = {
   /** The staff member who acted; null for the system. */

@@ -1,4 +1,6 @@
 // One association attempt for staff: what the parent typed next to the record, each finding, and the fix.
+import { mayActOnRecords } from "@/lib/auth/permissions";
+import { currentStaff } from "@/lib/auth/session";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { AttemptView } from "@/db/queries/attempts";
@@ -17,6 +19,8 @@ type Reason = AttemptView["reasons"][number];
 const MATCH_FIELDS: Field[] = ["identifier", "lastName", "firstName", "birthDate", "email"];
 
 export async function AttemptDiagnosis({ attempt, showStudent = true }: { attempt: AttemptView; showStudent?: boolean }) {
+  // The suggested fixes are record changes: not offered to a role that only reads (the privacy officer).
+  const staff = await currentStaff();
   const t = await getTranslations("admin.attempts");
   const root = await getTranslations();
   const format = await getFormatter();
@@ -130,7 +134,7 @@ export async function AttemptDiagnosis({ attempt, showStudent = true }: { attemp
         </ul>
       )}
 
-      {!attempt.success && <SuggestedFix attempt={attempt} fix={fix} />}
+      {!attempt.success && staff && mayActOnRecords(staff.staff.role) && <SuggestedFix attempt={attempt} fix={fix} />}
       {attempt.userAgent && <p className="muted small">{t("browser", { userAgent: attempt.userAgent })}</p>}
     </article>
   );

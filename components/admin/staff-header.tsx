@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/language-switch";
 import { SignOutButton } from "@/components/sign-out-button";
 import type { StaffContext } from "@/db/queries/staff";
+import { mayImportRecords } from "@/lib/auth/permissions";
 
 export async function StaffHeader({ context, boardName }: { context: StaffContext; boardName: string | null }) {
   const t = await getTranslations("admin.nav");
@@ -22,7 +23,8 @@ export async function StaffHeader({ context, boardName }: { context: StaffContex
           <Link href="/admin/comptes">{t("accounts")}</Link>
           <Link href="/admin/journal">{t("journal")}</Link>
           <Link href="/admin/chiffres">{t("figures")}</Link>
-          {staff.role !== "secretary" && <Link href="/admin/import">{t("import")}</Link>}
+          <Link href="/admin/incidents">{t("incidents")}</Link>
+          {mayImportRecords(staff.role) && <Link href="/admin/import">{t("import")}</Link>}
         </nav>
         <div className="row staff-identity">
           <span>

@@ -13,6 +13,7 @@ import {
   associations,
   guardianEmails,
   nips,
+  privacyIncidents,
   schoolBoards,
   schools,
   students,
@@ -490,6 +491,17 @@ export async function childrenOfParent(parentAccountId: string, email: string): 
         isNull(associations.revokedAt),
       ),
     );
+  // A child the parent said is not theirs is not offered again for association.
+  const reportedNotMine = db
+    .select({ one: sql`1` })
+    .from(privacyIncidents)
+    .where(
+      and(
+        eq(privacyIncidents.reportedByParentId, parentAccountId),
+        eq(privacyIncidents.source, "parent_report"),
+        sql`${students.id} = any(${privacyIncidents.studentIds})`,
+      ),
+    );
   const seenRows = await db
     .selectDistinctOn([students.id], {
       studentId: students.id,
@@ -510,6 +522,7 @@ export async function childrenOfParent(parentAccountId: string, email: string): 
         isNull(students.archivedAt),
         eq(schoolBoards.subscribed, true),
         notExists(activeAssociation),
+        notExists(reportedNotMine),
       ),
     )
     .orderBy(asc(students.id));

@@ -1,7 +1,7 @@
 // Staff accounts and the scope each one works in.
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
-import { schools, staffSchools, staffUsers } from "@/db/schema";
+import { db, type Executor } from "@/db/client";
+import { schools, staffSchools, staffUsers, type StaffRole } from "@/db/schema";
 import { scopeOf, type StaffScope } from "@/lib/auth/scope";
 
 export async function findStaffByEmail(email: string) {
@@ -29,4 +29,13 @@ export async function loadStaffContext(staffUserId: string): Promise<StaffContex
     scope: scopeOf(staff, assigned.map((s) => s.id)),
     schoolNames: assigned.map((s) => s.name),
   };
+}
+
+/** A staff member's current role, read from the database inside a change (null when unknown or disabled). */
+export async function activeStaffRole(executor: Executor, staffUserId: string): Promise<StaffRole | null> {
+  const [row] = await executor
+    .select({ role: staffUsers.role, disabledAt: staffUsers.disabledAt })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, staffUserId));
+  return row && !row.disabledAt ? row.role : null;
 }

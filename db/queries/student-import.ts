@@ -13,7 +13,8 @@ import {
   type StagingTable,
 } from "@/db/queries/import-staging";
 import type { StaffScope } from "@/lib/auth/scope";
-import { canImportInto, canSeeImportRun, mayImportAtAll } from "@/lib/import/access";
+import { activeStaffRole } from "@/db/queries/staff";
+import { canImportInto, canSeeImportRun, mayImportAs, mayImportAtAll } from "@/lib/import/access";
 import { readImportFile, type ReadResult } from "@/lib/import/reader";
 import {
   EMPTY_CHANGES_SAMPLE,
@@ -111,6 +112,7 @@ export async function startImportRun(input: {
   totalBytes?: number | null;
 }): Promise<{ ok: true; runId: number } | { ok: false; error: ImportRunRefusal }> {
   if (!canImportInto(input.scope, input.boardId)) return { ok: false, error: "forbidden" };
+  if (!mayImportAs(await activeStaffRole(db, input.staffId))) return { ok: false, error: "forbidden" };
   await reapImportRuns();
   if (input.boardId !== null) {
     const [board] = await db.select({ id: schoolBoards.id }).from(schoolBoards).where(eq(schoolBoards.id, input.boardId));
@@ -469,6 +471,7 @@ export async function applyImport(input: { scope: StaffScope; staffId: string; r
   const timer = input.timer;
   const loaded = await loadRun(input.scope, input.runId);
   if (!loaded.ok) return loaded;
+  if (!mayImportAs(await activeStaffRole(db, input.staffId))) return { ok: false, error: "forbidden" };
   const outcome = await db.transaction(async (tx) => {
     // Locks the run: a second click waits, then sees "applied".
     const [run] = await tx.select().from(importRuns).where(eq(importRuns.id, input.runId)).for("update");

@@ -141,6 +141,13 @@ export const DEMO_STAFF = {
     boardCode: "CSSPS",
     schoolCodes: [],
   },
+  privacyOfficer: {
+    email: "protection@cssps-demo.ca",
+    name: "Sophie Gagnon",
+    role: "privacy_officer",
+    boardCode: "CSSPS",
+    schoolCodes: [],
+  },
   admin: {
     email: "admin@portail-demo.ca",
     name: "Julie Fortin",

@@ -34,6 +34,12 @@ import frAdminAudit from "@/lib/i18n/messages/fr/admin-audit.json";
 import enAdminAudit from "@/lib/i18n/messages/en/admin-audit.json";
 import frAdminFigures from "@/lib/i18n/messages/fr/admin-figures.json";
 import enAdminFigures from "@/lib/i18n/messages/en/admin-figures.json";
+import frIncidents from "@/lib/i18n/messages/fr/incidents.json";
+import enIncidents from "@/lib/i18n/messages/en/incidents.json";
+import frPrivacyEmail from "@/lib/i18n/messages/fr/privacy-email.json";
+import enPrivacyEmail from "@/lib/i18n/messages/en/privacy-email.json";
+import frAccount from "@/lib/i18n/messages/fr/account.json";
+import enAccount from "@/lib/i18n/messages/en/account.json";
 import frStudentSearch from "@/lib/i18n/messages/fr/student-search.json";
 import enStudentSearch from "@/lib/i18n/messages/en/student-search.json";
 import frOutage from "@/lib/i18n/messages/fr/outage.json";
@@ -42,8 +48,8 @@ import frCodeDelivery from "@/lib/i18n/messages/fr/code-delivery.json";
 import enCodeDelivery from "@/lib/i18n/messages/en/code-delivery.json";
 
 const catalogs = {
-  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport, ...frAdminAccounts, ...frAdminAudit, ...frAdminFigures, ...frStudentSearch, ...frOutage, ...frCodeDelivery },
-  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport, ...enAdminAccounts, ...enAdminAudit, ...enAdminFigures, ...enStudentSearch, ...enOutage, ...enCodeDelivery },
+  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport, ...frAdminAccounts, ...frAdminAudit, ...frAdminFigures, ...frStudentSearch, ...frOutage, ...frCodeDelivery, ...frIncidents, ...frPrivacyEmail, ...frAccount },
+  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport, ...enAdminAccounts, ...enAdminAudit, ...enAdminFigures, ...enStudentSearch, ...enOutage, ...enCodeDelivery, ...enIncidents, ...enPrivacyEmail, ...enAccount },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["fr"];

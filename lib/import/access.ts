@@ -1,4 +1,7 @@
 // Who may import student records into which board: platform admins anywhere, board support into their own board.
+// A privacy officer has a board scope too, but only to read: the role is checked as well as the scope.
+import type { StaffRole } from "@/db/schema";
+import { mayImportRecords } from "@/lib/auth/permissions";
 import type { StaffScope } from "@/lib/auth/scope";
 
 /** `boardId` null means every board the file names, which only a platform admin may do. */
@@ -14,4 +17,9 @@ export function canSeeImportRun(scope: StaffScope, run: { boardId: number | null
 
 export function mayImportAtAll(scope: StaffScope): boolean {
   return scope.kind === "all" || scope.kind === "board";
+}
+
+/** The role half of the rule: null (unknown or disabled staff) may not. */
+export function mayImportAs(role: StaffRole | null): boolean {
+  return role !== null && mayImportRecords(role);
 }

@@ -108,7 +108,7 @@ describe("demo seed", () => {
     });
 
     const staff = await db.select().from(staffUsers);
-    expect(staff.map((s) => s.role).sort()).toEqual(["admin", "board_support", "secretary"]);
+    expect(staff.map((s) => s.role).sort()).toEqual(["admin", "board_support", "privacy_officer", "secretary"]);
     for (const account of staff) expect(await verifyPassword(account.passwordHash!, DEMO_STAFF_PASSWORD)).toBe(true);
 
     const secretary = staff.find((s) => s.email === DEMO_STAFF.secretary.email)!;

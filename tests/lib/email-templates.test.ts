@@ -18,6 +18,10 @@ const samples: { [K in EmailTemplateName]: EmailTemplateParams[K] } = {
   },
   "nip-issued": { nip: "K7P2QX", expiresAt: new Date("2026-11-23T19:05:00Z"), schoolName: "École des Érables", link: "https://portail.example/associer" },
   "fiche-number": { fiche: "1234567", schoolName: "École des Érables" },
+  "incident-reported": { incidentId: 12, board: "CSS des Érables", source: "parent_report", link: "https://portail.example/admin/incidents/12" },
+  "email-change-code": { code: "042917", minutes: 10 },
+  "email-change-notice": { stage: "requested", oldEmail: "ancien@example.com", newEmail: "nouveau.parent@example.com", at: new Date("2026-11-23T19:05:00Z") },
+  "account-deleted": { at: new Date("2026-11-23T19:05:00Z") },
 };
 
 const templateNames = Object.keys(emailTemplates) as EmailTemplateName[];

@@ -17,14 +17,21 @@ function prefillHref(child: ChildSeenByEmail) {
   return `/associer?${query.toString()}`;
 }
 
-export default async function ChildrenPage() {
+export default async function ChildrenPage({ searchParams }: { searchParams: Promise<{ signale?: string }> }) {
   const parent = await requireParent();
   const t = await getTranslations("children");
+  const tReport = await getTranslations("notMyChild");
+  const { signale } = await searchParams;
   const { associated, seenByEmail, boards } = await childrenOfParent(parent.id, parent.email);
 
   return (
     <main id="main" className="container stack">
       <h1 className={styles.title}>{t("title")}</h1>
+      {signale === "1" && (
+        <p className="alert alert-ok" role="status" data-testid="not-my-child-done">
+          {tReport("done")}
+        </p>
+      )}
 
       <section aria-labelledby="associated-title" className="stack" data-testid="associated-children">
         <h2 id="associated-title" className={styles.title}>{t("associated.title")}</h2>

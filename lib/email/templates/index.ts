@@ -1,7 +1,11 @@
 // Every email the app can send, by the template name stored in the outbox.
 import type { Locale } from "@/lib/i18n/locale";
 import type { RenderedEmail } from "@/lib/email/compose";
+import { accountDeletedEmail } from "@/lib/email/templates/account-deleted";
 import { accountExistsEmail } from "@/lib/email/templates/account-exists";
+import { emailChangeCodeEmail } from "@/lib/email/templates/email-change-code";
+import { emailChangeNoticeEmail } from "@/lib/email/templates/email-change-notice";
+import { incidentReportedEmail } from "@/lib/email/templates/incident-reported";
 import { ficheNumberEmail } from "@/lib/email/templates/fiche-number";
 import { guardianEmailChangedEmail } from "@/lib/email/templates/guardian-email-changed";
 import { nipIssuedEmail } from "@/lib/email/templates/nip-issued";
@@ -15,6 +19,10 @@ export const emailTemplates = {
   "guardian-email-changed": guardianEmailChangedEmail,
   "nip-issued": nipIssuedEmail,
   "fiche-number": ficheNumberEmail,
+  "incident-reported": incidentReportedEmail,
+  "email-change-code": emailChangeCodeEmail,
+  "email-change-notice": emailChangeNoticeEmail,
+  "account-deleted": accountDeletedEmail,
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

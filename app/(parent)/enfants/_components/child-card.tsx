@@ -2,6 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import type { AssociatedChild } from "@/db/queries/associations";
 import styles from "@/app/(parent)/enfants/children.module.css";
+import { NotMyChildButton } from "@/app/(parent)/enfants/_components/not-my-child-button";
 
 function telHref(phone: string) {
   return `tel:${phone.replace(/[^\d+]/g, "")}`;
@@ -62,6 +63,9 @@ export async function ChildCard({ child }: { child: AssociatedChild }) {
           )}
         </dl>
       </section>
+      <div>
+        <NotMyChildButton studentId={child.studentId} firstName={child.firstName} />
+      </div>
     </article>
   );
 }

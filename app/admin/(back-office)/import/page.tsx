@@ -6,7 +6,7 @@ import { UploadForm } from "@/app/admin/(back-office)/import/_components/upload-
 import { findImportRun, importableBoards, listImportRuns, reapImportRuns } from "@/db/queries/student-import";
 import { requireStaff } from "@/lib/auth/session";
 import { importHeaderLine } from "@/lib/import/columns";
-import { mayImportAtAll } from "@/lib/import/access";
+import { mayImportAs, mayImportAtAll } from "@/lib/import/access";
 import { importRunIdSchema } from "@/lib/validations/import";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,9 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const { scope } = await requireStaff();
+  const { scope, staff } = await requireStaff();
   const t = await getTranslations("import");
-  if (!mayImportAtAll(scope)) {
+  if (!mayImportAtAll(scope) || !mayImportAs(staff.role)) {
     return (
       <main id="main" className="container stack">
         <h1>{t("title")}</h1>

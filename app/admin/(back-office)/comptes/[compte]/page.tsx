@@ -7,6 +7,7 @@ import { AttemptDiagnosis } from "@/components/admin/attempt-diagnosis";
 import { RevokeAssociationDialog } from "@/components/admin/revoke-association-form";
 import { TableCard } from "@/components/admin/table-card";
 import { getParentAccountForStaff, type ParentAccountDetail } from "@/db/queries/parent-accounts-admin";
+import { mayActOnRecords } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
 
 type Params = { compte: string };
@@ -41,6 +42,7 @@ const emailBadge = { pending: "badge-warn", sent: "", delivered: "badge-ok", fai
 
 export default async function ParentAccountPage({ params }: { params: Promise<Params> }) {
   const detail = await load(params);
+  const canAct = mayActOnRecords((await requireStaff()).staff.role);
   const t = await getTranslations("adminAccounts");
   const format = await getFormatter();
   const { account, lockout, signIns, codes, emails, children, attempts } = detail;
@@ -100,13 +102,13 @@ export default async function ParentAccountPage({ params }: { params: Promise<Pa
           ) : (
             <p>{t("noRecentFailures")}</p>
           )}
-          <AccountActionButton kind="liftLockout" accountId={account.id} email={account.email} available={lockout.consecutiveFailures > 0} />
+          {canAct && <AccountActionButton kind="liftLockout" accountId={account.id} email={account.email} available={lockout.consecutiveFailures > 0} />}
         </section>
 
         <section className="card stack" aria-labelledby="reset-title">
           <h2 id="reset-title">{t("reset")}</h2>
           <p className="muted">{t("resetExplain")}</p>
-          {account.disabledAt ? <p>{t("resetDisabled")}</p> : <AccountActionButton kind="startReset" accountId={account.id} email={account.email} />}
+          {account.disabledAt ? <p>{t("resetDisabled")}</p> : canAct && <AccountActionButton kind="startReset" accountId={account.id} email={account.email} />}
         </section>
       </div>
 

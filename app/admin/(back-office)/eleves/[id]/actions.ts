@@ -4,6 +4,7 @@
 import { revokeAssociation } from "@/db/queries/association-revocations";
 import { changeGuardianEmail } from "@/db/queries/guardian-emails";
 import { issueNip, revokeNip } from "@/db/queries/nips";
+import { mayActOnRecords } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
 import { deliverSoon } from "@/lib/email/deliver";
 import { failure, parseInput, success, unlessUnavailable, type ActionResult } from "@/lib/safe-action";
@@ -19,6 +20,7 @@ export async function changeGuardianEmailAction(
 ): Promise<ActionResult<{ before: string | null; after: string | null; notified: string[] }>> {
   return unlessUnavailable(async () => {
     const { staff, scope } = await requireStaff();
+    if (!mayActOnRecords(staff.role)) return failure("forbidden");
     const parsed = parseInput(guardianEmailChangeSchema, input);
     if (!parsed.ok) return parsed.result;
     const result = await changeGuardianEmail(scope, staff.id, parsed.data);
@@ -34,6 +36,7 @@ export async function issueNipAction(
 ): Promise<ActionResult<{ code: string; expiresAt: string; emailedTo: string | null; revokedPrevious: boolean }>> {
   return unlessUnavailable(async () => {
     const { staff, scope } = await requireStaff();
+    if (!mayActOnRecords(staff.role)) return failure("forbidden");
     const parsed = parseInput(issueNipSchema, input);
     if (!parsed.ok) return parsed.result;
     const result = await issueNip(scope, staff.id, parsed.data.studentId, { email: parsed.data.email });
@@ -51,6 +54,7 @@ export async function issueNipAction(
 export async function revokeNipAction(input: unknown): Promise<ActionResult> {
   return unlessUnavailable(async () => {
     const { staff, scope } = await requireStaff();
+    if (!mayActOnRecords(staff.role)) return failure("forbidden");
     const parsed = parseInput(revokeNipSchema, input);
     if (!parsed.ok) return parsed.result;
     const result = await revokeNip(scope, staff.id, parsed.data.nipId);
@@ -61,6 +65,7 @@ export async function revokeNipAction(input: unknown): Promise<ActionResult> {
 export async function revokeAssociationAction(input: unknown): Promise<ActionResult> {
   return unlessUnavailable(async () => {
     const { staff, scope } = await requireStaff();
+    if (!mayActOnRecords(staff.role)) return failure("forbidden");
     const parsed = parseInput(revokeAssociationSchema, input);
     if (!parsed.ok) return parsed.result;
     const result = await revokeAssociation(scope, staff.id, parsed.data.associationId, parsed.data.reason);

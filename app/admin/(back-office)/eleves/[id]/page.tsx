@@ -11,6 +11,7 @@ import { SendFicheButton } from "@/components/admin/send-fiche-button";
 import { TableCard } from "@/components/admin/table-card";
 import { Countdown } from "@/components/ui/countdown";
 import { getStudentForStaff, type StudentDetail } from "@/db/queries/students";
+import { mayActOnRecords } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
 
 type Params = { id: string };
@@ -31,6 +32,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 export default async function StudentPage({ params }: { params: Promise<Params> }) {
   const detail = await load(params);
+  const canAct = mayActOnRecords((await requireStaff()).staff.role);
   const t = await getTranslations("admin.student");
   const te = await getTranslations("admin.guardianEmails");
   const format = await getFormatter();
@@ -86,6 +88,7 @@ export default async function StudentPage({ params }: { params: Promise<Params> 
               {guardianEmails.map((e) => (
                 <li key={e.id} className="row guardian-email">
                   <span className="mono grow">{e.email}</span>
+                  {canAct && (
                   <span className="row">
                     <GuardianEmailDialog
                       trigger={te("edit")}
@@ -104,10 +107,12 @@ export default async function StudentPage({ params }: { params: Promise<Params> 
                       initial={{ mode: "remove", guardianEmailId: e.id }}
                     />
                   </span>
+                  )}
                 </li>
               ))}
             </ul>
           )}
+          {canAct && (
           <div>
             <GuardianEmailDialog
               trigger={te("add")}
@@ -117,7 +122,8 @@ export default async function StudentPage({ params }: { params: Promise<Params> 
               initial={{ mode: "add" }}
             />
           </div>
-          <SendFicheButton studentId={student.id} guardianEmails={guardianEmails} />
+          )}
+          {canAct && <SendFicheButton studentId={student.id} guardianEmails={guardianEmails} />}
         </section>
 
         <TableCard
@@ -150,15 +156,17 @@ export default async function StudentPage({ params }: { params: Promise<Params> 
                 })}
               </p>
               {activeNip.emailedTo && <p>{t("activeNipEmailed", { email: activeNip.emailedTo })}</p>}
-              <RevokeNipButton nipId={activeNip.id} />
+              {canAct && <RevokeNipButton nipId={activeNip.id} />}
             </div>
           )}
-          <IssueNipPanel
-            studentId={student.id}
-            recordEmails={guardianEmails.map((e) => e.email)}
-            lifetimeMinutes={board.nipLifetimeMinutes}
-            hasActiveNip={activeNip !== null}
-          />
+          {canAct && (
+            <IssueNipPanel
+              studentId={student.id}
+              recordEmails={guardianEmails.map((e) => e.email)}
+              lifetimeMinutes={board.nipLifetimeMinutes}
+              hasActiveNip={activeNip !== null}
+            />
+          )}
         </section>
       </div>
 
