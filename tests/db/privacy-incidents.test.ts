@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { associateByMatch, associateByNip, childrenOfParent } from "@/db/queries/associations";
 import { issueNip } from "@/db/queries/nips";
+import { startImportRun } from "@/db/queries/student-import";
 import {
   declareIncident,
   getIncident,
@@ -317,5 +318,13 @@ describe("who sees the register", () => {
     expect((await registerEntries(viewer(officer), { from: "2026-11-01", to: "2026-11-30" })).map((e) => e.id)).toEqual([declared.incidentId]);
     expect((await registerEntries(viewer(officer), { from: "2026-12-01" })).map((e) => e.id)).toEqual([]);
     expect((await registerEntries(viewer(admin), { boardId: otherBoard.id })).map((e) => e.id)).toEqual([elsewhere.incidentId]);
+  });
+});
+
+describe("the privacy officer's limits", () => {
+  it("cannot start an import into their own board, which board support can", async () => {
+    expect(await startImportRun({ scope: officer.scope, staffId: officer.staff.id, boardId: board.id, fileName: "eleves.csv" })).toEqual({ ok: false, error: "forbidden" });
+    const support = await boardSupportOf(board);
+    expect((await startImportRun({ scope: support.scope, staffId: support.staff.id, boardId: board.id, fileName: "eleves.csv" })).ok).toBe(true);
   });
 });
