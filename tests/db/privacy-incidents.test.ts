@@ -17,6 +17,7 @@ import type { StaffContext } from "@/db/queries/staff";
 import { associations, auditLog, emailOutbox, privacyIncidents, type School, type SchoolBoard, type Student } from "@/db/schema";
 import { incidentUpdateSchema } from "@/lib/validations/incidents";
 import { createParent } from "@/tests/helpers/accounts";
+import { expectAuditedAtomically } from "@/tests/helpers/forced-failure";
 import { createBoardWithSchool, createStudent } from "@/tests/helpers/school-fixtures";
 import { anAdmin, boardSupportOf, createStaff, secretaryOf } from "@/tests/helpers/staff-fixtures";
 
@@ -326,5 +327,36 @@ describe("the privacy officer's limits", () => {
     expect(await startImportRun({ scope: officer.scope, staffId: officer.staff.id, boardId: board.id, fileName: "eleves.csv" })).toEqual({ ok: false, error: "forbidden" });
     const support = await boardSupportOf(board);
     expect((await startImportRun({ scope: support.scope, staffId: support.staff.id, boardId: board.id, fileName: "eleves.csv" })).ok).toBe(true);
+  });
+});
+
+describe("every change and its audit row together", () => {
+  it("holds for the parent's report, a declaration and the officer's edit", async () => {
+    const parent = await associatedParent();
+    await expectAuditedAtomically({
+      change: () => reportNotMyChild(parent.id, student.id),
+      changedTable: "associations",
+      snapshot: async () => ({ active: (await activeAssociations(parent.id)).length, incidents: await db.$count(privacyIncidents) }),
+    });
+    const reported = await reportNotMyChild(parent.id, student.id);
+    if (!reported.ok) throw new Error("not reported");
+
+    const declaration = {
+      boardId: null, circumstances: "NIP dicté au téléphone à un inconnu", personalInformation: null, occurredFrom: null, occurredTo: null, discoveredOn: "2026-11-20", peopleConcerned: 1,
+    };
+    await expectAuditedAtomically({
+      change: () => declareIncident(officer.scope, officer.staff.id, declaration),
+      changedTable: "privacy_incidents",
+      snapshot: () => db.$count(privacyIncidents),
+    });
+    expect((await declareIncident(officer.scope, officer.staff.id, declaration)).ok).toBe(true);
+
+    const snapshot = async () => (await db.select().from(privacyIncidents).where(eq(privacyIncidents.id, reported.incidentId)))[0];
+    await expectAuditedAtomically({
+      change: () => updateIncident(officer.scope, officer.staff.id, fullUpdate(reported.incidentId)),
+      changedTable: "privacy_incidents",
+      snapshot,
+    });
+    expect((await updateIncident(officer.scope, officer.staff.id, fullUpdate(reported.incidentId))).ok).toBe(true);
   });
 });
