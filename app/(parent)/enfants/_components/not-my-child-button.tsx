@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { reportNotMyChildAction } from "@/app/(parent)/enfants/actions";
 import { Dialog } from "@/components/ui/dialog";
+import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/safe-action";
 
 export function NotMyChildButton({ studentId, firstName }: { studentId: number; firstName: string }) {
@@ -27,11 +28,12 @@ export function NotMyChildButton({ studentId, firstName }: { studentId: number; 
       {(close) => (
         <div className="stack">
           <p>{t("explain")}</p>
-          {result && !result.ok && (
+          {result && !result.ok && result.error === "notFound" && (
             <div className="alert alert-error" role="alert">
               {t("notFound")}
             </div>
           )}
+          {result && !result.ok && result.error !== "notFound" && <FormAlert result={result} />}
           <div className="row">
             <button type="button" className="danger" disabled={pending} onClick={() => confirm(close)}>
               {t("confirm")}

@@ -4,24 +4,28 @@
 import { declareIncident, updateIncident } from "@/db/queries/privacy-incidents";
 import { requireStaff } from "@/lib/auth/session";
 import { deliverSoon } from "@/lib/email/deliver";
-import { failure, parseInput, success, type ActionResult } from "@/lib/safe-action";
+import { failure, parseInput, success, unlessUnavailable, type ActionResult } from "@/lib/safe-action";
 import { incidentDeclarationSchema, incidentUpdateSchema } from "@/lib/validations/incidents";
 
 export async function declareIncidentAction(input: unknown): Promise<ActionResult<{ incidentId: number }>> {
-  const { staff, scope } = await requireStaff();
-  const parsed = parseInput(incidentDeclarationSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const result = await declareIncident(scope, staff.id, parsed.data);
-  if (!result.ok) return failure(result.reason);
-  void deliverSoon();
-  return success({ incidentId: result.incidentId });
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    const parsed = parseInput(incidentDeclarationSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const result = await declareIncident(scope, staff.id, parsed.data);
+    if (!result.ok) return failure(result.reason);
+    void deliverSoon();
+    return success({ incidentId: result.incidentId });
+  });
 }
 
 export async function updateIncidentAction(input: unknown): Promise<ActionResult<{ changed: number }>> {
-  const { staff, scope } = await requireStaff();
-  const parsed = parseInput(incidentUpdateSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const result = await updateIncident(scope, staff.id, parsed.data);
-  if (!result.ok) return failure(result.reason);
-  return success({ changed: result.changed.length });
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    const parsed = parseInput(incidentUpdateSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const result = await updateIncident(scope, staff.id, parsed.data);
+    if (!result.ok) return failure(result.reason);
+    return success({ changed: result.changed.length });
+  });
 }
