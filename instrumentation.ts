@@ -17,4 +17,6 @@ export async function register() {
   startOutboxWorker();
   const { startImportRunReaper } = await import("@/db/queries/student-import");
   startImportRunReaper();
+  const { startTicketAutoClose } = await import("@/db/queries/support-desk");
+  startTicketAutoClose();
 }

@@ -9,6 +9,8 @@ import { useTranslations } from "next-intl";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/safe-action";
+import { helpLinkFor } from "@/lib/support/topics";
+import Link from "next/link";
 import { signInSchema, type SignInInput } from "@/lib/validations/auth";
 
 /** next-auth reports authorize() errors as a string: "invalid", "throttled:<seconds>" or "unavailable". */
@@ -41,6 +43,11 @@ export function SignInForm({ provider, redirectTo }: { provider: "parent" | "sta
   return (
     <form onSubmit={submit} noValidate className="stack">
       <FormAlert result={result} />
+      {provider === "parent" && result && !result.ok && result.error === "throttled" && (
+        <p>
+          <Link href={helpLinkFor("signin_blocked")}>{t("blockedHelp")}</Link>
+        </p>
+      )}
       <TextField
         label={t("email")}
         type="email"

@@ -1,6 +1,7 @@
 // The whole domain: tables, then relations, then inferred types.
 import { relations, sql } from "drizzle-orm";
 import { typedFicheKey, typedIdentifierKey } from "@/db/typed-identifier";
+import { ticketMessageKinds, ticketStatuses, ticketTopics } from "@/lib/support/ticket-values";
 import type { ChangesSample, FailureReport, ImportCounts, RejectedLine } from "@/lib/import/report";
 import {
   boolean,
@@ -17,7 +18,13 @@ import {
   uniqueIndex,
   uuid,
   bigint,
+  customType,
 } from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 
@@ -27,7 +34,6 @@ export const staffRole = pgEnum("staff_role", ["secretary", "board_support", "pr
 export const associationMethod = pgEnum("association_method", ["match", "nip"]);
 export const emailStatus = pgEnum("email_status", ["pending", "sent", "delivered", "failed"]);
 export const authSubject = pgEnum("auth_subject", ["parent", "staff"]);
-export const ticketStatus = pgEnum("ticket_status", ["open", "in_progress", "resolved"]);
 export const importRunStatus = pgEnum("import_run_status", ["reading", "ready", "failed", "applied", "expired"]);
 
 // ---------- School boards, schools, student records ----------
@@ -410,6 +416,9 @@ export const emailOutbox = pgTable(
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastError: text(),
+    /** Reply-To address and extra headers (Message-ID, In-Reply-To) of support emails. */
+    replyTo: text(),
+    headers: jsonb().$type<Record<string, string>>(),
     providerMessageId: text(),
     sentAt: timestamp({ withTimezone: true }),
     deliveredAt: timestamp({ withTimezone: true }),
@@ -423,29 +432,166 @@ export const emailOutbox = pgTable(
   ],
 );
 
+export { ticketMessageKinds, ticketStatuses, ticketTopics };
+
+/** A parent's help request (from /aide or the support address), routed to a school, a board or neither. */
 export const supportTickets = pgTable(
   "support_tickets",
   {
     id: uuid().primaryKey().defaultRandom(),
+    /** Shown to everyone as the ticket's reference (formatTicketReference). */
+    number: integer().notNull().generatedAlwaysAsIdentity(),
     parentAccountId: uuid().references(() => parentAccounts.id, { onDelete: "set null" }),
     email: text().notNull(),
+    /** Where the ticket is routed: a school (and its board), a board only, or neither (the service-centre queue). */
     boardId: integer().references(() => schoolBoards.id),
+    schoolId: integer().references(() => schools.id),
+    topic: text().notNull().default("other"),
+    status: text().notNull().default("new"),
+    source: text().notNull().default("form"),
+    subject: text(),
     childName: text(),
-    section: text(),
+    /** What the parent typed about the school, and a fiche if they gave one. */
+    schoolText: text(),
+    fiche: text(),
     errorMessage: text(),
+    /** The step that failed when the parent came from a failure screen, and when. */
+    failedStep: text(),
+    failedAt: timestamp({ withTimezone: true }),
     browser: text(),
-    message: text().notNull(),
-    status: ticketStatus().notNull().default("open"),
-    assignedStaffId: uuid().references(() => staffUsers.id),
-    /** Address the request came from (lib/client-ip.ts), for the per-address hourly limit. */
     ip: text(),
+    locale: text().notNull().default("fr"),
+    message: text().notNull(),
+    assignedStaffId: uuid().references(() => staffUsers.id),
+    /** Since when the ticket waits for staff (creation or the parent's last message): the queue's order. */
+    queueSince: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    waitingSince: timestamp({ withTimezone: true }),
+    firstReplyAt: timestamp({ withTimezone: true }),
+    resolvedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("support_tickets_status_idx").on(t.status, t.createdAt),
+    index("support_tickets_created_idx").on(t.createdAt),
+    uniqueIndex("support_tickets_number_uq").on(t.number),
+    index("support_tickets_email_idx").on(t.email, t.createdAt),
     index("support_tickets_ip_created_idx").on(t.ip, t.createdAt),
+    index("support_tickets_account_idx").on(t.parentAccountId, t.createdAt),
+    // The queue of a board or a school: one status (or all), oldest waiting first.
+    index("support_tickets_board_queue_idx").on(t.boardId, t.status, t.queueSince),
+    index("support_tickets_school_queue_idx").on(t.schoolId, t.status, t.queueSince),
+    index("support_tickets_status_queue_idx").on(t.status, t.queueSince),
+    index("support_tickets_waiting_idx").on(t.waitingSince).where(sql`${t.status} = 'waiting'`),
+    check("support_tickets_status_check", sql`${t.status} in ('new', 'open', 'waiting', 'resolved')`),
+    check(
+      "support_tickets_topic_check",
+      sql`${t.topic} in ('account_creation', 'code_not_received', 'sign_in', 'association', 'nip', 'other')`,
+    ),
+    check("support_tickets_source_check", sql`${t.source} in ('form', 'email')`),
+    check("support_tickets_resolved_check", sql`(${t.status} = 'resolved') = (${t.resolvedAt} is not null)`),
   ],
+);
+
+/** The conversation: the parent's messages, staff replies, internal notes and system notes. */
+export const supportTicketMessages = pgTable(
+  "support_ticket_messages",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ticketId: uuid()
+      .notNull()
+      .references(() => supportTickets.id, { onDelete: "cascade" }),
+    kind: text().notNull(),
+    authorStaffId: uuid().references(() => staffUsers.id),
+    body: text().notNull(),
+    /** A system note's event (catalog key and parameters), translated where it is shown. */
+    systemEvent: jsonb().$type<{ code: string; params?: Record<string, string | number> }>(),
+    /** Inbound email: the provider's id (a webhook delivered twice finds it) and its Message-ID. */
+    inboundEmailId: text(),
+    /** Message-ID of an email: inbound (the parent's) or outbound (a staff reply), for In-Reply-To threading. */
+    emailMessageId: text(),
+    outboxEmailId: uuid().references(() => emailOutbox.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("support_ticket_messages_ticket_idx").on(t.ticketId, t.createdAt),
+    uniqueIndex("support_ticket_messages_inbound_uq").on(t.inboundEmailId),
+    index("support_ticket_messages_email_message_idx").on(t.emailMessageId),
+    check("support_ticket_messages_kind_check", sql`${t.kind} in ('parent', 'staff', 'note', 'system')`),
+  ],
+);
+
+/** Screenshots and files sent with a ticket; the bytes live here so removing a ticket removes them. */
+export const supportTicketAttachments = pgTable(
+  "support_ticket_attachments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ticketId: uuid()
+      .notNull()
+      .references(() => supportTickets.id, { onDelete: "cascade" }),
+    messageId: uuid().references(() => supportTicketMessages.id, { onDelete: "cascade" }),
+    fileName: text().notNull(),
+    /** Detected from the bytes, never taken from the name or the sender. */
+    contentType: text().notNull(),
+    size: integer().notNull(),
+    content: bytea().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("support_ticket_attachments_ticket_idx").on(t.ticketId),
+    check("support_ticket_attachments_size_check", sql`${t.size} <= 5242880`),
+    check(
+      "support_ticket_attachments_type_check",
+      sql`${t.contentType} in ('image/png', 'image/jpeg', 'image/webp', 'application/pdf')`,
+    ),
+  ],
+);
+
+/** Records a ticket is linked to: students (by email on record, typed fiche, or staff) and attempts. */
+export const supportTicketStudents = pgTable(
+  "support_ticket_students",
+  {
+    ticketId: uuid()
+      .notNull()
+      .references(() => supportTickets.id, { onDelete: "cascade" }),
+    studentId: integer()
+      .notNull()
+      .references(() => students.id, { onDelete: "cascade" }),
+    /** email_on_record | typed_fiche | attempt | staff */
+    reason: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("support_ticket_students_uq").on(t.ticketId, t.studentId),
+    index("support_ticket_students_student_idx").on(t.studentId),
+  ],
+);
+
+export const supportTicketAttempts = pgTable(
+  "support_ticket_attempts",
+  {
+    ticketId: uuid()
+      .notNull()
+      .references(() => supportTickets.id, { onDelete: "cascade" }),
+    attemptId: uuid()
+      .notNull()
+      .references(() => associationAttempts.id, { onDelete: "cascade" }),
+  },
+  (t) => [uniqueIndex("support_ticket_attempts_uq").on(t.ticketId, t.attemptId)],
+);
+
+/** Answers staff reuse, per board (null: every board); {placeholders} filled from the ticket. */
+export const savedReplies = pgTable(
+  "saved_replies",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    boardId: integer().references(() => schoolBoards.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    body: text().notNull(),
+    locale: text().notNull().default("fr"),
+    createdByStaffId: uuid().references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("saved_replies_board_idx").on(t.boardId)],
 );
 
 // ---------- Privacy (Loi 25): incident register, retention, account changes ----------
@@ -651,6 +797,11 @@ export type StaffUser = typeof staffUsers.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
 export type SupportTicket = typeof supportTickets.$inferSelect;
+export type SupportTicketMessage = typeof supportTicketMessages.$inferSelect;
+export type TicketTopic = (typeof ticketTopics)[number];
+export type TicketStatus = (typeof ticketStatuses)[number];
+export type TicketMessageKind = (typeof ticketMessageKinds)[number];
+export type SavedReply = typeof savedReplies.$inferSelect;
 export type StaffRole = (typeof staffRole.enumValues)[number];
 export type ImportRun = typeof importRuns.$inferSelect;
 export type PrivacyIncident = typeof privacyIncidents.$inferSelect;

@@ -20,7 +20,19 @@ export type AuditAction =
   | "retention.settings_changed"
   | "retention.purged"
   | "parent.email_changed"
-  | "parent.account_deleted";
+  | "parent.account_deleted"
+  | "ticket.opened"
+  | "ticket.replied"
+  | "ticket.note_added"
+  | "ticket.status_changed"
+  | "ticket.assigned"
+  | "ticket.rerouted"
+  | "ticket.student_linked"
+  | "ticket.student_unlinked"
+  | "ticket.fix_recorded"
+  | "ticket.auto_closed"
+  | "saved_reply.created"
+  | "saved_reply.deleted";
 
 export type AuditEntryInput = {
   /** The staff member who acted; null for the system. */

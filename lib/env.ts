@@ -27,6 +27,12 @@ const schema = z.object({
   EMAIL_FROM: z.string().default("Portail Parents <no-reply@portail-parents.example>"),
   /** Resend webhook signing secret (whsec_…); the delivery-events endpoint answers 404 without it. */
   RESEND_WEBHOOK_SECRET: z.string().optional(),
+  /** The support address parents write to (Resend receiving); replies to a ticket go to support+<ticket>-<mac>@ its domain. */
+  SUPPORT_EMAIL: z.string().email().default("soutien@portail-parents.example"),
+  /** Signing secret of the email.received webhook (/api/support-inbound); RESEND_WEBHOOK_SECRET when unset. */
+  RESEND_INBOUND_WEBHOOK_SECRET: z.string().optional(),
+  /** Tickets waiting for the parent this many days close themselves, with a notice. */
+  SUPPORT_AUTO_CLOSE_DAYS: intFromEnv(7),
   SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
   CODE_LIFETIME_SECONDS: intFromEnv(600),
   CODE_MAX_ATTEMPTS: intFromEnv(5),

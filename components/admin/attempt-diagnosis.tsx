@@ -18,7 +18,16 @@ type Reason = AttemptView["reasons"][number];
 
 const MATCH_FIELDS: Field[] = ["identifier", "lastName", "firstName", "birthDate", "email"];
 
-export async function AttemptDiagnosis({ attempt, showStudent = true }: { attempt: AttemptView; showStudent?: boolean }) {
+export async function AttemptDiagnosis({
+  attempt,
+  showStudent = true,
+  ticketId,
+}: {
+  attempt: AttemptView;
+  showStudent?: boolean;
+  /** Shown on a support ticket: fixes made from here leave a note on it. */
+  ticketId?: string;
+}) {
   // The suggested fixes are record changes: not offered to a role that only reads (the privacy officer).
   const staff = await currentStaff();
   const t = await getTranslations("admin.attempts");
@@ -134,7 +143,7 @@ export async function AttemptDiagnosis({ attempt, showStudent = true }: { attemp
         </ul>
       )}
 
-      {!attempt.success && staff && mayActOnRecords(staff.staff.role) && <SuggestedFix attempt={attempt} fix={fix} />}
+      {!attempt.success && staff && mayActOnRecords(staff.staff.role) && <SuggestedFix attempt={attempt} fix={fix} ticketId={ticketId} />}
       {attempt.userAgent && <p className="muted small">{t("browser", { userAgent: attempt.userAgent })}</p>}
     </article>
   );
@@ -150,7 +159,7 @@ async function Finding({ blocks, text }: { blocks: boolean; text: string }) {
   );
 }
 
-async function SuggestedFix({ attempt, fix }: { attempt: AttemptView; fix: ReturnType<typeof suggestedFix> }) {
+async function SuggestedFix({ attempt, fix, ticketId }: { attempt: AttemptView; fix: ReturnType<typeof suggestedFix>; ticketId?: string }) {
   const t = await getTranslations("admin.attempts");
   const fixes = await getTranslations("association.fixes");
   const format = await getFormatter();
@@ -187,6 +196,7 @@ async function SuggestedFix({ attempt, fix }: { attempt: AttemptView; fix: Retur
           choose={candidate.guardianEmails.length > 0}
           defaultNewEmail={attempt.parentEmail}
           defaultReason={t("fixEmailReason", { day })}
+          ticketId={ticketId}
         />
       )}
       {fix === "issue_nip" && candidate && (
@@ -198,6 +208,7 @@ async function SuggestedFix({ attempt, fix }: { attempt: AttemptView; fix: Retur
           lifetimeMinutes={attempt.board?.nipLifetimeMinutes ?? 15}
           suggestedEmail={attempt.parentEmail}
           hasActiveNip={false}
+          ticketId={ticketId}
         />
       )}
       {fix === "issue_nip" && !candidate && (

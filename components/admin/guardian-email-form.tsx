@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { changeGuardianEmailAction } from "@/app/admin/(back-office)/eleves/[id]/actions";
+import { changeGuardianEmailFromTicketAction } from "@/components/admin/ticket-fix-actions";
 import { ActionAlert } from "@/components/admin/action-alert";
 import { Dialog } from "@/components/ui/dialog";
 import { errorsFor, StaffField, useStaffErrorText } from "@/components/admin/staff-field";
@@ -25,11 +26,13 @@ type Props = {
   onClose: () => void;
   /** A change was saved. */
   onChanged?: () => void;
+  /** Made from a support ticket: the ticket gets a system note too. */
+  ticketId?: string;
 };
 
 type Done = { before: string | null; after: string | null; notified: string[] };
 
-export function GuardianEmailForm({ studentId, emails, initial, choose = false, defaultNewEmail = "", defaultReason = "", onClose, onChanged }: Props) {
+export function GuardianEmailForm({ studentId, emails, initial, choose = false, defaultNewEmail = "", defaultReason = "", onClose, onChanged, ticketId }: Props) {
   const t = useTranslations("admin.guardianEmails");
   const errorText = useStaffErrorText();
   const [result, setResult] = useState<ActionResult<Done> | null>(null);
@@ -45,7 +48,7 @@ export function GuardianEmailForm({ studentId, emails, initial, choose = false, 
 
   const submit = form.handleSubmit((values) =>
     startTransition(async () => {
-      const outcome = await changeGuardianEmailAction(values);
+      const outcome = ticketId ? await changeGuardianEmailFromTicketAction(ticketId, values) : await changeGuardianEmailAction(values);
       setResult(outcome);
       if (outcome.ok) onChanged?.();
     }),

@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
 import { issueNipAction } from "@/app/admin/(back-office)/eleves/[id]/actions";
+import { issueNipFromTicketAction } from "@/components/admin/ticket-fix-actions";
 import { ActionAlert } from "@/components/admin/action-alert";
 import { CopyButton } from "@/components/admin/copy-button";
 import { errorsFor, StaffField } from "@/components/admin/staff-field";
@@ -23,9 +24,11 @@ type Props = {
   /** Pre-fills the typed address, e.g. with the account email of the parent whose attempt failed. */
   suggestedEmail?: string;
   hasActiveNip: boolean;
+  /** Issued from a support ticket: the ticket gets a system note too (never the code). */
+  ticketId?: string;
 };
 
-export function IssueNipPanel({ studentId, recordEmails, lifetimeMinutes, suggestedEmail = "", hasActiveNip }: Props) {
+export function IssueNipPanel({ studentId, recordEmails, lifetimeMinutes, suggestedEmail = "", hasActiveNip, ticketId }: Props) {
   const t = useTranslations("admin.nip");
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<Issued> | null>(null);
@@ -46,7 +49,7 @@ export function IssueNipPanel({ studentId, recordEmails, lifetimeMinutes, sugges
   const submit = form.handleSubmit(() =>
     startTransition(async () => {
       // The raw values: the action parses them with the same schema (the resolver's output is a different shape).
-      const outcome = await issueNipAction(form.getValues());
+      const outcome = ticketId ? await issueNipFromTicketAction(ticketId, form.getValues()) : await issueNipAction(form.getValues());
       setResult(outcome);
       if (outcome.ok) router.refresh();
     }),

@@ -19,6 +19,7 @@ export async function StaffHeader({ context, boardName }: { context: StaffContex
         </Link>
         <nav aria-label={t("label")}>
           <Link href="/admin/eleves">{t("students")}</Link>
+          <Link href="/admin/demandes">{t("tickets")}</Link>
           <Link href="/admin/tentatives">{t("attempts")}</Link>
           <Link href="/admin/comptes">{t("accounts")}</Link>
           <Link href="/admin/journal">{t("journal")}</Link>

@@ -269,3 +269,12 @@ export async function failedAttemptsToday(scope: StaffScope): Promise<number> {
   const [{ total }] = await db.select({ total: count() }).from(today);
   return total;
 }
+
+/** Attempts by id (those a ticket links), newest first, as the scope may read them. */
+export async function attemptsByIds(scope: StaffScope, ids: string[]): Promise<AttemptView[]> {
+  if (ids.length === 0) return [];
+  const rows = await attemptRows()
+    .where(and(attemptScopeFilter(scope), inArray(associationAttempts.id, ids)))
+    .orderBy(desc(associationAttempts.createdAt), desc(associationAttempts.id));
+  return toViews(rows);
+}

@@ -16,6 +16,8 @@ export type NewOutboxEmail = {
   html: string;
   /** Set for a code or a NIP: retried on the time-critical schedule, and never sent after it. */
   expiresAt?: Date | null;
+  replyTo?: string | null;
+  headers?: Record<string, string> | null;
 };
 
 /** Inserts a pending email; joins the caller's transaction so the email commits (or not) with what it announces. */
@@ -33,6 +35,8 @@ export type ClaimedEmail = {
   subject: string;
   text: string | null;
   html: string | null;
+  replyTo: string | null;
+  headers: Record<string, string> | null;
   /** The attempt this claim is, counted before sending: results are recorded only if it is still the latest. */
   attempts: number;
   expiresAt: Date | null;
@@ -70,6 +74,8 @@ export async function claimDueEmails(options: { now: Date; limit: number; leaseU
         subject: emailOutbox.subject,
         text: emailOutbox.text,
         html: emailOutbox.html,
+        replyTo: emailOutbox.replyTo,
+        headers: emailOutbox.headers,
         attempts: emailOutbox.attempts,
         expiresAt: emailOutbox.expiresAt,
       });

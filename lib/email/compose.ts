@@ -67,9 +67,9 @@ function blockHtml(block: EmailBlock): string {
 }
 
 /** Frames the blocks with the catalog's greeting, brand and footer in the given locale. */
-export function composeEmail(locale: Locale, subject: string, blocks: EmailBlock[]): RenderedEmail {
+export function composeEmail(locale: Locale, subject: string, blocks: EmailBlock[], options: { footer?: string } = {}): RenderedEmail {
   const t = emailTranslator(locale);
-  const [appName, greeting, footer] = [t("appName"), t("greeting"), t("footer")];
+  const [appName, greeting, footer] = [t("appName"), t("greeting"), options.footer ?? t("footer")];
   const text = [greeting, ...blocks.map((block) => blockText(block, locale)), `— ${footer}`].join("\n\n") + "\n";
   const html =
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +

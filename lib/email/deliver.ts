@@ -44,7 +44,15 @@ function tooLateToSend(email: ClaimedEmail, now: Date): boolean {
 async function sendOne(transport: EmailTransport, email: ClaimedEmail): Promise<SendOutcome> {
   if (email.text === null || email.html === null) return { ok: false, permanent: true, error: "no body to send" };
   try {
-    return await transport.send({ id: email.id, to: email.to, subject: email.subject, text: email.text, html: email.html });
+    return await transport.send({
+      id: email.id,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      replyTo: email.replyTo,
+      headers: email.headers,
+    });
   } catch (error) {
     return { ok: false, permanent: false, error: error instanceof Error ? error.message.slice(0, 500) : "send failed" };
   }

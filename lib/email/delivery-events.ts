@@ -3,7 +3,7 @@ import { Resend } from "resend";
 import { recordDeliveryEvent, type DeliveryEvent } from "@/db/queries/email-outbox";
 
 /** Throws when the Svix signature does not match this raw body. */
-function verifiedEvent(payload: string, headers: Headers, secret: string) {
+export function verifiedEvent(payload: string, headers: Headers, secret: string) {
   // verify() only needs the signing secret, but the SDK will not build a client without some API key.
   const resend = new Resend("re_webhook_verification_only");
   return resend.webhooks.verify({

@@ -11,6 +11,9 @@ export type EmailRequest<T extends EmailTemplateName> = {
   params: EmailTemplateParams[T];
   /** When what the email carries (a code, a NIP) dies: makes it time-critical (see retry-policy.ts). */
   expiresAt?: Date;
+  /** Where replies go (a support ticket's address) and extra headers such as Message-ID. */
+  replyTo?: string;
+  headers?: Record<string, string>;
 };
 
 /**
@@ -19,5 +22,14 @@ export type EmailRequest<T extends EmailTemplateName> = {
  */
 export async function enqueueEmail<T extends EmailTemplateName>(executor: Executor, request: EmailRequest<T>): Promise<string> {
   const { subject, text, html } = renderEmail(request.template, request.params, request.locale);
-  return insertOutboxEmail(executor, { to: request.to, template: request.template, subject, text, html, expiresAt: request.expiresAt ?? null });
+  return insertOutboxEmail(executor, {
+    to: request.to,
+    template: request.template,
+    subject,
+    text,
+    html,
+    expiresAt: request.expiresAt ?? null,
+    replyTo: request.replyTo ?? null,
+    headers: request.headers ?? null,
+  });
 }

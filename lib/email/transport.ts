@@ -2,7 +2,15 @@
 import { Resend, type ErrorResponse } from "resend";
 import { devMailboxEnabled, env } from "@/lib/env";
 
-export type OutgoingEmail = { id: string; to: string; subject: string; text: string; html: string };
+export type OutgoingEmail = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  replyTo?: string | null;
+  headers?: Record<string, string> | null;
+};
 
 export type SendOutcome =
   | { ok: true; via: "resend"; providerMessageId: string }
@@ -53,7 +61,15 @@ function resendTransport(config: EmailTransportConfig & { resendApiKey: string }
     async send(email) {
       client ??= new Resend(config.resendApiKey, config.resendBaseUrl ? { baseUrl: config.resendBaseUrl } : undefined);
       const { data, error } = await client.emails.send(
-        { from: config.from, to: [email.to], subject: email.subject, text: email.text, html: email.html },
+        {
+          from: config.from,
+          to: [email.to],
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+          ...(email.headers ? { headers: email.headers } : {}),
+        },
         // The outbox id makes a retry after a lost response (or a crash) a no-op at Resend for 24 h.
         { idempotencyKey: `outbox-${email.id}`, signal: AbortSignal.timeout(config.timeoutMs ?? 10_000) },
       );

@@ -42,14 +42,21 @@ import frAccount from "@/lib/i18n/messages/fr/account.json";
 import enAccount from "@/lib/i18n/messages/en/account.json";
 import frStudentSearch from "@/lib/i18n/messages/fr/student-search.json";
 import enStudentSearch from "@/lib/i18n/messages/en/student-search.json";
+import frSupportEmail from "@/lib/i18n/messages/fr/support-email.json";
+import enSupportEmail from "@/lib/i18n/messages/en/support-email.json";
+import frSupportDesk from "@/lib/i18n/messages/fr/support-desk.json";
+import enSupportDesk from "@/lib/i18n/messages/en/support-desk.json";
+import frSupportRequests from "@/lib/i18n/messages/fr/support-requests.json";
+import enSupportRequests from "@/lib/i18n/messages/en/support-requests.json";
+
 import frOutage from "@/lib/i18n/messages/fr/outage.json";
 import enOutage from "@/lib/i18n/messages/en/outage.json";
 import frCodeDelivery from "@/lib/i18n/messages/fr/code-delivery.json";
 import enCodeDelivery from "@/lib/i18n/messages/en/code-delivery.json";
 
 const catalogs = {
-  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport, ...frAdminAccounts, ...frAdminAudit, ...frAdminFigures, ...frStudentSearch, ...frOutage, ...frCodeDelivery, ...frIncidents, ...frPrivacyEmail, ...frAccount },
-  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport, ...enAdminAccounts, ...enAdminAudit, ...enAdminFigures, ...enStudentSearch, ...enOutage, ...enCodeDelivery, ...enIncidents, ...enPrivacyEmail, ...enAccount },
+  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport, ...frAdminAccounts, ...frAdminAudit, ...frAdminFigures, ...frStudentSearch, ...frOutage, ...frCodeDelivery, ...frIncidents, ...frPrivacyEmail, ...frAccount, ...frSupportEmail, ...frSupportDesk, ...frSupportRequests },
+  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport, ...enAdminAccounts, ...enAdminAudit, ...enAdminFigures, ...enStudentSearch, ...enOutage, ...enCodeDelivery, ...enIncidents, ...enPrivacyEmail, ...enAccount, ...enSupportEmail, ...enSupportDesk, ...enSupportRequests },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["fr"];

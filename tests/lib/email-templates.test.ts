@@ -22,6 +22,9 @@ const samples: { [K in EmailTemplateName]: EmailTemplateParams[K] } = {
   "email-change-code": { code: "042917", minutes: 10 },
   "email-change-notice": { stage: "requested", oldEmail: "ancien@example.com", newEmail: "nouveau.parent@example.com", at: new Date("2026-11-23T19:05:00Z") },
   "account-deleted": { at: new Date("2026-11-23T19:05:00Z") },
+  "support-received": { reference: "D-000042", link: "https://portail.example/aide/demandes" },
+  "support-reply": { reference: "D-000042", body: `Bonjour,\n\nLe courriel est corrigé. ${hostile}`, link: "https://portail.example/aide/demandes" },
+  "support-closed": { reference: "D-000042", days: 7, link: "https://portail.example/aide/demandes" },
 };
 
 const templateNames = Object.keys(emailTemplates) as EmailTemplateName[];
@@ -152,5 +155,19 @@ describe("fiche-number", () => {
     const email = renderEmail("fiche-number", samples["fiche-number"], "fr");
     expect(email.text).toContain("Numéro de fiche : 1234567");
     expect(email.text).toContain("votre enfant");
+  });
+});
+
+describe("support ticket emails", () => {
+  it("name the reference in the subject and escape the staff reply in the HTML", () => {
+    for (const locale of locales) {
+      for (const name of ["support-received", "support-reply", "support-closed"] as const) {
+        expect(renderEmail(name, samples[name], locale).subject).toContain("D-000042");
+      }
+      const reply = renderEmail("support-reply", samples["support-reply"], locale);
+      expect(reply.html).not.toContain("<script>");
+      expect(reply.text).toContain(hostile);
+      expect(reply.text).toContain("D-000042");
+    }
   });
 });

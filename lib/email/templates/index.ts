@@ -11,6 +11,7 @@ import { guardianEmailChangedEmail } from "@/lib/email/templates/guardian-email-
 import { nipIssuedEmail } from "@/lib/email/templates/nip-issued";
 import { passwordChangedEmail } from "@/lib/email/templates/password-changed";
 import { verificationCodeEmail } from "@/lib/email/templates/verification-code";
+import { supportClosedEmail, supportReceivedEmail, supportReplyEmail } from "@/lib/email/templates/support-ticket";
 
 export const emailTemplates = {
   "verification-code": verificationCodeEmail,
@@ -23,6 +24,9 @@ export const emailTemplates = {
   "email-change-code": emailChangeCodeEmail,
   "email-change-notice": emailChangeNoticeEmail,
   "account-deleted": accountDeletedEmail,
+  "support-received": supportReceivedEmail,
+  "support-reply": supportReplyEmail,
+  "support-closed": supportClosedEmail,
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

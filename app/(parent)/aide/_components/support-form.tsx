@@ -1,5 +1,5 @@
 "use client";
-// The support request form: the portal fills in the address, the browser and the section it knows.
+// The support request form: the portal fills in the address, the browser, the topic and the failed step it knows.
 import { useEffect, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -7,18 +7,46 @@ import { useTranslations } from "next-intl";
 import { sendSupportRequestAction } from "@/app/(parent)/aide/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
-import type { ActionResult } from "@/lib/safe-action";
-import { supportRequestSchema, supportSections, type SupportRequestInput } from "@/lib/validations/support";
 
-export function SupportForm({ email, section }: { email: string | null; section?: string }) {
+import type { ActionResult } from "@/lib/safe-action";
+import { allowedAttachmentTypes, MAX_ATTACHMENTS } from "@/lib/support/attachment-rules";
+import { ticketTopics, type FailedStep, type TicketTopic } from "@/lib/support/topics";
+import { supportRequestSchema, type SupportRequestInput } from "@/lib/validations/support";
+
+type Props = {
+  email: string | null;
+  topic: TicketTopic;
+  boards: { id: number; name: string }[];
+  failedStep: FailedStep | null;
+  failedAt: string | null;
+  /** The failed step and its time, as a sentence for the parent to see. */
+  failedLabel: string | null;
+};
+
+const attachmentProblems = ["tooManyAttachments", "attachmentTooLarge", "attachmentType", "attachmentEmpty"];
+
+export function SupportForm({ email, topic, boards, failedStep, failedAt, failedLabel }: Props) {
   const t = useTranslations("help.form");
   const tv = useTranslations("validation");
   const [result, setResult] = useState<ActionResult<{ reference: string }> | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const [pending, startTransition] = useTransition();
-  const initialSection = supportSections.find((s) => s === section) ?? "other";
   const form = useForm<SupportRequestInput>({
     resolver: zodResolver(supportRequestSchema),
-    defaultValues: { email: email ?? "", section: initialSection, message: "", childName: "", errorMessage: "", browser: "" },
+    defaultValues: {
+      email: email ?? "",
+      topic,
+      message: "",
+      childName: "",
+      boardId: "",
+      schoolText: "",
+      fiche: "",
+      errorMessage: "",
+      browser: "",
+      failedStep: failedStep ?? "",
+      failedAt: failedAt ?? "",
+      attachments: [],
+    },
   });
   useEffect(() => form.setValue("browser", navigator.userAgent.slice(0, 300)), [form]);
   const errors = form.formState.errors;
@@ -34,34 +62,93 @@ export function SupportForm({ email, section }: { email: string | null; section?
       </div>
     );
   }
-  const submit = form.handleSubmit((values) => startTransition(async () => setResult(await sendSupportRequestAction(values))));
+  const submit = form.handleSubmit((values) =>
+    startTransition(async () => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries(values)) {
+        if (key !== "attachments" && value !== undefined && value !== null) data.set(key, String(value));
+      }
+      for (const file of files) data.append("attachments", file);
+      setResult(await sendSupportRequestAction(data));
+    }),
+  );
+  const messageErrors = fieldError("message");
+  const attachmentErrors = fieldError("attachments");
   return (
     <form onSubmit={submit} noValidate className="stack">
       <FormAlert result={result} />
+      {failedLabel && (
+        <p className="alert" data-testid="failed-step">
+          {failedLabel}
+        </p>
+      )}
       <TextField label={t("email")} type="email" autoComplete="email" readOnly={Boolean(email)} errors={fieldError("email")} {...form.register("email")} />
       <div className="field">
-        <label htmlFor="support-section">{t("section")}</label>
-        <select id="support-section" {...form.register("section")}>
-          {supportSections.map((s) => (
+        <label htmlFor="support-topic">{t("topic")}</label>
+        <select id="support-topic" {...form.register("topic")}>
+          {ticketTopics.map((s) => (
             <option key={s} value={s}>
-              {t(`sections.${s}`)}
+              {t(`topics.${s}`)}
             </option>
           ))}
         </select>
       </div>
-      <TextField label={t("childName")} hint={t("childNameHint")} maxLength={120} errors={fieldError("childName")} {...form.register("childName")} />
+      <TextField label={t("childName")} hint={t("childNameHint")} maxLength={200} errors={fieldError("childName")} {...form.register("childName")} />
+      <div className="field">
+        <label htmlFor="support-board">{t("board")}</label>
+        <select id="support-board" {...form.register("boardId")}>
+          <option value="">{t("boardUnknown")}</option>
+          {boards.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField label={t("school")} maxLength={200} errors={fieldError("schoolText")} {...form.register("schoolText")} />
+      <TextField label={t("fiche")} hint={t("ficheHint")} maxLength={20} errors={fieldError("fiche")} {...form.register("fiche")} />
       <TextField label={t("errorMessage")} hint={t("errorMessageHint")} maxLength={500} errors={fieldError("errorMessage")} {...form.register("errorMessage")} />
       <div className="field">
         <label htmlFor="support-message">{t("message")}</label>
-        <textarea id="support-message" rows={5} maxLength={4000} aria-invalid={Boolean(fieldError("message")) || undefined} {...form.register("message")} />
-        {fieldError("message") && (
-          <span className="error" role="alert">
-            {fieldError("message")!.map((k) => (tv.has(k as never) ? tv(k as never) : tv("invalid"))).join(" ")}
+        <textarea
+          id="support-message"
+          rows={5}
+          maxLength={4000}
+          aria-invalid={Boolean(messageErrors) || undefined}
+          aria-describedby={messageErrors ? "support-message-error" : undefined}
+          {...form.register("message")}
+        />
+        {messageErrors && (
+          <span id="support-message-error" className="error" role="alert">
+            {messageErrors.map((k) => (tv.has(k as never) ? tv(k as never) : tv("invalid"))).join(" ")}
+          </span>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="support-attachments">{t("attachments")}</label>
+        <span id="support-attachments-hint" className="hint">
+          {t("attachmentsHint", { max: MAX_ATTACHMENTS })}
+        </span>
+        <input
+          id="support-attachments"
+          type="file"
+          multiple
+          accept={allowedAttachmentTypes.join(",")}
+          aria-describedby={`support-attachments-hint${attachmentErrors ? " support-attachments-error" : ""}`}
+          aria-invalid={Boolean(attachmentErrors) || undefined}
+          onChange={(event) => {
+            const chosen = Array.from(event.target.files ?? []);
+            setFiles(chosen);
+            form.setValue("attachments", chosen, { shouldValidate: true });
+          }}
+        />
+        {attachmentErrors && (
+          <span id="support-attachments-error" className="error" role="alert">
+            {attachmentErrors.map((k) => (attachmentProblems.includes(k) ? t(`attachmentErrors.${k}` as never, { max: MAX_ATTACHMENTS } as never) : tv("invalid"))).join(" ")}
           </span>
         )}
       </div>
       <TextField label={t("browser")} hint={t("browserHint")} maxLength={300} errors={fieldError("browser")} {...form.register("browser")} />
-      <p className="muted">{t("screenshot")}</p>
       <button type="submit" disabled={pending}>
         {t("submit")}
       </button>

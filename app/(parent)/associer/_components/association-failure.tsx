@@ -3,11 +3,12 @@
 // and where to get help (the school office can fix the email on the record or give a NIP).
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { NO_MATCH_CHECKLIST_KEYS } from "@/lib/association/parent-message";
+import { NIP_INVALID_MESSAGE_KEY, NO_MATCH_CHECKLIST_KEYS } from "@/lib/association/parent-message";
+import { helpLinkFor } from "@/lib/support/topics";
 import styles from "@/app/(parent)/associer/_components/associate.module.css";
 
 /** `messageKey` is a key of the "association" namespace (see AssociateMessageKey), "invalidInput" or "serviceUnavailable". */
-export function AssociationFailure({ messageKey, accountEmail }: { messageKey: string; accountEmail: string }) {
+export function AssociationFailure({ messageKey, accountEmail, failedAt }: { messageKey: string; accountEmail: string; failedAt?: Date }) {
   const t = useTranslations("association");
   const ta = useTranslations("associate");
   const te = useTranslations("errors");
@@ -34,7 +35,8 @@ export function AssociationFailure({ messageKey, accountEmail }: { messageKey: s
       )}
       {known && (
         <p>
-          <Link href="/aide?section=association">{ta("getHelp")}</Link>
+          {/* The help page opens the matching answer and carries the failed step (and when) into the request form. */}
+          <Link href={helpLinkFor(messageKey === NIP_INVALID_MESSAGE_KEY ? "nip_refused" : "association_refused", failedAt)}>{ta("getHelp")}</Link>
         </p>
       )}
     </div>

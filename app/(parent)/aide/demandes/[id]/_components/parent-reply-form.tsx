@@ -1,0 +1,62 @@
+"use client";
+// The parent's answer to support, on the ticket's page.
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { replyAsParentAction } from "@/app/(parent)/aide/demandes/actions";
+import { FormAlert } from "@/components/ui/form-alert";
+import type { ActionResult } from "@/lib/safe-action";
+import { parentReplySchema, type ParentReplyInput } from "@/lib/validations/support";
+
+export function ParentReplyForm({ ticketId, resolved }: { ticketId: string; resolved: boolean }) {
+  const t = useTranslations("supportRequests");
+  const tv = useTranslations("validation");
+  const router = useRouter();
+  const [result, setResult] = useState<ActionResult<{ reopened: boolean }> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const form = useForm<ParentReplyInput>({ resolver: zodResolver(parentReplySchema), defaultValues: { ticketId, body: "" } });
+  const error = form.formState.errors.body?.message ?? (result && !result.ok ? result.fieldErrors?.body?.[0] : undefined);
+  const submit = form.handleSubmit((values) =>
+    startTransition(async () => {
+      const outcome = await replyAsParentAction(values);
+      setResult(outcome);
+      if (outcome.ok) {
+        form.reset({ ticketId, body: "" });
+        router.refresh();
+      }
+    }),
+  );
+  return (
+    <form onSubmit={submit} noValidate className="stack">
+      <h2>{t("replyTitle")}</h2>
+      {resolved && <p className="muted">{t("resolvedHint")}</p>}
+      <FormAlert result={result} />
+      {result?.ok && (
+        <p className="alert alert-ok" role="status">
+          {t("replySent")}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="parent-reply">{t("replyLabel")}</label>
+        <textarea
+          id="parent-reply"
+          rows={5}
+          maxLength={4000}
+          aria-invalid={Boolean(error) || undefined}
+          aria-describedby={error ? "parent-reply-error" : undefined}
+          {...form.register("body")}
+        />
+        {error && (
+          <span id="parent-reply-error" className="error" role="alert">
+            {tv.has(error as never) ? tv(error as never) : tv("invalid")}
+          </span>
+        )}
+      </div>
+      <button type="submit" disabled={pending}>
+        {t("replySubmit")}
+      </button>
+    </form>
+  );
+}

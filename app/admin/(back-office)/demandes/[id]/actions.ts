@@ -1,0 +1,80 @@
+"use server";
+// Staff actions on one ticket: each re-reads the session and passes the scope to the query, which answers a ticket
+// outside it like a missing one.
+import {
+  addInternalNote,
+  assignTicket,
+  createSavedReply,
+  linkTicketStudent,
+  replyToTicket,
+  rerouteTicket,
+  setTicketStatus,
+  type TicketChangeResult,
+} from "@/db/queries/support-desk";
+import { requireStaff } from "@/lib/auth/session";
+import { deliverSoon } from "@/lib/email/deliver";
+import { failure, parseInput, success, type ActionResult } from "@/lib/safe-action";
+import {
+  assignTicketSchema,
+  internalNoteSchema,
+  linkStudentSchema,
+  rerouteTicketSchema,
+  savedReplySchema,
+  staffReplySchema,
+  ticketStatusSchema,
+} from "@/lib/validations/support-desk";
+
+function toResult<T>(result: TicketChangeResult<T>): ActionResult<T> {
+  return result.ok ? success(result.value) : failure(result.reason === "notFound" ? "notFound" : `ticket.${result.reason}`);
+}
+
+export async function replyToTicketAction(input: unknown): Promise<ActionResult<{ status: string }>> {
+  const { staff, scope } = await requireStaff();
+  const parsed = parseInput(staffReplySchema, input);
+  if (!parsed.ok) return parsed.result;
+  const result = await replyToTicket(scope, staff.id, parsed.data.ticketId, parsed.data);
+  if (result.ok) void deliverSoon();
+  return toResult(result.ok ? { ok: true, value: { status: result.value.status } } : result);
+}
+
+export async function addInternalNoteAction(input: unknown): Promise<ActionResult<{ messageId: string }>> {
+  const { staff, scope } = await requireStaff();
+  const parsed = parseInput(internalNoteSchema, input);
+  if (!parsed.ok) return parsed.result;
+  return toResult(await addInternalNote(scope, staff.id, parsed.data.ticketId, parsed.data.body));
+}
+
+export async function setTicketStatusAction(input: unknown): Promise<ActionResult<{ status: string }>> {
+  const { staff, scope } = await requireStaff();
+  const parsed = parseInput(ticketStatusSchema, input);
+  if (!parsed.ok) return parsed.result;
+  return toResult(await setTicketStatus(scope, staff.id, parsed.data.ticketId, parsed.data.status));
+}
+
+export async function assignTicketAction(input: unknown): Promise<ActionResult<{ assignee: string | null }>> {
+  const { staff, scope } = await requireStaff();
+  const parsed = parseInput(assignTicketSchema, input);
+  if (!parsed.ok) return parsed.result;
+  return toResult(await assignTicket(scope, staff.id, parsed.data.ticketId, parsed.data.assigneeId));
+}
+
+export async function rerouteTicketAction(input: unknown): Promise<ActionResult<{ schoolId: number | null; boardId: number | null }>> {
+  const { staff, scope } = await requireStaff();
+  const parsed = parseInput(rerouteTicketSchema, input);
+  if (!parsed.ok) return parsed.result;
+  return toResult(await rerouteTicket(scope, staff.id, parsed.data.ticketId, parsed.data.route));
+}
+
+export async function linkTicketStudentAction(input: unknown): Promise<ActionResult> {
+  const { staff, scope } = await requireStaff();
+  const parsed = parseInput(linkStudentSchema, input);
+  if (!parsed.ok) return parsed.result;
+  return toResult(await linkTicketStudent(scope, staff.id, parsed.data.ticketId, parsed.data.studentId, parsed.data.link));
+}
+
+export async function createSavedReplyAction(input: unknown): Promise<ActionResult<{ id: number }>> {
+  const { staff, scope } = await requireStaff();
+  const parsed = parseInput(savedReplySchema, input);
+  if (!parsed.ok) return parsed.result;
+  return toResult(await createSavedReply(scope, staff.id, parsed.data));
+}
