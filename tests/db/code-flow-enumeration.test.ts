@@ -42,6 +42,9 @@ async function inBrowser<T>(browser: Browser, work: () => Promise<T>): Promise<T
 
 /** The flow step with the address and clock readings taken out, plus how far the cooldown and expiry lie ahead. */
 async function stepSeenBy(browser: Browser, purpose: CodePurpose, email: string) {
+  // The actions hand their email to a background delivery pass: let it finish, so both flows are read in the
+  // same delivery state (the step says whether the email has left).
+  await deliverSoon();
   const step = await inBrowser(browser, () => currentFlowStep(purpose));
   if (step.step !== "code") return { step };
   const now = Date.now();
