@@ -29,3 +29,13 @@ export function clientAddressFromChain(forwardedFor: string | null | undefined, 
   const index = Math.max(0, chain.length - 1 - Math.max(0, Math.trunc(trustedHops)));
   return normalizeAddress(chain[index]!);
 }
+
+/** An address as shown to staff: enough to tell networks apart, not a household (203.0.113.x, 2001:db8:1:2::…). */
+export function maskAddress(address: string): string {
+  if (isIP(address) === 4) return address.replace(/\.\d+$/, ".x");
+  if (isIP(address) === 6) {
+    const groups = address.split(":").filter((g) => g !== "");
+    return `${groups.slice(0, 4).join(":")}::…`;
+  }
+  return "…";
+}

@@ -45,6 +45,8 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: intFromEnv(12),
   SIGNIN_FAILURES_BEFORE_DELAY: intFromEnv(5),
   SIGNIN_MAX_DELAY_SECONDS: intFromEnv(900),
+  /** Failures of one email from every address before it is slowed everywhere (NIST SP 800-63B: at most 100). */
+  SIGNIN_ACCOUNT_FAILURES_BEFORE_DELAY: intFromEnv(50),
   SIGNIN_FAILURES_PER_HOUR_PER_IP: intFromEnv(100),
   ASSOCIATION_FAILURES_PER_HOUR_PER_ACCOUNT: intFromEnv(10),
   ASSOCIATION_FAILURES_PER_HOUR_PER_IP: intFromEnv(30),

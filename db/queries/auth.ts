@@ -1,6 +1,10 @@
 // Sign-in with throttling, and the server-side sessions behind next-auth's JWT.
 // Failures are counted per email in auth_events whether or not an account exists, so neither the
-// message nor the lockout reveals which addresses have accounts.
+// message nor the lockout reveals which addresses have accounts. They are counted per (email, network address)
+// first, so someone who knows a parent's or a secretary's email slows down only their own address, and per
+// email across every address only at a much higher count (Auth0, Keycloak): the owner on her own network
+// still signs in while an attacker is slowed. A refusal while throttled is not a failure: it never extends
+// the wait. A success (or staff lifting the lockout) resets every count of the email.
 import { and, count, desc, eq, gt, isNull, max, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { authEvents, authSessions, parentAccounts, staffUsers } from "@/db/schema";
@@ -10,8 +14,16 @@ import { retryAfterSeconds, signInDelaySeconds, type ThrottlePolicy } from "@/li
 
 export type Subject = "parent" | "staff";
 
+/** Failures of one email from one network address. */
 export const throttlePolicy: ThrottlePolicy = {
   freeFailures: env.SIGNIN_FAILURES_BEFORE_DELAY,
+  baseDelaySeconds: 60,
+  maxDelaySeconds: env.SIGNIN_MAX_DELAY_SECONDS,
+};
+
+/** Failures of one email from every address together (a distributed guess). */
+export const accountThrottlePolicy: ThrottlePolicy = {
+  freeFailures: env.SIGNIN_ACCOUNT_FAILURES_BEFORE_DELAY,
   baseDelaySeconds: 60,
   maxDelaySeconds: env.SIGNIN_MAX_DELAY_SECONDS,
 };
@@ -24,23 +36,40 @@ export const sessionLimits: SessionLimits = {
 
 type Client = { ip: string | null; userAgent: string | null };
 
-export type ThrottleState = { consecutiveFailures: number; lastFailureAt: Date | null; retryAfterSeconds: number };
+/** Consecutive failures of an email from one network address (null: the address was unknown). */
+export type AddressThrottle = { ip: string | null; failures: number; lastFailureAt: Date; retryAfterSeconds: number };
 
-/** Consecutive failed sign-ins for an email since its last success or unlock (within 24 h). */
+export type ThrottleState = {
+  /** Consecutive failures of the email from every address, since its last success or unlock (within 24 h). */
+  consecutiveFailures: number;
+  lastFailureAt: Date | null;
+  /** Wait imposed on every address by the email-wide count. */
+  accountRetryAfterSeconds: number;
+  /** Per address, most failures first (at most 20). */
+  addresses: AddressThrottle[];
+  /** The longest wait anywhere: > 0 when someone, somewhere, is held back on this email. */
+  retryAfterSeconds: number;
+};
+
+type Policies = { perAddress: ThrottlePolicy; perAccount: ThrottlePolicy };
+const defaultPolicies: Policies = { perAddress: throttlePolicy, perAccount: accountThrottlePolicy };
+
+/** The email's failures since its last success or unlock (within 24 h), per address and in all. */
 export async function throttleState(
   subject: Subject,
   email: string,
   executor: Executor = db,
-  policy: ThrottlePolicy = throttlePolicy,
+  policies: Policies = defaultPolicies,
 ): Promise<ThrottleState> {
-  const since = new Date(Date.now() - 24 * 3600_000);
+  const now = new Date();
+  const since = new Date(now.getTime() - 24 * 3600_000);
   const [{ lastReset }] = await executor
     .select({ lastReset: max(authEvents.createdAt) })
     .from(authEvents)
     .where(and(eq(authEvents.subject, subject), eq(authEvents.email, email), eq(authEvents.success, true)));
   const from = lastReset && lastReset > since ? lastReset : since;
-  const [{ failures, lastFailureAt }] = await executor
-    .select({ failures: count(), lastFailureAt: max(authEvents.createdAt) })
+  const rows = await executor
+    .select({ ip: authEvents.ip, failures: count(), lastFailureAt: max(authEvents.createdAt) })
     .from(authEvents)
     .where(
       and(
@@ -49,9 +78,32 @@ export async function throttleState(
         eq(authEvents.success, false),
         gt(authEvents.createdAt, from),
       ),
-    );
-  const delay = signInDelaySeconds(failures, policy);
-  return { consecutiveFailures: failures, lastFailureAt, retryAfterSeconds: retryAfterSeconds(lastFailureAt, delay, new Date()) };
+    )
+    .groupBy(authEvents.ip);
+  const addresses = rows
+    .map((row) => ({
+      ip: row.ip,
+      failures: row.failures,
+      lastFailureAt: row.lastFailureAt!,
+      retryAfterSeconds: retryAfterSeconds(row.lastFailureAt, signInDelaySeconds(row.failures, policies.perAddress), now),
+    }))
+    .sort((a, b) => b.failures - a.failures || b.lastFailureAt.getTime() - a.lastFailureAt.getTime());
+  const consecutiveFailures = addresses.reduce((sum, a) => sum + a.failures, 0);
+  const lastFailureAt = addresses.reduce<Date | null>((latest, a) => (!latest || a.lastFailureAt > latest ? a.lastFailureAt : latest), null);
+  const accountRetryAfterSeconds = retryAfterSeconds(lastFailureAt, signInDelaySeconds(consecutiveFailures, policies.perAccount), now);
+  return {
+    consecutiveFailures,
+    lastFailureAt,
+    accountRetryAfterSeconds,
+    addresses: addresses.slice(0, 20),
+    retryAfterSeconds: Math.max(accountRetryAfterSeconds, ...addresses.map((a) => a.retryAfterSeconds)),
+  };
+}
+
+/** Seconds this address must wait before trying this email again (0: it may try now). */
+export function waitFor(state: ThrottleState, ip: string | null): number {
+  const own = state.addresses.find((a) => a.ip === ip)?.retryAfterSeconds ?? 0;
+  return Math.max(state.accountRetryAfterSeconds, own);
 }
 
 async function ipIsThrottled(executor: Executor, ip: string | null) {
@@ -97,10 +149,8 @@ export async function signInWithPassword(
   const { subject, email } = input;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`signin:${subject}:${email}`}))`);
-    const throttle = await throttleState(subject, email, tx);
-    if (throttle.retryAfterSeconds > 0) {
-      return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
-    }
+    const wait = waitFor(await throttleState(subject, email, tx), input.ip);
+    if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
     if (await ipIsThrottled(tx, input.ip)) return { ok: false, reason: "throttled", retryAfterSeconds: 3600 };
 
     const user = await findCredentials(tx, subject, email);

@@ -7,8 +7,10 @@ import { AttemptDiagnosis } from "@/components/admin/attempt-diagnosis";
 import { RevokeAssociationDialog } from "@/components/admin/revoke-association-form";
 import { TableCard } from "@/components/admin/table-card";
 import { getParentAccountForStaff, type ParentAccountDetail } from "@/db/queries/parent-accounts-admin";
+import { accountThrottlePolicy } from "@/db/queries/auth";
 import { mayActOnRecords } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
+import { maskAddress } from "@/lib/client-ip";
 
 type Params = { compte: string };
 
@@ -101,6 +103,47 @@ export default async function ParentAccountPage({ params }: { params: Promise<Pa
             <p className="alert alert-warn">{t("recentFailures", { failures: lockout.consecutiveFailures })}</p>
           ) : (
             <p>{t("noRecentFailures")}</p>
+          )}
+          {lockout.accountRetryAfterSeconds > 0 ? (
+            <p className="alert alert-error">
+              {t("accountWideLocked", {
+                failures: lockout.consecutiveFailures,
+                until: format.dateTime(new Date(now + lockout.accountRetryAfterSeconds * 1000), { timeStyle: "medium" }),
+              })}
+            </p>
+          ) : (
+            <p>{t("accountWide", { failures: lockout.consecutiveFailures, threshold: accountThrottlePolicy.freeFailures })}</p>
+          )}
+          {lockout.addresses.length > 0 && (
+            <>
+              <p className="muted">{t("byAddressExplain")}</p>
+              <div className="table-scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("colAddress")}</th>
+                      <th scope="col">{t("colFailures")}</th>
+                      <th scope="col">{t("colLastFailure")}</th>
+                      <th scope="col">{t("colAddressState")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {lockout.addresses.map((a) => (
+                      <tr key={a.ip ?? "unknown"}>
+                        <td className="mono">{a.ip ? maskAddress(a.ip) : t("unknownAddress")}</td>
+                        <td>{a.failures}</td>
+                        <td>{short(a.lastFailureAt)}</td>
+                        <td>
+                          {a.retryAfterSeconds > 0
+                            ? t("addressLockedUntil", { until: format.dateTime(new Date(now + a.retryAfterSeconds * 1000), { timeStyle: "medium" }) })
+                            : t("addressOpen")}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
           )}
           {canAct && <AccountActionButton kind="liftLockout" accountId={account.id} email={account.email} available={lockout.consecutiveFailures > 0} />}
         </section>
