@@ -33,8 +33,61 @@ export const codeLimits: CodeLimits = {
 export type FlowHandle = { flowId: string; flowToken: string };
 
 export type RequestCodeResult =
-  | { ok: true; flow: FlowHandle; expiresAt: Date; resendAvailableAt: Date }
+  | {
+      ok: true;
+      flow: FlowHandle;
+      expiresAt: Date;
+      resendAvailableAt: Date;
+      /**
+       * With `deferEmail`: queues the email (or nothing, for a reset of an address without an account) in its
+       * own transaction. Already done otherwise.
+       */
+      queueEmail: () => Promise<void>;
+    }
   | { ok: false; reason: "cooldown" | "tooManyCodes"; retryAfterSeconds: number };
+
+type CodeEmail = {
+  codeId: string;
+  email: string;
+  purpose: CodePurpose;
+  locale: Locale;
+  code: string;
+  linkToken: string;
+  expiresAt: Date;
+  minutes: number;
+  appUrl: string;
+};
+
+/**
+ * The email a new code leads to: the code for a sign-up, or for a reset of an existing account; "you already
+ * have an account" for a sign-up of an existing one; nothing for a reset of an unknown address. The code row
+ * then points at its email.
+ */
+async function queueCodeEmail(tx: Executor, mail: CodeEmail) {
+  const { email, purpose, locale, appUrl, expiresAt } = mail;
+  const [account] = await tx.select({ id: parentAccounts.id }).from(parentAccounts).where(eq(parentAccounts.email, email));
+  const path = purpose === "signup" ? "/inscription/verifier" : "/mot-de-passe-oublie/verifier";
+  // The email in place of a code is time-critical too, so both are retried (and shown as delayed) alike.
+  let outboxEmailId: string | null = null;
+  if (purpose === "signup" && account) {
+    outboxEmailId = await enqueueEmail(tx, {
+      to: email,
+      template: "account-exists",
+      locale,
+      params: { resetUrl: `${appUrl}/mot-de-passe-oublie` },
+      expiresAt,
+    });
+  } else if (purpose === "signup" || account) {
+    outboxEmailId = await enqueueEmail(tx, {
+      to: email,
+      template: "verification-code",
+      locale,
+      params: { code: mail.code, link: `${appUrl}${path}?jeton=${mail.linkToken}`, minutes: mail.minutes, purpose },
+      expiresAt,
+    });
+  }
+  if (outboxEmailId) await tx.update(verificationCodes).set({ outboxEmailId }).where(eq(verificationCodes.id, mail.codeId));
+}
 
 const HOUR_MS = 3600_000;
 
@@ -49,7 +102,10 @@ function secondsUntil(date: Date, now: Date) {
 /**
  * Creates a code for `email` and queues its email, or says why not. The response is the same whether or not
  * an account exists: for sign-up with an existing account the owner gets a "you already have an account"
- * email instead of a code; for a reset of an unknown address nothing is sent.
+ * email instead of a code; for a reset of an unknown address nothing is sent. With `deferEmail` the email is
+ * left to `queueEmail()`, which the parent pages run after the response: what differs between an address with
+ * an account and one without (the lookup, rendering and storing an email) is then off the response path, so
+ * both answer in the same time.
  */
 export async function requestCode(input: {
   email: string;
@@ -60,6 +116,7 @@ export async function requestCode(input: {
   limits?: CodeLimits;
   /** Runs in the same transaction once the code is created, e.g. the audit row of a reset started by staff. */
   onCreated?: (tx: Transaction) => Promise<void>;
+  deferEmail?: boolean;
 }): Promise<RequestCodeResult> {
   const limits = input.limits ?? codeLimits;
   const appUrl = input.appUrl ?? env.APP_URL;
@@ -104,31 +161,6 @@ export async function requestCode(input: {
     const linkToken = randomToken();
     const flowToken = randomToken();
     const expiresAt = new Date(now.getTime() + limits.lifetimeSeconds * 1000);
-    const [account] = await tx
-      .select({ id: parentAccounts.id })
-      .from(parentAccounts)
-      .where(eq(parentAccounts.email, email));
-    const minutes = Math.round(limits.lifetimeSeconds / 60);
-    const path = purpose === "signup" ? "/inscription/verifier" : "/mot-de-passe-oublie/verifier";
-    // The email in place of a code is time-critical too, so both are retried (and shown as delayed) alike.
-    let outboxEmailId: string | null = null;
-    if (purpose === "signup" && account) {
-      outboxEmailId = await enqueueEmail(tx, {
-        to: email,
-        template: "account-exists",
-        locale: input.locale,
-        params: { resetUrl: `${appUrl}/mot-de-passe-oublie` },
-        expiresAt,
-      });
-    } else if (purpose === "signup" || account) {
-      outboxEmailId = await enqueueEmail(tx, {
-        to: email,
-        template: "verification-code",
-        locale: input.locale,
-        params: { code, link: `${appUrl}${path}?jeton=${linkToken}`, minutes, purpose },
-        expiresAt,
-      });
-    }
     const [row] = await tx
       .insert(verificationCodes)
       .values({
@@ -140,10 +172,21 @@ export async function requestCode(input: {
         maxAttempts: limits.maxAttempts,
         expiresAt,
         ip: input.ip,
-        outboxEmailId,
         createdAt: now,
       })
       .returning({ id: verificationCodes.id });
+    const mail: CodeEmail = {
+      codeId: row!.id,
+      email,
+      purpose,
+      locale: input.locale,
+      code,
+      linkToken,
+      expiresAt,
+      minutes: Math.round(limits.lifetimeSeconds / 60),
+      appUrl,
+    };
+    if (!input.deferEmail) await queueCodeEmail(tx, mail);
     await input.onCreated?.(tx);
 
     return {
@@ -151,6 +194,7 @@ export async function requestCode(input: {
       flow: { flowId: row!.id, flowToken },
       expiresAt,
       resendAvailableAt: new Date(now.getTime() + limits.cooldownSeconds * 1000),
+      queueEmail: input.deferEmail ? () => db.transaction((later) => queueCodeEmail(later, mail)) : async () => {},
     };
   });
 }

@@ -4,6 +4,7 @@ import { getLocale } from "next-intl/server";
 import { completePasswordReset, completeSignup } from "@/db/queries/parent-accounts";
 import { flowStatus, requestCode, verifyCode, type CodePurpose } from "@/db/queries/verification-codes";
 import { clearFlowCookie, readFlowCookie, writeFlowCookie } from "@/lib/auth/flow-cookie";
+import { afterResponse } from "@/lib/after-response";
 import { deliverSoon } from "@/lib/email/deliver";
 import { toLocale } from "@/lib/i18n/locale";
 import { currentPasswordPolicy, newPasswordProblems } from "@/lib/password-strength";
@@ -23,10 +24,15 @@ async function sendCode(purpose: CodePurpose, email: string): Promise<ActionResu
     purpose,
     ip: (await requestClient()).ip,
     locale: toLocale(await getLocale()),
+    deferEmail: true,
   });
   if (!result.ok) return failure(result.reason, { retryAfterSeconds: result.retryAfterSeconds });
   await writeFlowCookie(purpose, result.flow);
-  deliverSoon();
+  // Whether an account exists changes only this step: it runs once the answer is sent.
+  await afterResponse(async () => {
+    await result.queueEmail();
+    await deliverSoon();
+  });
   return success(undefined);
 }
 
