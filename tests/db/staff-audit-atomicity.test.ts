@@ -196,6 +196,7 @@ describe("student record import", () => {
     await expectAuditedAtomically({
       change: apply,
       changedTable: "students",
+      auditActions: ["import.guardian_emails_changed", "import.applied"],
       snapshot: async () => {
         const rows = await boardStudents();
         return {

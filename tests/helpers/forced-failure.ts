@@ -12,17 +12,19 @@ let installed = 0;
  * constraint trigger), until the returned function removes it. A statement written outside that transaction,
  * before or after it, is not affected: that is what the checks below rely on.
  */
-export async function failCommitsWriting(table: string): Promise<() => Promise<void>> {
+export async function failCommitsWriting(table: string, options: { onlyAuditAction?: string } = {}): Promise<() => Promise<void>> {
   installed += 1;
   const name = `forced_failure_${installed}`;
   await db.execute(
     sql.raw(`create or replace function ${name}() returns trigger language plpgsql as $$
       begin raise exception '${FAILURE} (%)', tg_table_name; end; $$`),
   );
-  await db.execute(
-    sql.raw(`create constraint trigger ${name} after insert or update or delete on ${quoteIdent(table)}
-      deferrable initially deferred for each row execute function ${name}()`),
-  );
+  // With onlyAuditAction, only transactions that insert an audit row of that action fail.
+  const events = options.onlyAuditAction
+    ? `insert on ${quoteIdent(table)} deferrable initially deferred for each row
+       when (new.action = '${options.onlyAuditAction.replace(/'/g, "''")}')`
+    : `insert or update or delete on ${quoteIdent(table)} deferrable initially deferred for each row`;
+  await db.execute(sql.raw(`create constraint trigger ${name} after ${events} execute function ${name}()`));
   return async () => {
     await db.execute(sql.raw(`drop trigger ${name} on ${quoteIdent(table)}`));
     await db.execute(sql.raw(`drop function ${name}()`));
@@ -55,6 +57,11 @@ export type AtomicChange = {
   changedTable: string;
   /** What the action changes, read back; must be the same before and after a failed run. */
   snapshot: () => Promise<unknown>;
+  /**
+   * For an action that writes several audit rows (e.g. an import: one per student, then a summary): the
+   * actions of those rows, each made to fail on its own, so a row written after the others is caught too.
+   */
+  auditActions?: string[];
 };
 
 /**
@@ -67,11 +74,16 @@ export type AtomicChange = {
  * Call it with the action's preconditions in place, then run the action once more and check it succeeds: that
  * shows the failures came from the forced commit, not from a refusal.
  */
-export async function expectAuditedAtomically({ change, changedTable, snapshot }: AtomicChange) {
-  for (const failing of ["audit_log", changedTable]) {
+export async function expectAuditedAtomically({ change, changedTable, snapshot, auditActions }: AtomicChange) {
+  const runs: { table: string; onlyAuditAction?: string }[] = [
+    ...(auditActions ?? [undefined]).map((onlyAuditAction) => ({ table: "audit_log", onlyAuditAction })),
+    { table: changedTable },
+  ];
+  for (const { table, onlyAuditAction } of runs) {
+    const failing = onlyAuditAction ? `audit_log (${onlyAuditAction})` : table;
     const before = await snapshot();
     const auditBefore = await auditLogRows();
-    const remove = await failCommitsWriting(failing);
+    const remove = await failCommitsWriting(table, { onlyAuditAction });
     let outcome: { threw: true; error: unknown } | { threw: false; value: unknown };
     try {
       outcome = { threw: false, value: await change() };
