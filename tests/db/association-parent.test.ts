@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { associationAttempts, associations, nips, type Student } from "@/db/schema";
 import {
@@ -229,17 +229,22 @@ describe("association by matching", () => {
       const outcome = await associateByMatch(matchInput(parent, student, { birthDate: "2015-01-01" }), limits);
       expect(reasonCodes(outcome)).toEqual(["birth_date_differs"]);
     }
-    const locked = await associateByMatch(matchInput(parent, student), limits);
-    expect(reasonCodes(locked)).toEqual(["too_many_attempts"]);
-    expect(locked).toMatchObject({ messageKey: "errors.tooManyAttempts" });
+    const failures = (await attemptsOf(parent)).map((attempt) => attempt.id);
+    // The parent keeps trying while locked out, as many times as the limit: each try is refused and recorded.
+    for (let i = 0; i < limits.failuresPerHourPerAccount; i++) {
+      const locked = await associateByMatch(matchInput(parent, student), limits);
+      expect(reasonCodes(locked)).toEqual(["too_many_attempts"]);
+      expect(locked).toMatchObject({ messageKey: "errors.tooManyAttempts" });
+    }
     expect(await activeAssociationsOf(parent)).toEqual([]);
-    expect(await attemptsOf(parent)).toHaveLength(4);
+    expect(await attemptsOf(parent)).toHaveLength(6);
 
-    // An hour later the failures no longer count, nor do the refusals made meanwhile.
+    // An hour after the original failures (only they are moved back in time; the refusals stay recent), the
+    // lock is over: the refusals made meanwhile did not extend it.
     await db
       .update(associationAttempts)
       .set({ createdAt: new Date(Date.now() - 61 * 60_000) })
-      .where(and(eq(associationAttempts.parentAccountId, parent.id), eq(associationAttempts.success, false)));
+      .where(inArray(associationAttempts.id, failures));
     await associateByMatch(matchInput(parent, student, { birthDate: "2015-01-01" }), limits);
     expect((await associateByMatch(matchInput(parent, student), limits)).ok).toBe(true);
   });
