@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { associations, auditLog, guardianEmails, importRuns, students } from "@/db/schema";
 import { applyImport, dryRunImport, listImportRuns, startImportRun } from "@/db/queries/student-import";
@@ -47,6 +47,13 @@ async function importFile(staff: StaffContext, boardId: number | null, bytes: Ui
   const applied = await applyImport({ scope: staff.scope, staffId: staff.staff.id, runId: run.id });
   if (!applied.ok) throw new Error(applied.error);
   return applied;
+}
+
+/** The database server's clock, which the apply's now() reads. */
+async function databaseNow(): Promise<Date> {
+  const result = await db.execute(sql`select now()::text as now`);
+  const rows = ("rows" in result ? result.rows : result) as unknown as { now: string }[];
+  return new Date(rows[0]!.now);
 }
 
 async function emailsOf(studentId: number) {
@@ -170,11 +177,17 @@ describe("student record import", () => {
     await db.insert(associations).values({ parentAccountId: parent.id, studentId: gone.id, method: "match" });
     const admin = await anAdmin();
 
-    const { counts } = await importFile(admin, board.id, csv([row(board, school, { fiche: "1" })]));
+    const run = await dryRun(admin, board.id, csv([row(board, school, { fiche: "1" })]));
+    const applyStarted = await databaseNow();
+    const applied = await applyImport({ scope: admin.scope, staffId: admin.staff.id, runId: run.id });
+    const applyEnded = await databaseNow();
+    if (!applied.ok) throw new Error(applied.error);
 
-    expect(counts.disappeared).toBe(1);
+    expect(applied.counts.disappeared).toBe(1);
     const [archived] = await db.select().from(students).where(eq(students.id, gone.id));
-    expect(archived!.archivedAt).not.toBeNull();
+    // Stamped by the apply itself, with the database's clock (not the dry run's, nor the test's fixed NOW).
+    expect(archived!.archivedAt!.getTime()).toBeGreaterThanOrEqual(applyStarted.getTime());
+    expect(archived!.archivedAt!.getTime()).toBeLessThanOrEqual(applyEnded.getTime());
     const [stillHere] = await db.select().from(students).where(eq(students.id, kept.id));
     expect(stillHere!.archivedAt).toBeNull();
     expect(await db.$count(associations, eq(associations.studentId, gone.id))).toBe(1);
@@ -247,15 +260,19 @@ describe("student record import", () => {
 
   it("refuses a file with a wrong header and changes nothing", async () => {
     const { board, school } = await createBoardWithSchool();
-    await createStudent(school, { fiche: "9" });
+    await createStudent(school, { fiche: "9", guardianEmails: ["neuf@example.ca"] });
     const admin = await anAdmin();
+    const boardStudents = () => db.select().from(students).where(eq(students.boardId, board.id)).orderBy(students.id);
+    const before = await boardStudents();
     const bytes = new TextEncoder().encode(`nom,prenom,fiche\nCôté,Léa,9\n`);
     const run = await dryRun(admin, board.id, bytes);
     expect(run.status).toBe("failed");
     expect(run.failure).toMatchObject({ failure: "bad_header", header: { missing: expect.arrayContaining(["organisme", "ecole"]) } });
     const applied = await applyImport({ scope: admin.scope, staffId: admin.staff.id, runId: run.id });
     expect(applied).toEqual({ ok: false, error: "not_ready" });
-    expect(await db.$count(students, eq(students.archivedAt, NOW))).toBe(0);
+    expect(await boardStudents()).toEqual(before);
+    expect(before.map((student) => student.archivedAt)).toEqual([null]);
+    expect(await emailsOf(before[0]!.id)).toEqual(["neuf@example.ca"]);
   });
 
   it("refuses board support of another board, and secretaries altogether", async () => {
