@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { authEvents, authSessions } from "@/db/schema";
 import { liftLockout, revokeSession, signInWithPassword, throttlePolicy, touchSession } from "@/db/queries/auth";
@@ -35,6 +35,20 @@ describe("parent sign-in", () => {
       expect(throttled).toMatchObject({ ok: false, reason: "throttled" });
       if (!throttled.ok && throttled.reason === "throttled") expect(throttled.retryAfterSeconds).toBeGreaterThan(0);
     }
+  });
+
+  it("does not extend the wait for tries refused while throttled", async () => {
+    await createParent("patient@exemple.ca");
+    for (let i = 0; i < throttlePolicy.freeFailures; i++) await attempt("patient@exemple.ca", `faux-${i}`);
+    const failures = (await db.select({ id: authEvents.id }).from(authEvents).where(eq(authEvents.email, "patient@exemple.ca"))).map((e) => e.id);
+    // The parent keeps trying with the right password while throttled: each try is refused.
+    for (let i = 0; i < 3; i++) expect(await attempt("patient@exemple.ca", strongPassword)).toMatchObject({ ok: false, reason: "throttled" });
+    // Once the wait after the original failures is over (only they are moved back), the right password works.
+    await db
+      .update(authEvents)
+      .set({ createdAt: new Date(Date.now() - (throttlePolicy.baseDelaySeconds + 1) * 1000) })
+      .where(inArray(authEvents.id, failures));
+    expect((await attempt("patient@exemple.ca", strongPassword)).ok).toBe(true);
   });
 
   it("lets the account in again once staff lift the lockout", async () => {
