@@ -3,6 +3,7 @@ import { relations, sql } from "drizzle-orm";
 import { typedFicheKey, typedIdentifierKey } from "@/db/typed-identifier";
 import { ticketMessageKinds, ticketStatuses, ticketTopics } from "@/lib/support/ticket-values";
 import type { ChangesSample, FailureReport, ImportCounts, RejectedLine } from "@/lib/import/report";
+import type { AttemptOutcome } from "@/lib/association/attempt-outcome";
 import {
   boolean,
   check,
@@ -268,6 +269,13 @@ export const associationAttempts = pgTable(
     typed: jsonb().$type<AttemptInput>().notNull(),
     success: boolean().notNull(),
     reasons: jsonb().$type<AttemptReason[]>().notNull().default([]),
+    // attemptOutcome() of lib/association/attempt-outcome.ts, kept by the database so every writer gets it.
+    outcome: text()
+      .$type<AttemptOutcome>()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case when success then 'associated' when reasons @> '[{"code":"already_associated"}]'::jsonb then 'already_associated' else 'refused' end`,
+      ),
     candidateStudentId: integer().references(() => students.id, { onDelete: "set null" }),
     nipId: uuid(),
     ip: text(),

@@ -12,11 +12,19 @@ import { reasonBlocks } from "@/lib/association/reasons";
 import { suggestedFix } from "@/lib/association/suggested-fix";
 import { sameEmail } from "@/lib/email-address";
 import { parseStudentIdentifier } from "@/lib/identifiers";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Field = "board" | "identifier" | "lastName" | "firstName" | "birthDate" | "email" | "nip";
 type Reason = AttemptView["reasons"][number];
 
 const MATCH_FIELDS: Field[] = ["identifier", "lastName", "firstName", "birthDate", "email"];
+
+const OUTCOME_BADGE: Record<AttemptView["outcome"], string> = {
+  associated: "badge badge-ok",
+  already_associated: "badge",
+  refused: "badge badge-danger",
+};
+const OUTCOME_LABEL = { associated: "succeeded", already_associated: "alreadyAssociated", refused: "failed" } as const;
 
 export async function AttemptDiagnosis({
   attempt,
@@ -72,16 +80,14 @@ export async function AttemptDiagnosis({
       }
     : { board: "—", identifier: "—", lastName: "—", firstName: "—", birthDate: "—", email: "—", nip: "—" };
 
-  const fix = attempt.success ? null : suggestedFix(attempt.reasons);
+  const fix = attempt.outcome === "refused" ? suggestedFix(attempt.reasons) : null;
   const when = format.dateTime(attempt.createdAt, { dateStyle: "medium", timeStyle: "short" });
 
   return (
     <article className="card stack attempt" aria-label={t("attemptLabel", { when })}>
       <header className="row attempt-head">
         <strong>{when}</strong>
-        <span className={attempt.success ? "badge badge-ok" : "badge badge-danger"}>
-          {attempt.success ? t("succeeded") : t("failed")}
-        </span>
+        <span className={OUTCOME_BADGE[attempt.outcome]}>{t(OUTCOME_LABEL[attempt.outcome])}</span>
         <span className="badge">{attempt.method === "nip" ? t("methodNip") : t("methodMatch")}</span>
         <span>
           {t("parent")}{" "}
@@ -98,7 +104,7 @@ export async function AttemptDiagnosis({
 
       {!candidate && <p className="muted">{t("noCandidate")}</p>}
 
-      <div className="table-scroll">
+      <TableScroll label={t("diagnosisCaption")}>
         <table className="diagnosis">
           <caption className="sr-only">{t("diagnosisCaption")}</caption>
           <thead>
@@ -133,7 +139,7 @@ export async function AttemptDiagnosis({
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       {otherFindings.length > 0 && (
         <ul className="findings">
@@ -143,7 +149,10 @@ export async function AttemptDiagnosis({
         </ul>
       )}
 
-      {!attempt.success && staff && mayActOnRecords(staff.staff.role) && <SuggestedFix attempt={attempt} fix={fix} ticketId={ticketId} />}
+      {attempt.outcome === "refused" && staff && mayActOnRecords(staff.staff.role) && (
+        <SuggestedFix attempt={attempt} fix={fix} ticketId={ticketId} />
+      )}
+      {attempt.outcome === "already_associated" && <p className="muted">{t("alreadyAssociatedNote")}</p>}
       {attempt.userAgent && <p className="muted small">{t("browser", { userAgent: attempt.userAgent })}</p>}
     </article>
   );
@@ -178,7 +187,7 @@ async function SuggestedFix({ attempt, fix, ticketId }: { attempt: AttemptView; 
   }
 
   return (
-    <section className="suggested-fix stack" aria-label={t("suggestedFix")}>
+    <div className="suggested-fix stack">
       <p>
         <strong>{t("suggestedFix")}</strong> {fixes(fix)}
       </p>
@@ -211,7 +220,7 @@ async function SuggestedFix({ attempt, fix, ticketId }: { attempt: AttemptView; 
           ticketId={ticketId}
         />
       )}
-      {fix === "issue_nip" && !candidate && (
+      {fix === "find_student" && (
         <p>
           <Link
             className="button secondary"
@@ -236,6 +245,6 @@ async function SuggestedFix({ attempt, fix, ticketId }: { attempt: AttemptView; 
           </dl>
         </details>
       )}
-    </section>
+    </div>
   );
 }

@@ -104,10 +104,14 @@ async function lockAccount(tx: Transaction, parentAccountId: string) {
 
 const THROTTLED = JSON.stringify([{ code: "too_many_attempts" }]);
 
-/** Failed attempts in the last hour that count towards the limits (refusals by the limit itself do not). */
+/**
+ * Failed attempts in the last hour that count towards the limits (refusals by the limit itself do not, nor do
+ * re-submissions of a child already associated with the account).
+ */
 function countedFailure() {
   return and(
     eq(associationAttempts.success, false),
+    eq(associationAttempts.outcome, "refused"),
     gt(associationAttempts.createdAt, sql`now() - interval '1 hour'`),
     sql`not (${associationAttempts.reasons} @> ${THROTTLED}::jsonb)`,
   );

@@ -17,6 +17,7 @@ import {
   type AttemptInput,
   type AttemptReason,
 } from "@/db/schema";
+import type { AttemptOutcome } from "@/lib/association/attempt-outcome";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
 import { normalizeEmail } from "@/lib/email-address";
 import { emailSchema } from "@/lib/validations/auth";
@@ -44,6 +45,8 @@ export type AttemptView = {
   createdAt: Date;
   method: "match" | "nip";
   success: boolean;
+  /** A re-submission of a child already associated with the account is not a failure (see attempt-outcome.ts). */
+  outcome: AttemptOutcome;
   parentAccountId: string;
   parentEmail: string;
   board: { id: number; name: string; nipLifetimeMinutes: number } | null;
@@ -73,6 +76,14 @@ export function attemptScopeFilter(scope: StaffScope): SQL {
     eq(associationAttempts.boardId, scope.boardId),
     or(isNull(students.id), eq(students.boardId, scope.boardId)),
   )!;
+}
+
+/**
+ * Failed attempts: refused, not a re-submission of an already associated child. `success = false` is kept beside
+ * the outcome so a board's failures are still read through association_attempts_board_idx (board, success, date).
+ */
+export function refusedAttempt(): SQL {
+  return and(eq(associationAttempts.success, false), eq(associationAttempts.outcome, "refused"))!;
 }
 
 /** Start of a calendar day in the schools' time zone, as a timestamptz. */
@@ -117,7 +128,7 @@ function studentCondition(query: string): SQL | undefined {
 
 function filterConditions(filters: Partial<AttemptFilters>): SQL[] {
   const conditions: SQL[] = [];
-  if (filters.outcome !== "all") conditions.push(eq(associationAttempts.success, false));
+  if (filters.outcome !== "all") conditions.push(refusedAttempt());
   if (filters.email) {
     // A whole address (what staff paste) is looked up in the accounts' email index; a part of one is searched for.
     const email = normalizeEmail(filters.email);
@@ -140,6 +151,7 @@ const attemptFields = {
   createdAt: associationAttempts.createdAt,
   method: associationAttempts.method,
   success: associationAttempts.success,
+  outcome: associationAttempts.outcome,
   parentAccountId: associationAttempts.parentAccountId,
   parentEmail: parentAccounts.email,
   boardId: schoolBoards.id,
@@ -194,6 +206,7 @@ async function toViews(rows: AttemptRow[]): Promise<AttemptView[]> {
     createdAt: row.createdAt,
     method: row.method,
     success: row.success,
+    outcome: row.outcome,
     parentAccountId: row.parentAccountId,
     parentEmail: row.parentEmail,
     board:
@@ -261,7 +274,7 @@ export async function failedAttemptsToday(scope: StaffScope): Promise<number> {
     .where(
       and(
         attemptScopeFilter(scope),
-        eq(associationAttempts.success, false),
+        refusedAttempt(),
         gte(associationAttempts.createdAt, sql`(date_trunc('day', now() at time zone ${timeZone}) at time zone ${timeZone})`),
       ),
     )

@@ -5,12 +5,13 @@
 // - children associated: distinct students of the unit with an association created in the period (revoked since
 //   or not: it happened);
 // - attempts and successful attempts, read through the attempts' own scope rule (attemptScopeFilter); an attempt
-//   that found no student belongs to the board the parent chose and to no school;
+//   that found no student belongs to the board the parent chose and to no school; a re-submission of a child
+//   already associated with the account is neither a success nor a failure: counted apart, outside the rate;
 // - the most frequent blocking failure reasons of the failed attempts;
 // - NIPs issued in the period for students of the unit.
 import { and, asc, count, countDistinct, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { attemptScopeFilter } from "@/db/queries/attempts";
+import { attemptScopeFilter, refusedAttempt } from "@/db/queries/attempts";
 import {
   associationAttempts,
   associations,
@@ -29,8 +30,11 @@ import type { FiguresPeriod } from "@/lib/validations/figures";
 export type FigureCounts = {
   accountsCreated: number;
   childrenAssociated: number;
+  /** Attempts that associated a child or were refused (the success rate's denominator). */
   attempts: number;
   successfulAttempts: number;
+  /** Re-submissions of a child already associated with the account: not in `attempts`. */
+  alreadyAssociatedAttempts: number;
   nipsIssued: number;
 };
 
@@ -58,7 +62,14 @@ export type Figures = {
 
 export const TOP_FAILURE_REASONS = 8;
 
-const zero = (): FigureCounts => ({ accountsCreated: 0, childrenAssociated: 0, attempts: 0, successfulAttempts: 0, nipsIssued: 0 });
+const zero = (): FigureCounts => ({
+  accountsCreated: 0,
+  childrenAssociated: 0,
+  attempts: 0,
+  successfulAttempts: 0,
+  alreadyAssociatedAttempts: 0,
+  nipsIssued: 0,
+});
 
 /** Success rate in [0, 1], or null when there was no attempt. */
 export function successRate(counts: Pick<FigureCounts, "attempts" | "successfulAttempts">): number | null {
@@ -122,8 +133,9 @@ export async function figuresForStaff(
       .select({
         unit: attemptUnit,
         board: sql<number | null>`coalesce(${students.boardId}, ${associationAttempts.boardId})`,
-        n: count(),
+        n: sql<number>`count(*) filter (where ${associationAttempts.outcome} <> 'already_associated')`.mapWith(Number),
         ok: sql<number>`count(*) filter (where ${associationAttempts.success})`.mapWith(Number),
+        again: sql<number>`count(*) filter (where ${associationAttempts.outcome} = 'already_associated')`.mapWith(Number),
       })
       .from(associationAttempts)
       .leftJoin(students, eq(students.id, associationAttempts.candidateStudentId))
@@ -138,7 +150,7 @@ export async function figuresForStaff(
       .from(associationAttempts)
       .leftJoin(students, eq(students.id, associationAttempts.candidateStudentId))
       .innerJoin(sql`jsonb_array_elements(${associationAttempts.reasons}) as reason`, sql`true`)
-      .where(and(attemptWhere, eq(associationAttempts.success, false)))
+      .where(and(attemptWhere, refusedAttempt()))
       .groupBy(sql`reason->>'code'`, sql`reason->>'kind'`),
   ]);
 
@@ -163,6 +175,7 @@ export async function figuresForStaff(
   for (const row of attemptRows) {
     totals.attempts += Number(row.n);
     totals.successfulAttempts += Number(row.ok);
+    totals.alreadyAssociatedAttempts += Number(row.again);
     let unit = row.unit === null ? undefined : byKey.get(keyOf(Number(row.unit)));
     if (!unit && row.unit === null && row.board !== null) {
       // Attempts that found no student, at school level: a row of their own under the board.
@@ -178,6 +191,7 @@ export async function figuresForStaff(
     if (unit) {
       unit.attempts += Number(row.n);
       unit.successfulAttempts += Number(row.ok);
+      unit.alreadyAssociatedAttempts += Number(row.again);
     }
   }
 

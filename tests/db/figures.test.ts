@@ -86,7 +86,7 @@ describe("figures", () => {
     expect(figures.level).toBe("boards");
     expect(unit(figures, `board:${board1.id}`)).toEqual({ accountsCreated: 1, childrenAssociated: 2, attempts: 4, successfulAttempts: 1, nipsIssued: 2 });
     expect(unit(figures, `board:${board2.id}`)).toEqual({ accountsCreated: 1, childrenAssociated: 1, attempts: 1, successfulAttempts: 0, nipsIssued: 1 });
-    expect(figures.totals).toEqual({ accountsCreated: 2, childrenAssociated: 3, attempts: 5, successfulAttempts: 1, nipsIssued: 3 });
+    expect(figures.totals).toEqual({ accountsCreated: 2, childrenAssociated: 3, attempts: 5, successfulAttempts: 1, alreadyAssociatedAttempts: 0, nipsIssued: 3 });
     expect(successRate(figures.totals)).toBeCloseTo(0.2);
     expect(figures.topFailureReasons).toEqual([
       { code: "email_not_on_record", attempts: 2 },
@@ -102,7 +102,7 @@ describe("figures", () => {
     expect(unit(figures, `school:${schoolA2.id}`)).toEqual({ accountsCreated: 1, childrenAssociated: 1, attempts: 0, successfulAttempts: 0, nipsIssued: 0 });
     expect(unit(figures, `board:${board1.id}:none`)).toMatchObject({ attempts: 1, successfulAttempts: 0 });
     expect(figures.units.some((u) => u.schoolId === schoolB.id)).toBe(false);
-    expect(figures.totals).toEqual({ accountsCreated: 1, childrenAssociated: 2, attempts: 4, successfulAttempts: 1, nipsIssued: 2 });
+    expect(figures.totals).toEqual({ accountsCreated: 1, childrenAssociated: 2, attempts: 4, successfulAttempts: 1, alreadyAssociatedAttempts: 0, nipsIssued: 2 });
   });
 
   it("shows an admin who picks a board what that board's support sees", async () => {
@@ -113,7 +113,7 @@ describe("figures", () => {
   it("limits a secretary to her school", async () => {
     const figures = await figuresForStaff(secretaryA.scope, period);
     expect(figures.units.map((u) => u.key)).toEqual([`school:${schoolA.id}`]);
-    expect(figures.totals).toEqual({ accountsCreated: 1, childrenAssociated: 1, attempts: 3, successfulAttempts: 1, nipsIssued: 2 });
+    expect(figures.totals).toEqual({ accountsCreated: 1, childrenAssociated: 1, attempts: 3, successfulAttempts: 1, alreadyAssociatedAttempts: 0, nipsIssued: 2 });
     expect(figures.topFailureReasons).toEqual([
       { code: "email_not_on_record", attempts: 1 },
       { code: "last_name_differs", attempts: 1 },
@@ -123,7 +123,7 @@ describe("figures", () => {
 
   it("counts the days of the period in the schools' time zone", async () => {
     const february = await figuresForStaff(admin.scope, { from: "2026-02-01", to: "2026-02-28" });
-    expect(february.totals).toEqual({ accountsCreated: 1, childrenAssociated: 1, attempts: 1, successfulAttempts: 0, nipsIssued: 1 });
+    expect(february.totals).toEqual({ accountsCreated: 1, childrenAssociated: 1, attempts: 1, successfulAttempts: 0, alreadyAssociatedAttempts: 0, nipsIssued: 1 });
     expect(successRate(february.totals)).toBe(0);
     expect(successRate({ attempts: 0, successfulAttempts: 0 })).toBeNull();
   });

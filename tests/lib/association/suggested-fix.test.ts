@@ -22,16 +22,36 @@ describe("suggestedFix", () => {
     ).toBe("tell_spelling");
   });
 
-  it("suggests a NIP for anything else", () => {
+  it("suggests a NIP when the account's email is on the record and only the birth date or names block", () => {
     expect(suggestedFix([{ code: "birth_date_differs" }])).toBe("issue_nip");
-    expect(suggestedFix([{ code: "student_not_found", kind: "fiche" }])).toBe("issue_nip");
-    expect(suggestedFix([{ code: "too_many_attempts" }])).toBe("issue_nip");
     expect(
       suggestedFix([
+        { code: "birth_date_differs" },
         { code: "last_name_differs", kind: "other" },
-        { code: "email_not_on_record", kind: "not_listed" },
+        { code: "first_name_differs", kind: "other" },
       ]),
     ).toBe("issue_nip");
+    // A NIP the school gave that ran out: give another.
+    expect(suggestedFix([{ code: "nip_expired" }])).toBe("issue_nip");
+  });
+
+  it("never suggests a NIP when the email is not on the record and something else differs too", () => {
+    const bothNamesAndEmail = [
+      { code: "last_name_differs", kind: "other" },
+      { code: "first_name_differs", kind: "other" },
+      { code: "email_not_on_record", kind: "not_listed" },
+    ];
+    expect(suggestedFix(bothNamesAndEmail)).toBe("verify_identity");
+    expect(suggestedFix([{ code: "birth_date_differs" }, { code: "email_not_on_record", kind: "none_on_record" }])).toBe(
+      "verify_identity",
+    );
+    expect(suggestedFix([{ code: "last_name_differs", kind: "other" }, { code: "email_not_on_record", kind: "not_listed" }])).toBe(
+      "verify_identity",
+    );
+  });
+
+  it("sends staff to find the record when no record carries the typed identifier", () => {
+    expect(suggestedFix([{ code: "student_not_found", kind: "fiche" }])).toBe("find_student");
   });
 
   it("suggests nothing when nothing blocks or nothing can be fixed", () => {
@@ -39,5 +59,9 @@ describe("suggestedFix", () => {
     expect(suggestedFix([{ code: "last_name_differs", kind: "accents" }])).toBeNull();
     expect(suggestedFix([{ code: "board_not_subscribed" }])).toBeNull();
     expect(suggestedFix([{ code: "already_associated" }])).toBeNull();
+    expect(suggestedFix([{ code: "too_many_attempts" }])).toBeNull();
+    expect(suggestedFix([{ code: "nip_unknown" }])).toBeNull();
+    expect(suggestedFix([{ code: "nip_revoked" }])).toBeNull();
+    expect(suggestedFix([{ code: "identifier_invalid", kind: "fiche_has_letters" }])).toBeNull();
   });
 });

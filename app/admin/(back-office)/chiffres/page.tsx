@@ -6,6 +6,7 @@ import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { boardOptions, figuresForStaff, successRate, type FiguresUnit } from "@/db/queries/figures";
 import { requireStaff } from "@/lib/auth/session";
 import { figuresQuerySchema, resolvePeriod } from "@/lib/validations/figures";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** Rows a bar chart shows at most; the table below has them all. */
 const MAX_CHART_ROWS = 20;
@@ -85,6 +86,11 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
             <span className="figure-value">{percent(successRate(totals))}</span>
             <span>{t("successRate")}</span>
             <span className="muted small">{t("successOf", { ok: totals.successfulAttempts, total: totals.attempts })}</span>
+            {totals.alreadyAssociatedAttempts > 0 && (
+              <span className="muted small" data-testid="already-associated-attempts">
+                {t("alreadyAssociatedApart", { count: totals.alreadyAssociatedAttempts })}
+              </span>
+            )}
           </div>
           <div className="card figure">
             <span className="figure-value">{format.number(totals.nipsIssued)}</span>
@@ -120,7 +126,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
 
       <section className="stack" aria-labelledby="units-title">
         <h2 id="units-title">{figures.level === "boards" ? t("tableByBoard") : t("tableBySchool")}</h2>
-        <div className="table-scroll">
+        <TableScroll label={figures.level === "boards" ? t("tableByBoard") : t("tableBySchool")}>
           <table className="figures-table">
             <caption className="sr-only">{figures.level === "boards" ? t("tableByBoard") : t("tableBySchool")}</caption>
             <thead>
@@ -168,7 +174,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
         <p className="muted small">{t("totalNote")}</p>
       </section>
 
@@ -177,7 +183,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
         {figures.topFailureReasons.length === 0 ? (
           <p className="muted">{t("noFailures")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t("chartReasons")}>
             <table className="figures-table">
               <caption className="sr-only">{t("chartReasons")}</caption>
               <thead>
@@ -197,7 +203,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         <p className="muted small">{t("reasonsNote")}</p>
       </section>

@@ -1,0 +1,1 @@
+ALTER TABLE "association_attempts" ADD COLUMN "outcome" text GENERATED ALWAYS AS (case when success then 'associated' when reasons @> '[{"code":"already_associated"}]'::jsonb then 'already_associated' else 'refused' end) STORED NOT NULL;
