@@ -1,11 +1,12 @@
 "use client";
 // Email + password sign-in through next-auth, for parents and for staff (provider "parent" or "staff").
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
+import { forgetEmail, rememberedEmail } from "@/components/parent/remembered-email";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/safe-action";
@@ -22,17 +23,32 @@ function toResult(error: string): ActionResult {
   return { ok: false, error: "unexpected" };
 }
 
-export function SignInForm({ provider, redirectTo }: { provider: "parent" | "staff"; redirectTo: string }) {
+type Props = {
+  provider: "parent" | "staff";
+  redirectTo: string;
+  /** Right after sign-up or a password reset: fill in the address the parent just used and go to the password. */
+  prefillRememberedEmail?: boolean;
+};
+
+export function SignInForm({ provider, redirectTo, prefillRememberedEmail = false }: Props) {
   const t = useTranslations("auth.signin");
   const router = useRouter();
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, startTransition] = useTransition();
   const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  useEffect(() => {
+    if (!prefillRememberedEmail) return;
+    const email = rememberedEmail();
+    if (!email || form.getValues("email")) return;
+    form.setValue("email", email);
+    form.setFocus("password");
+  }, [prefillRememberedEmail, form]);
   const submit = form.handleSubmit((values) =>
     startTransition(async () => {
       // A request that does not come back at all is an outage too; the typed values stay in the form.
       const response = await signIn(provider, { ...values, redirect: false }).catch(() => ({ ok: false, error: "unavailable" }));
       if (response?.ok && !response.error) {
+        if (provider === "parent") forgetEmail();
         router.push(redirectTo);
         router.refresh();
         return;

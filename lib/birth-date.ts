@@ -3,7 +3,8 @@
 /** Older than this, the date is almost certainly a typo (a parent's own birth year, a wrong century). */
 export const MAX_STUDENT_AGE_YEARS = 30;
 
-export type BirthDateProblem = "incomplete" | "impossible_date" | "future_date" | "too_old";
+/** year_digits: a year typed with fewer than four digits ("15"), which is not a day or month problem. */
+export type BirthDateProblem = "incomplete" | "year_digits" | "impossible_date" | "future_date" | "too_old";
 
 export type BirthDateResult = { ok: true; isoDate: string } | { ok: false; reason: BirthDateProblem };
 
@@ -37,6 +38,7 @@ export function parseBirthDate(day: DatePart, month: DatePart, year: DatePart, t
   const m = toInteger(month);
   const y = toInteger(year);
   if (d === null || m === null || y === null) return { ok: false, reason: "incomplete" };
+  if (String(year).trim().length < 4) return { ok: false, reason: "year_digits" };
   if (y < 1000 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return { ok: false, reason: "impossible_date" };
 
   const isoDate = iso(y, m, d);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/language-switch";
+import { ParentMenu } from "@/components/parent/parent-menu";
 import { SignOutButton } from "@/components/sign-out-button";
 import { currentParent } from "@/lib/auth/session";
 
@@ -14,13 +15,20 @@ export default async function ParentLayout({ children }: { children: React.React
           <Link href={parent ? "/enfants" : "/connexion"} className="brand">
             {t("brand")}
           </Link>
-          <nav aria-label={t("label")}>
-            {parent && <Link href="/enfants">{t("children")}</Link>}
-            {parent && <Link href="/associer">{t("associate")}</Link>}
-            <Link href="/aide">{t("help")}</Link>
-            <LanguageSwitch />
-            {parent && <SignOutButton callbackUrl="/connexion?deconnecte=1" />}
-          </nav>
+          {parent ? (
+            <ParentMenu label={t("label")} menuLabel={t("menu")}>
+              <Link href="/enfants">{t("children")}</Link>
+              <Link href="/associer">{t("associate")}</Link>
+              <Link href="/aide">{t("help")}</Link>
+              <LanguageSwitch />
+              <SignOutButton callbackUrl="/connexion?deconnecte=1" />
+            </ParentMenu>
+          ) : (
+            <nav aria-label={t("label")}>
+              <Link href="/aide">{t("help")}</Link>
+              <LanguageSwitch />
+            </nav>
+          )}
         </div>
       </header>
       {children}

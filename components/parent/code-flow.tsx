@@ -18,6 +18,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { PasswordChecklist } from "@/components/parent/password-checklist";
 import type { EmailDelivery } from "@/lib/email/delivery-state";
+import { rememberEmail } from "@/components/parent/remembered-email";
 import type { PasswordPolicy } from "@/lib/password-policy";
 import type { ActionResult } from "@/lib/safe-action";
 import {
@@ -204,6 +205,7 @@ function PasswordStep({ purpose, email, policy }: { purpose: Purpose; email: str
     startTransition(async () => {
       const outcome = await setPasswordAction(purpose, values);
       setResult(outcome);
+      if (outcome.ok) rememberEmail(email);
       if (outcome.ok) router.push(purpose === "signup" ? "/connexion?compte=cree" : "/connexion?motdepasse=change");
       else if (outcome.error === "flowExpired") router.refresh();
     }),

@@ -6,10 +6,11 @@ import { passwordClasses, type PasswordPolicy } from "@/lib/password-policy";
 export function PasswordChecklist({ password, confirmation, policy }: { password: string; confirmation: string; policy: PasswordPolicy }) {
   const t = useTranslations("auth.password");
   const classes = passwordClasses(password);
-  const item = (met: boolean, text: string) => (
+  const item = (met: boolean, text: string, details?: React.ReactNode) => (
     <li className={met ? "met" : undefined}>
       {text}
       <span className="sr-only">{met ? " ✓" : ""}</span>
+      {details}
     </li>
   );
   return (
@@ -17,15 +18,17 @@ export function PasswordChecklist({ password, confirmation, policy }: { password
       <p>{t("rules")}</p>
       <ul className="checklist">
         {item([...password].length >= policy.minLength, t("ruleLength", { min: policy.minLength }))}
-        {item(classes.length >= policy.minClasses, t("ruleClasses", { min: policy.minClasses }))}
-        <li>
-          <ul className="checklist" style={{ paddingLeft: "1.5rem" }}>
+        {item(
+          classes.length >= policy.minClasses,
+          t("ruleClasses", { min: policy.minClasses }),
+          // The kinds of character belong to the rule above: nested in its item, not an item of their own.
+          <ul className="checklist checklist-nested">
             {item(classes.includes("lower"), t("ruleLower"))}
             {item(classes.includes("upper"), t("ruleUpper"))}
             {item(classes.includes("digit"), t("ruleDigit"))}
             {item(classes.includes("symbol"), t("ruleSymbol"))}
-          </ul>
-        </li>
+          </ul>,
+        )}
         {item(password.length > 0 && password === confirmation, t("ruleMatch"))}
       </ul>
       <p>{t("ruleCommon")}</p>

@@ -127,11 +127,14 @@ export async function requestCode(input: {
     const hourAgo = new Date(now.getTime() - HOUR_MS);
 
     const recent = await tx
-      .select({ createdAt: verificationCodes.createdAt })
+      .select({ createdAt: verificationCodes.createdAt, purpose: verificationCodes.purpose })
       .from(verificationCodes)
       .where(and(eq(verificationCodes.email, email), gt(verificationCodes.createdAt, hourAgo)))
       .orderBy(desc(verificationCodes.createdAt));
-    const wait = cooldownRemaining(recent[0]?.createdAt ?? null, limits.cooldownSeconds, now);
+    // The cooldown is per purpose ("a code was just sent" must be true of this purpose: a reset right after
+    // sign-up is not waiting on a reset code); the hourly limit counts every code sent to the address.
+    const lastSamePurpose = recent.find((row) => row.purpose === purpose)?.createdAt ?? null;
+    const wait = cooldownRemaining(lastSamePurpose, limits.cooldownSeconds, now);
     if (wait > 0) return { ok: false, reason: "cooldown", retryAfterSeconds: wait };
     if (recent.length >= limits.perHourPerEmail) {
       const oldest = recent[recent.length - 1]!.createdAt;

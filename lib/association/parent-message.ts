@@ -21,6 +21,7 @@ export type IdentifierMessageKey =
 
 export type BirthDateMessageKey =
   | "errors.birthDateIncomplete"
+  | "errors.yearDigits"
   | "errors.impossibleDate"
   | "errors.futureDate"
   | "errors.tooOld";
@@ -54,6 +55,7 @@ const IDENTIFIER_KEYS: Record<StudentIdentifierProblem, IdentifierMessageKey> = 
 
 const BIRTH_DATE_KEYS: Record<BirthDateProblem, BirthDateMessageKey> = {
   incomplete: "errors.birthDateIncomplete",
+  year_digits: "errors.yearDigits",
   impossible_date: "errors.impossibleDate",
   future_date: "errors.futureDate",
   too_old: "errors.tooOld",

@@ -53,10 +53,12 @@ import frOutage from "@/lib/i18n/messages/fr/outage.json";
 import enOutage from "@/lib/i18n/messages/en/outage.json";
 import frCodeDelivery from "@/lib/i18n/messages/fr/code-delivery.json";
 import enCodeDelivery from "@/lib/i18n/messages/en/code-delivery.json";
+import frNotFound from "@/lib/i18n/messages/fr/not-found.json";
+import enNotFound from "@/lib/i18n/messages/en/not-found.json";
 
 const catalogs = {
-  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport, ...frAdminAccounts, ...frAdminAudit, ...frAdminFigures, ...frStudentSearch, ...frOutage, ...frCodeDelivery, ...frIncidents, ...frPrivacyEmail, ...frAccount, ...frSupportEmail, ...frSupportDesk, ...frSupportRequests },
-  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport, ...enAdminAccounts, ...enAdminAudit, ...enAdminFigures, ...enStudentSearch, ...enOutage, ...enCodeDelivery, ...enIncidents, ...enPrivacyEmail, ...enAccount, ...enSupportEmail, ...enSupportDesk, ...enSupportRequests },
+  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport, ...frAdminAccounts, ...frAdminAudit, ...frAdminFigures, ...frStudentSearch, ...frOutage, ...frCodeDelivery, ...frIncidents, ...frPrivacyEmail, ...frAccount, ...frSupportEmail, ...frSupportDesk, ...frSupportRequests, ...frNotFound },
+  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport, ...enAdminAccounts, ...enAdminAudit, ...enAdminFigures, ...enStudentSearch, ...enOutage, ...enCodeDelivery, ...enIncidents, ...enPrivacyEmail, ...enAccount, ...enSupportEmail, ...enSupportDesk, ...enSupportRequests, ...enNotFound },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["fr"];

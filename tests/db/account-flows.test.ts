@@ -130,6 +130,16 @@ describe("sign-up", () => {
     });
   });
 
+  it("keeps the cooldown per purpose: a reset right after sign-up is sent, not told a code was just sent", async () => {
+    const { email } = await createParent("cooldown.purpose@exemple.ca");
+    await startFlow(email, "signup");
+    const reset = await requestCode({ email, purpose: "reset", ip: client.ip, locale: "fr" });
+    expect(reset.ok).toBe(true);
+    expect(await templatesSentTo(email)).toEqual(["account-exists", "verification-code"]);
+    // A second reset inside the minute is the one that waits.
+    expect(await requestCode({ email, purpose: "reset", ip: client.ip, locale: "fr" })).toMatchObject({ ok: false, reason: "cooldown" });
+  });
+
   it("limits codes per IP address across many emails", async () => {
     const limits = { ...codeLimits, perHourPerIp: 3 };
     for (let i = 0; i < 3; i++) {

@@ -15,7 +15,9 @@ describe("parseBirthDate", () => {
     expect(parseBirthDate(31, 4, 2015, today)).toEqual({ ok: false, reason: "impossible_date" });
     expect(parseBirthDate(1, 13, 2015, today)).toEqual({ ok: false, reason: "impossible_date" });
     expect(parseBirthDate(0, 1, 2015, today)).toEqual({ ok: false, reason: "impossible_date" });
-    expect(parseBirthDate(1, 1, 15, today)).toEqual({ ok: false, reason: "impossible_date" });
+    expect(parseBirthDate(1, 1, 15, today)).toEqual({ ok: false, reason: "year_digits" });
+    expect(parseBirthDate("14", "3", " 015 ", today)).toEqual({ ok: false, reason: "year_digits" });
+    expect(parseBirthDate(1, 1, "0999", today)).toEqual({ ok: false, reason: "impossible_date" });
   });
 
   it("accepts 29 February of a leap year", () => {

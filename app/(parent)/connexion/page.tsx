@@ -36,7 +36,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </div>
         )}
         <p>{t("intro")}</p>
-        <SignInForm provider="parent" redirectTo="/enfants" />
+        <SignInForm provider="parent" redirectTo="/enfants" prefillRememberedEmail={Boolean(search.compte || search.motdepasse)} />
         <p>
           <Link href="/mot-de-passe-oublie">{t("forgot")}</Link>
         </p>

@@ -13,7 +13,7 @@ export function uniqueEmail(label: string): string {
 /** Email step then code step of /inscription or /mot-de-passe-oublie; returns the code it typed. */
 export async function requestAndEnterCode(page: Page, email: string, options: { differentFrom?: string } = {}): Promise<string> {
   const codeField = page.getByLabel("Code de vérification");
-  // One code a minute per address, whatever the purpose: a reset right after sign-up waits out the cooldown.
+  // One code a minute per address and purpose: a second sign-up code for the same address waits out the cooldown.
   const cooldown = page.getByRole("main").getByRole("alert").filter({ hasText: /dans (\d+) s/ });
   for (;;) {
     await page.getByLabel("Adresse courriel").fill(email);

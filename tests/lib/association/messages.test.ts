@@ -77,7 +77,7 @@ describe("association messages", () => {
     const keys = [
       ...everyReason.map((reason) => parentMessageFor({ ok: false, reasons: [reason], candidateStudentId: null })),
       ...identifierProblems.map(identifierMessageKey),
-      ...(["incomplete", "impossible_date", "future_date", "too_old"] as const).map(birthDateMessageKey),
+      ...(["incomplete", "year_digits", "impossible_date", "future_date", "too_old"] as const).map(birthDateMessageKey),
       ...NO_MATCH_CHECKLIST_KEYS,
       NIP_INVALID_MESSAGE_KEY,
     ].filter((key): key is string => key !== null);

@@ -15,9 +15,11 @@ import { AssociationFailure } from "@/app/(parent)/associer/_components/associat
 import { BirthDateFields } from "@/app/(parent)/associer/_components/birth-date-fields";
 import { BoardPicker } from "@/app/(parent)/associer/_components/board-picker";
 import { useMessage } from "@/app/(parent)/associer/_components/field-message";
+import { AccountEmailNotice } from "@/app/(parent)/associer/_components/account-email-notice";
 import { OtherSituations } from "@/app/(parent)/associer/_components/other-situations";
 import { TextInput } from "@/app/(parent)/associer/_components/text-input";
 import styles from "@/app/(parent)/associer/_components/associate.module.css";
+import { useFocusFirstInvalid } from "@/components/ui/focus-on-failure";
 import type { BoardOption } from "@/db/queries/associations";
 import type { ActionResult } from "@/lib/safe-action";
 import {
@@ -72,11 +74,7 @@ export function AssociateForm({ boards, accountEmail, initial }: AssociateFormPr
         ) : (
           <>
             <p>{t("intro")}</p>
-            <div className={`alert alert-warn ${styles.notice}`} data-testid="account-email-notice">
-              <p>{t.rich("accountEmail.question", { email: accountEmail, strong: (c) => <strong>{c}</strong> })}</p>
-              <p>{t("accountEmail.ifNot")}</p>
-              <p className="muted">{t("accountEmail.shownToAll")}</p>
-            </div>
+            <AccountEmailNotice email={accountEmail} />
             <fieldset className={styles.fieldset}>
               <legend>{t("hasNip.legend")}</legend>
               <div className={styles.choices}>
@@ -110,7 +108,7 @@ export function AssociateForm({ boards, accountEmail, initial }: AssociateFormPr
           </>
         )}
       </div>
-      <OtherSituations board={boards.find((b) => String(b.id) === boardId)} />
+      <OtherSituations board={boards.find((b) => String(b.id) === boardId)} mode={associated ? "match" : mode} />
     </>
   );
 }
@@ -151,8 +149,11 @@ function MatchForm({ boards, accountEmail, defaults, onBoardChange, onAssociated
   const message = useMessage();
   const [result, setResult] = useState<Result | null>(null);
   const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
   const form = useForm<AssociateByMatchInput, unknown, AssociateByMatchValues>({
     resolver: zodResolver(associateByMatchSchema),
+    // react-hook-form would focus in registration order (the board picker registers last): focus in reading order.
+    shouldFocusError: false,
     defaultValues: {
       boardId: boards.some((b) => String(b.id) === defaults.boardId) ? defaults.boardId : "",
       lastName: "",
@@ -162,6 +163,7 @@ function MatchForm({ boards, accountEmail, defaults, onBoardChange, onAssociated
     },
   });
   const errors = form.formState.errors;
+  useFocusFirstInvalid(formRef, form.formState.submitCount, Object.keys(errors).length);
 
   // The action validates the raw values with the same schema, so it gets them rather than the parsed output.
   const submit = form.handleSubmit(() =>
@@ -180,9 +182,9 @@ function MatchForm({ boards, accountEmail, defaults, onBoardChange, onAssociated
     serverFieldError(result, "birthDate", "birthDate.day", "birthDate.month", "birthDate.year");
 
   return (
-    <form onSubmit={submit} noValidate className="stack" data-testid="association-form">
+    <form ref={formRef} onSubmit={submit} noValidate className="stack" data-testid="association-form">
       {result && !result.ok && result.error && (
-        <AssociationFailure messageKey={result.error} accountEmail={accountEmail} />
+        <AssociationFailure messageKey={result.error} accountEmail={accountEmail} shownFor={result} />
       )}
       <Controller
         control={form.control}
@@ -246,14 +248,13 @@ function NipForm({ accountEmail, onAssociated }: { accountEmail: string; onAssoc
       const outcome = await associateByNipAction(form.getValues());
       setResult(outcome);
       if (outcome.ok) onAssociated(outcome.data);
-      else form.setFocus("nip");
     }),
   );
 
   return (
     <form onSubmit={submit} noValidate className="stack" data-testid="nip-form">
       {result && !result.ok && result.error && (
-        <AssociationFailure messageKey={result.error} accountEmail={accountEmail} />
+        <AssociationFailure messageKey={result.error} accountEmail={accountEmail} shownFor={result} />
       )}
       <TextInput
         label={t("fields.nip")}

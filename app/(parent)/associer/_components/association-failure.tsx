@@ -3,25 +3,35 @@
 // and where to get help (the school office can fix the email on the record or give a NIP).
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useFocusWhenShown } from "@/components/ui/focus-on-failure";
 import { NIP_INVALID_MESSAGE_KEY, NO_MATCH_CHECKLIST_KEYS } from "@/lib/association/parent-message";
 import { helpLinkFor } from "@/lib/support/topics";
 import styles from "@/app/(parent)/associer/_components/associate.module.css";
 
-/** `messageKey` is a key of the "association" namespace (see AssociateMessageKey), "invalidInput" or "serviceUnavailable". */
-export function AssociationFailure({ messageKey, accountEmail, failedAt }: { messageKey: string; accountEmail: string; failedAt?: Date }) {
+type Props = {
+  /** A key of the "association" namespace (see AssociateMessageKey), "invalidInput" or "serviceUnavailable". */
+  messageKey: string;
+  accountEmail: string;
+  failedAt?: Date;
+  /** The failed result shown: each new one moves focus (and the scroll position) to this box. */
+  shownFor: unknown;
+};
+
+export function AssociationFailure({ messageKey, accountEmail, failedAt, shownFor }: Props) {
   const t = useTranslations("association");
   const ta = useTranslations("associate");
   const te = useTranslations("errors");
+  const ref = useFocusWhenShown<HTMLDivElement>(shownFor);
   if (messageKey === "serviceUnavailable") {
     return (
-      <div className={`alert alert-error ${styles.errorBody}`} role="alert" data-testid="association-error">
+      <div className={`alert alert-error ${styles.errorBody}`} role="alert" tabIndex={-1} ref={ref} data-testid="association-error">
         <p>{te("serviceUnavailable")}</p>
       </div>
     );
   }
   const known = messageKey !== "invalidInput" && t.has(messageKey as never);
   return (
-    <div className={`alert alert-error ${styles.errorBody}`} role="alert" data-testid="association-error">
+    <div className={`alert alert-error ${styles.errorBody}`} role="alert" tabIndex={-1} ref={ref} data-testid="association-error">
       <p>{known ? t(messageKey as never) : ta("fixFields")}</p>
       {messageKey === "errors.noMatch" && (
         <div>

@@ -4,13 +4,14 @@ import { useTranslations } from "next-intl";
 import type { BoardOption } from "@/db/queries/associations";
 import styles from "@/app/(parent)/associer/_components/associate.module.css";
 
-export function OtherSituations({ board }: { board: BoardOption | undefined }) {
+/** In NIP mode the form has no board field, so the hint says how to reach it. */
+export function OtherSituations({ board, mode }: { board: BoardOption | undefined; mode: "match" | "nip" }) {
   const t = useTranslations("associate.otherSituations");
   return (
     <section className="card stack" aria-labelledby="other-situations" id="autres-situations">
       <h2 id="other-situations" className={styles.title}>{t("title")}</h2>
       {!board ? (
-        <p className="muted">{t("chooseBoard")}</p>
+        <p className="muted">{mode === "nip" ? t("chooseBoardNipMode") : t("chooseBoard")}</p>
       ) : !board.firstRegistrationUrl && !board.otherSchoolUrl ? (
         <p className="muted">{t("noLinks", { board: board.name })}</p>
       ) : (
