@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export type TableCardColumn = { label: string; /** Read by screen readers only (e.g. an actions column). */ hidden?: boolean };
 
@@ -12,6 +13,7 @@ export function TableCard({
   explain,
   empty,
   columns,
+  wide = false,
   children,
 }: {
   id: string;
@@ -20,17 +22,19 @@ export function TableCard({
   /** Shown instead of the table; null when there are rows. */
   empty: string | null;
   columns: TableCardColumn[];
+  /** Takes the whole width of a .student-grid, for a table too wide for one of its columns. */
+  wide?: boolean;
   /** The table's rows. */
   children: ReactNode;
 }) {
   return (
-    <section className="card stack" aria-labelledby={`${id}-title`}>
+    <section className={wide ? "card stack span-all" : "card stack"} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       {explain && <p className="muted">{explain}</p>}
       {empty !== null ? (
         <p>{empty}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={title}>
           <table>
             <caption className="sr-only">{title}</caption>
             <thead>
@@ -44,7 +48,7 @@ export function TableCard({
             </thead>
             <tbody>{children}</tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

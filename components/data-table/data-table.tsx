@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 declare module "@tanstack/react-table" {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the generics must match the library's declaration
@@ -51,7 +52,7 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
   const rows = table.getRowModel().rows;
   return (
     <div className="data-table stack">
-      <div className="table-scroll">
+      <TableScroll label={props.caption}>
         <table>
           <caption className="sr-only">{props.caption}</caption>
           <thead>
@@ -83,7 +84,7 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {props.paginated && <Pager {...props} label={t("pagination")} summary={t} />}
     </div>
   );

@@ -128,6 +128,7 @@ export default async function StudentPage({ params }: { params: Promise<Params> 
 
         <TableCard
           id="accounts"
+          wide
           title={t("accounts")}
           empty={associations.length === 0 ? t("noAccounts") : null}
           columns={[{ label: t("accountEmail") }, { label: t("since") }, { label: t("method") }, { label: t("actions"), hidden: true }]}
