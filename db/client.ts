@@ -6,6 +6,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { createFromTemplate } from "@/db/pglite-template";
 import { env } from "@/lib/env";
 import * as schema from "@/db/schema";
 
@@ -62,6 +63,8 @@ export function openPostgres(url: string, options: number | PostgresOptions = {}
 function openDefault(): DatabaseHandle {
   if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
   const dir = path.resolve(env.PGLITE_DIR);
+  // A first start unpacks the prebuilt empty cluster instead of running initdb (see pglite-template.ts).
+  createFromTemplate(dir);
   mkdirSync(dir, { recursive: true });
   return openPglite(new PGlite(dir, { extensions: pgliteExtensions }));
 }
