@@ -68,13 +68,13 @@ describe("student and account pages", () => {
     const lineHeight = await emailCell.evaluate((cell) => parseFloat(getComputedStyle(cell).lineHeight));
     const cellBox = (await emailCell.boundingBox())!;
     expect(cellBox.height).toBeLessThan(2 * lineHeight + 20);
-    const region = card.getByRole("group");
+    const region = card.getByRole("group", { name: "Comptes parents associés" });
     expect(await region.evaluate((r) => r.scrollWidth <= r.clientWidth)).toBe(true);
 
     // The attempt with the long typed name: its diagnosis keeps the "Au dossier" and "Constat" columns in view.
     const diagnosis = page.locator("article.attempt", { hasText: longName }).first();
     await diagnosis.waitFor({ state: "visible" });
-    const table = diagnosis.getByRole("group");
+    const table = diagnosis.getByRole("group", { name: "Comparaison champ par champ" });
     expect(await table.evaluate((r) => r.scrollWidth <= r.clientWidth)).toBe(true);
     for (const column of ["Au dossier", "Constat"]) {
       const header = (await diagnosis.getByRole("columnheader", { name: column }).boundingBox())!;
