@@ -14,7 +14,9 @@ export async function currentFlowStep(purpose: CodePurpose): Promise<FlowStep> {
         email: status.email,
         expiresAt: status.expiresAt.toISOString(),
         resendAvailableAt: status.resendAvailableAt.toISOString(),
-        delivery: status.emailDelivery,
+        // "Being sent" reads as sent: the page differs only once an attempt failed, and the step must not tell
+        // apart two addresses whose emails are a few milliseconds apart (no account enumeration).
+        delivery: status.emailDelivery === "sending" ? "sent" : status.emailDelivery,
       };
     case "verified":
       return { step: "password", email: status.email };
