@@ -11,6 +11,7 @@ import {
   schools,
   staffSchools,
   staffUsers,
+  savedReplies,
   students,
 } from "@/db/schema";
 import {
@@ -78,6 +79,28 @@ export function* demoStudents(): Generator<FixtureStudent> {
     }
   }
 }
+
+/** Answers support staff reuse; {placeholders} are filled from the ticket (lib/support/saved-reply.ts). */
+const DEMO_SAVED_REPLIES = [
+  {
+    title: "Courriel corrigé au dossier",
+    locale: "fr",
+    body:
+      "Bonjour,\n\nL'école a inscrit votre adresse courriel au dossier de {prenom_enfant}. Vous pouvez maintenant refaire l'association dans le Portail Parents (Ajouter un enfant); la correction s'applique immédiatement.\n\nPour toute question : {ecole}, {telephone_ecole}.\n\nDemande {reference}",
+  },
+  {
+    title: "Email fixed on the record (English)",
+    locale: "en",
+    body:
+      "Hello,\n\nThe school has put your email address on {prenom_enfant}'s record. You can now associate your child again in the Parent Portal (Add a child); the fix applies at once.\n\nQuestions: {ecole}, {telephone_ecole}.\n\nRequest {reference}",
+  },
+  {
+    title: "NIP remis par l'école",
+    locale: "fr",
+    body:
+      "Bonjour,\n\nL'école vous a remis un NIP pour associer {prenom_enfant}. Connectez-vous, choisissez Ajouter un enfant, répondez Oui à « J'ai reçu un NIP » et entrez-le avant son expiration.\n\n{ecole}, {telephone_ecole}\n\nDemande {reference}",
+  },
+];
 
 export async function seedDemoData(db: Database): Promise<SeedSummary> {
   const staffAccounts = Object.values(DEMO_STAFF);
@@ -222,6 +245,11 @@ export async function seedDemoData(db: Database): Promise<SeedSummary> {
       })),
     );
     if (assignments.length > 0) await tx.insert(staffSchools).values(assignments).onConflictDoNothing();
+
+    // Saved replies for every board, once (seeding again changes nothing).
+    if ((await tx.$count(savedReplies)) === 0) {
+      await tx.insert(savedReplies).values(DEMO_SAVED_REPLIES.map((reply) => ({ ...reply, boardId: null })));
+    }
 
     await tx
       .insert(parentAccounts)

@@ -600,3 +600,21 @@ export function startTicketAutoClose(intervalMs = 3_600_000) {
   loop.timer.unref();
   void pass();
 }
+
+/** The saved replies a staff member may read: every board's, and their own board's (all of them for admins). */
+export async function savedRepliesInScope(scope: StaffScope) {
+  const boardIds = scope.kind === "board" ? [scope.boardId] : scope.kind === "schools" ? await boardsOfSchools(scope.schoolIds) : null;
+  return db
+    .select({ id: savedReplies.id, boardId: savedReplies.boardId, boardName: schoolBoards.name, title: savedReplies.title, body: savedReplies.body, locale: savedReplies.locale })
+    .from(savedReplies)
+    .leftJoin(schoolBoards, eq(schoolBoards.id, savedReplies.boardId))
+    .where(boardIds === null ? undefined : or(isNull(savedReplies.boardId), boardIds.length > 0 ? inArray(savedReplies.boardId, boardIds) : sql`false`))
+    .orderBy(asc(savedReplies.title))
+    .limit(500);
+}
+
+async function boardsOfSchools(schoolIds: number[]): Promise<number[]> {
+  if (schoolIds.length === 0) return [];
+  const rows = await db.selectDistinct({ boardId: schools.boardId }).from(schools).where(inArray(schools.id, schoolIds));
+  return rows.map((r) => r.boardId);
+}

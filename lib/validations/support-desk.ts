@@ -75,3 +75,5 @@ export function ticketQueryString(filters: Partial<TicketFilters>): string {
   if (filters.page && filters.page > 1) params.set("page", String(filters.page));
   return params.toString();
 }
+
+export const savedReplyIdSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });

@@ -22,6 +22,9 @@ export default async function TicketQueuePage({ searchParams }: { searchParams: 
     <main id="main" className="container-wide stack">
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
+      <p>
+        <Link href="/admin/demandes/reponses">{t("savedLink")}</Link>
+      </p>
       <nav aria-label={t("countsLabel")} className="row">
         {([...ticketStatuses, "active", "all"] as const).map((status) => {
           const n =

@@ -5,6 +5,7 @@ import {
   addInternalNote,
   assignTicket,
   createSavedReply,
+  deleteSavedReply,
   linkTicketStudent,
   replyToTicket,
   rerouteTicket,
@@ -19,6 +20,7 @@ import {
   internalNoteSchema,
   linkStudentSchema,
   rerouteTicketSchema,
+  savedReplyIdSchema,
   savedReplySchema,
   staffReplySchema,
   ticketStatusSchema,
@@ -77,4 +79,11 @@ export async function createSavedReplyAction(input: unknown): Promise<ActionResu
   const parsed = parseInput(savedReplySchema, input);
   if (!parsed.ok) return parsed.result;
   return toResult(await createSavedReply(scope, staff.id, parsed.data));
+}
+
+export async function deleteSavedReplyAction(input: unknown): Promise<ActionResult> {
+  const { staff, scope } = await requireStaff();
+  const parsed = parseInput(savedReplyIdSchema, input);
+  if (!parsed.ok) return parsed.result;
+  return toResult(await deleteSavedReply(scope, staff.id, parsed.data.id));
 }
