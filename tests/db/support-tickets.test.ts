@@ -35,6 +35,7 @@ import {
   setTicketStatus,
 } from "@/db/queries/support-desk";
 import { checkAttachments } from "@/lib/support/attachments";
+import { ticketFiguresForStaff } from "@/db/queries/ticket-figures";
 import { ticketFilterSchema } from "@/lib/validations/support-desk";
 import { supportRequestSchema } from "@/lib/validations/support";
 import { createParent } from "@/tests/helpers/accounts";
@@ -361,5 +362,38 @@ describe("saved replies", () => {
     expect(filled!.body).toBe(`Le dossier de Léa-Rose porte maintenant votre adresse. ${school.name} : ${school.phone}. Demande ${created.reference}.`);
     const [audit] = await db.select().from(auditLog).where(eq(auditLog.action, "saved_reply.created"));
     expect(audit).toMatchObject({ actorStaffId: support.staff.id, boardId: board.id });
+  });
+});
+
+describe("ticket figures", () => {
+  it("count opened and resolved tickets, median times and top topics in the scope only", async () => {
+    const { school } = await createBoardWithSchool();
+    const other = await createBoardWithSchool();
+    await createStudent(school, { guardianEmails: [address] });
+    await createStudent(other.school, { guardianEmails: [`autre${run}@exemple.ca`] });
+    const secretary = await secretaryOf(school);
+    const make = async (email: string, topic: NewTicket["topic"]) => {
+      const created = await createSupportTicket(base({ email, topic }));
+      if (!created.ok) throw new Error("refused");
+      return created.id;
+    };
+    const first = await make(address, "association");
+    const second = await make(address, "association");
+    await make(address, "nip");
+    await make(`autre${run}@exemple.ca`, "sign_in");
+    // Answered after 2 h and 4 h; the first resolved after 10 h.
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+    await db.update(supportTickets).set({ createdAt: hoursAgo(12), firstReplyAt: hoursAgo(10), status: "resolved", resolvedAt: hoursAgo(2) }).where(eq(supportTickets.id, first));
+    await db.update(supportTickets).set({ createdAt: hoursAgo(12), firstReplyAt: hoursAgo(8) }).where(eq(supportTickets.id, second));
+
+    const today = new Date().toLocaleDateString("en-CA", { timeZone: "America/Toronto" });
+    const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString("en-CA", { timeZone: "America/Toronto" });
+    const figures = await ticketFiguresForStaff(secretary.scope, { from: yesterday, to: today });
+    expect(figures.totals).toEqual({ opened: 3, resolved: 1, medianFirstReplyHours: expect.closeTo(3, 1), medianResolutionHours: expect.closeTo(10, 1) });
+    expect(figures.topTopics).toEqual([
+      { topic: "association", tickets: 2 },
+      { topic: "nip", tickets: 1 },
+    ]);
+    expect(figures.units.map((u) => [u.id, u.opened])).toEqual([[school.id, 3]]);
   });
 });

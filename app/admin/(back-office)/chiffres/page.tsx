@@ -4,6 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { FiguresChartsClient } from "@/components/admin/figures-charts-client";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { boardOptions, figuresForStaff, successRate, type FiguresUnit } from "@/db/queries/figures";
+import { TicketFiguresSection } from "@/components/admin/ticket-figures";
+import { ticketFiguresForStaff } from "@/db/queries/ticket-figures";
 import { requireStaff } from "@/lib/auth/session";
 import { figuresQuerySchema, resolvePeriod } from "@/lib/validations/figures";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -22,9 +24,10 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   const query = figuresQuerySchema.parse(await searchParams);
   const period = resolvePeriod(query);
   const chosenBoard = scope.kind === "all" ? (query.board ?? null) : null;
-  const [figures, boards] = await Promise.all([
+  const [figures, boards, ticketFigures] = await Promise.all([
     figuresForStaff(scope, period, { boardId: chosenBoard }),
     scope.kind === "all" ? boardOptions() : Promise.resolve([]),
+    ticketFiguresForStaff(scope, period, { boardId: chosenBoard }),
   ]);
   const { totals } = figures;
   const percent = (rate: number | null) => (rate === null ? "—" : format.number(rate, { style: "percent", maximumFractionDigits: 0 }));
@@ -207,6 +210,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
         )}
         <p className="muted small">{t("reasonsNote")}</p>
       </section>
+      <TicketFiguresSection figures={ticketFigures} />
     </main>
   );
 }
