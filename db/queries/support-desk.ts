@@ -461,6 +461,24 @@ export async function linkTicketStudent(scope: StaffScope, staffId: string, tick
   });
 }
 
+/** Links the record with a fiche (in the staff member's scope, the ticket's board first) to the ticket. */
+export async function linkTicketStudentByFiche(scope: StaffScope, staffId: string, ticketId: string, fiche: string) {
+  if (!isUuid(ticketId)) return { ok: false as const, reason: "notFound" as const };
+  const [ticket] = await db
+    .select({ boardId: supportTickets.boardId })
+    .from(supportTickets)
+    .where(and(eq(supportTickets.id, ticketId), ticketScopeFilter(scope)));
+  if (!ticket) return { ok: false as const, reason: "notFound" as const };
+  const found = await db
+    .select({ id: students.id, boardId: students.boardId })
+    .from(students)
+    .where(and(eq(students.fiche, fiche), scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId })))
+    .limit(10);
+  const student = found.find((s) => s.boardId === ticket.boardId) ?? (found.length === 1 ? found[0] : undefined);
+  if (!student) return { ok: false as const, reason: "studentNotFound" as const };
+  return linkTicketStudent(scope, staffId, ticketId, student.id, true);
+}
+
 export type TicketFix = "guardianEmailChanged" | "nipIssued" | "ficheSent" | "lockoutLifted" | "resetStarted";
 
 /** The system note (and audit row) of a fix made from the ticket; the fix itself has its own audit row. */

@@ -46,11 +46,17 @@ export const rerouteTicketSchema = z.object({
       return kind === "school" ? { schoolId: Number(id), boardId: null } : kind === "board" ? { schoolId: null, boardId: Number(id) } : { schoolId: null, boardId: null };
     }),
 });
-export const linkStudentSchema = z.object({
-  ticketId,
-  studentId: z.coerce.number({ error: "required" }).int().positive("invalid").max(2_147_483_647, "invalid"),
-  link: z.boolean().default(true),
-});
+const ficheField = z
+  .string({ error: "required" })
+  .trim()
+  .max(20, "invalid")
+  .transform((v) => v.replace(/^e/i, "").replace(/^0+(?=\d)/, ""))
+  .pipe(z.string().regex(/^\d{1,7}$/, "invalid"));
+
+export const linkFicheSchema = z.object({ ticketId, fiche: ficheField });
+/** Link a record by its fiche (as staff read it on the report card or the student page), or unlink one by id. */
+export const linkStudentSchema = z.union([linkFicheSchema, z.object({ ticketId, unlinkStudentId: z.coerce.number().int().positive().max(2_147_483_647) })]);
+export type LinkFicheInput = z.input<typeof linkFicheSchema>;
 
 export const savedReplySchema = z.object({
   boardId: z

@@ -29,6 +29,8 @@ import {
   filledSavedReplies,
   getAttachmentForStaff,
   getTicketForStaff,
+  linkTicketStudent,
+  linkTicketStudentByFiche,
   replyToTicket,
   rerouteTicket,
   searchTicketsForStaff,
@@ -271,6 +273,29 @@ describe("workflow", () => {
     const admin = await anAdmin();
     const detail = await getTicketForStaff(admin.scope, created.id);
     expect(detail!.messages.filter((m) => m.kind === "system").map((m) => m.systemEvent?.code)).toEqual(["assigned", "rerouted"]);
+  });
+
+  it("relinks: links a record of the scope by its fiche, refuses one outside it, and unlinks", async () => {
+    const { school } = await createBoardWithSchool();
+    const other = await createBoardWithSchool();
+    await createStudent(school, { guardianEmails: [address] });
+    const sibling = await createStudent(school, { firstName: "Noé" });
+    const elsewhere = await createStudent(other.school);
+    const created = await createSupportTicket(base());
+    if (!created.ok) throw new Error("refused");
+    const secretary = await secretaryOf(school);
+    expect(await linkTicketStudentByFiche(secretary.scope, secretary.staff.id, created.id, elsewhere.fiche)).toEqual({ ok: false, reason: "studentNotFound" });
+    expect(await linkTicketStudentByFiche(secretary.scope, secretary.staff.id, created.id, sibling.fiche)).toEqual({ ok: true, value: undefined });
+    let detail = await getTicketForStaff(secretary.scope, created.id);
+    expect(detail!.students.map((s) => [s.firstName, s.reason])).toEqual([
+      ["Léa-Rose", "email_on_record"],
+      ["Noé", "staff"],
+    ]);
+    expect(await linkTicketStudent(secretary.scope, secretary.staff.id, created.id, sibling.id, false)).toEqual({ ok: true, value: undefined });
+    detail = await getTicketForStaff(secretary.scope, created.id);
+    expect(detail!.students.map((s) => s.firstName)).toEqual(["Léa-Rose"]);
+    const actions = (await db.select().from(auditLog).where(sql`${auditLog.details}->>'ticketId' = ${created.id}`)).map((a) => a.action).sort();
+    expect(actions).toEqual(["ticket.student_linked", "ticket.student_unlinked"]);
   });
 
   it("leaves no reply and no audit row when the email cannot be queued", async () => {

@@ -7,6 +7,7 @@ import {
   createSavedReply,
   deleteSavedReply,
   linkTicketStudent,
+  linkTicketStudentByFiche,
   replyToTicket,
   rerouteTicket,
   setTicketStatus,
@@ -71,7 +72,12 @@ export async function linkTicketStudentAction(input: unknown): Promise<ActionRes
   const { staff, scope } = await requireStaff();
   const parsed = parseInput(linkStudentSchema, input);
   if (!parsed.ok) return parsed.result;
-  return toResult(await linkTicketStudent(scope, staff.id, parsed.data.ticketId, parsed.data.studentId, parsed.data.link));
+  const data = parsed.data;
+  return toResult(
+    "fiche" in data
+      ? await linkTicketStudentByFiche(scope, staff.id, data.ticketId, data.fiche)
+      : await linkTicketStudent(scope, staff.id, data.ticketId, data.unlinkStudentId, false),
+  );
 }
 
 export async function createSavedReplyAction(input: unknown): Promise<ActionResult<{ id: number }>> {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TicketControls } from "@/app/admin/(back-office)/demandes/[id]/_components/ticket-controls";
+import { TicketLinkStudent } from "@/app/admin/(back-office)/demandes/[id]/_components/ticket-link-student";
 import { TicketQuickFix } from "@/app/admin/(back-office)/demandes/[id]/_components/ticket-quick-fix";
 import { TicketReplyForm } from "@/app/admin/(back-office)/demandes/[id]/_components/ticket-reply-form";
 import { AttemptDiagnosis } from "@/components/admin/attempt-diagnosis";
@@ -209,9 +210,11 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
                     hasActiveNip={record.activeNip !== null}
                     ticketId={ticket.id}
                   />
+                  <TicketLinkStudent ticketId={ticket.id} unlinkStudentId={record.student.id} name={`${record.student.firstName} ${record.student.lastName}`} />
                 </div>
               ) : null,
             )}
+            <TicketLinkStudent ticketId={ticket.id} />
             {detail.hiddenStudents > 0 && <p className="muted small">{t("records.hidden", { count: detail.hiddenStudents })}</p>}
           </section>
         </aside>
