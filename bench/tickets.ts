@@ -7,8 +7,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { openPostgres, setDatabaseHandle } from "@/db/client";
 import { attemptsByIds } from "@/db/queries/attempts";
-import { getParentAccountForStaff } from "@/db/queries/parent-accounts-admin";
-import { filledSavedReplies, getTicketForStaff, searchTicketsForStaff } from "@/db/queries/support-desk";
+import { filledSavedReplies, getTicketForStaff, searchTicketsForStaff, ticketAccountPanel } from "@/db/queries/support-desk";
 import { createRandom } from "@/db/seed-data/random";
 import { benchDatabaseUrl } from "@/bench/bench-database";
 import { BENCH_SEED } from "@/bench/data-set";
@@ -119,7 +118,7 @@ async function timeScreens() {
           if (!detail) throw new Error("ticket not found in its board");
           await Promise.all([
             attemptsByIds(board, detail.attemptIds),
-            detail.accountId ? getParentAccountForStaff(board, detail.accountId) : null,
+            ticketAccountPanel(detail),
             filledSavedReplies(detail),
           ]);
         },

@@ -22,6 +22,8 @@ import {
   type SupportTicket,
   type TicketStatus,
 } from "@/db/schema";
+import { authEventsFor, throttleState } from "@/db/queries/auth";
+import { emailHistoryFor } from "@/db/queries/email-outbox";
 import { replyAddressOf, ticketLink } from "@/db/queries/support-tickets";
 import { recordAudit, type AuditAction } from "@/lib/audit";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
@@ -219,6 +221,31 @@ export async function getTicketForStaff(scope: StaffScope, ticketId: string): Pr
     hiddenStudents: linked.filter((s) => !s.inScope).length,
     attemptIds: attempts.map((a) => a.id),
     accountId: row.ticket.parentAccountId,
+  };
+}
+
+/**
+ * The account panel of a ticket: the author's account, its lockout, recent sign-ins and the emails sent to it.
+ * The ticket is in the scope and the account wrote it, so its activity is shown to whoever handles the ticket;
+ * the account page itself keeps its own visibility rule.
+ */
+export async function ticketAccountPanel(detail: TicketDetail) {
+  if (!detail.accountId) return null;
+  const [account] = await db
+    .select({ id: parentAccounts.id, email: parentAccounts.email, createdAt: parentAccounts.createdAt, lastSigninAt: parentAccounts.lastSigninAt, disabledAt: parentAccounts.disabledAt })
+    .from(parentAccounts)
+    .where(eq(parentAccounts.id, detail.accountId));
+  if (!account) return null;
+  const [lockout, events, emails] = await Promise.all([
+    throttleState("parent", account.email),
+    authEventsFor("parent", account.email, 10),
+    emailHistoryFor(account.email, { limit: 10 }),
+  ]);
+  return {
+    account,
+    lockout: { ...lockout, locked: lockout.retryAfterSeconds > 0 },
+    signIns: events.map(({ id, kind, success, createdAt }) => ({ id, kind, success, createdAt })),
+    emails,
   };
 }
 

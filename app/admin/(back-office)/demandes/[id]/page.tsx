@@ -10,10 +10,9 @@ import { AttemptDiagnosis } from "@/components/admin/attempt-diagnosis";
 import { GuardianEmailDialog } from "@/components/admin/guardian-email-form";
 import { IssueNipDialog } from "@/components/admin/issue-nip-panel";
 import { attemptsByIds } from "@/db/queries/attempts";
-import { getParentAccountForStaff } from "@/db/queries/parent-accounts-admin";
 import { schoolsInScope } from "@/db/queries/scope-schools";
 import { getStudentForStaff } from "@/db/queries/students";
-import { assignableStaff, filledSavedReplies, getTicketForStaff, type TicketMessageView } from "@/db/queries/support-desk";
+import { assignableStaff, filledSavedReplies, getTicketForStaff, ticketAccountPanel, type TicketMessageView } from "@/db/queries/support-desk";
 import { requireStaff } from "@/lib/auth/session";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -31,7 +30,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const { ticket } = detail;
   const [attempts, account, staffOptions, schools, savedReplies, records] = await Promise.all([
     attemptsByIds(scope, detail.attemptIds),
-    detail.accountId ? getParentAccountForStaff(scope, detail.accountId) : Promise.resolve(null),
+    ticketAccountPanel(detail),
     assignableStaff(ticket),
     schoolsInScope(scope),
     filledSavedReplies(detail),
@@ -132,7 +131,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           <section className="card stack" aria-labelledby="account-title">
             <h2 id="account-title">{t("account.title")}</h2>
             {!account ? (
-              <p className="muted">{detail.accountId ? t("account.outOfScope") : t("account.none")}</p>
+              <p className="muted">{t("account.none")}</p>
             ) : (
               <>
                 <p>
