@@ -48,6 +48,8 @@ export const schoolBoards = pgTable("school_boards", {
   firstRegistrationUrl: text(),
   otherSchoolUrl: text(),
   nipLifetimeMinutes: smallint().notNull().default(15),
+  /** Whether the board's secretaries must use a second factor (admins, board support and privacy officers always do). */
+  secretaryMfaRequired: boolean().notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -184,6 +186,10 @@ export const authSessions = pgTable(
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     revokedAt: timestamp({ withTimezone: true }),
+    /** Staff: when a second factor was last proven in this session (sign-in or step-up); null = not yet. */
+    secondFactorAt: timestamp({ withTimezone: true }),
+    /** How: "totp", "recovery", "passkey" or "entra" (the identity provider's own MFA). */
+    secondFactorMethod: text(),
     ip: text(),
     userAgent: text(),
     createdAt: createdAt(),
@@ -332,8 +338,98 @@ export const staffUsers = pgTable("staff_users", {
   boardId: integer().references(() => schoolBoards.id),
   disabledAt: timestamp({ withTimezone: true }),
   lastSigninAt: timestamp({ withTimezone: true }),
+  /** TOTP secret encrypted with the server key (lib/secret-box.ts); set once enrolment is confirmed. */
+  totpSecret: text(),
+  /** A secret shown as a QR code, waiting for its first code to confirm enrolment. */
+  totpPendingSecret: text(),
+  totpEnabledAt: timestamp({ withTimezone: true }),
+  /** The last 30-second step whose code was accepted: a code of that step or an earlier one is a replay. */
+  totpLastStep: bigint({ mode: "number" }),
   createdAt: createdAt(),
 });
+
+/** Single-use links to choose a password: an invitation (72 h) or a reset started by staff. Only the HMAC is kept. */
+export const staffAccessLinks = pgTable(
+  "staff_access_links",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    staffUserId: uuid()
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    kind: text().notNull(),
+    tokenHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    /** A newer link of the same kind replaced this one. */
+    supersededAt: timestamp({ withTimezone: true }),
+    createdByStaffId: uuid().references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("staff_access_links_token_uq").on(t.tokenHash),
+    index("staff_access_links_staff_idx").on(t.staffUserId, t.kind),
+    check("staff_access_links_kind_ck", sql`${t.kind} in ('invitation', 'password_reset')`),
+    check("staff_access_links_lifetime_ck", sql`${t.expiresAt} <= ${t.createdAt} + interval '72 hours'`),
+  ],
+);
+
+/** Ten single-use recovery codes per staff member with TOTP, stored as HMACs. */
+export const staffRecoveryCodes = pgTable(
+  "staff_recovery_codes",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    staffUserId: uuid()
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    codeHash: text().notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("staff_recovery_codes_uq").on(t.staffUserId, t.codeHash)],
+);
+
+/** WebAuthn credentials (passkeys) of staff members. */
+export const staffPasskeys = pgTable(
+  "staff_passkeys",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    staffUserId: uuid()
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    /** base64url credential id, as the browser reports it. */
+    credentialId: text().notNull(),
+    /** base64url COSE public key. */
+    publicKey: text().notNull(),
+    counter: bigint({ mode: "number" }).notNull().default(0),
+    transports: jsonb().$type<string[]>().notNull().default([]),
+    name: text().notNull(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("staff_passkeys_credential_uq").on(t.credentialId),
+    index("staff_passkeys_staff_idx").on(t.staffUserId),
+    check("staff_passkeys_name_ck", sql`char_length(${t.name}) between 1 and 60`),
+  ],
+);
+
+/** WebAuthn challenges: single use, 5 minutes. */
+export const webauthnChallenges = pgTable(
+  "webauthn_challenges",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    staffUserId: uuid().references(() => staffUsers.id, { onDelete: "cascade" }),
+    purpose: text().notNull(),
+    challenge: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    consumedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("webauthn_challenges_challenge_uq").on(t.challenge),
+    check("webauthn_challenges_purpose_ck", sql`${t.purpose} in ('register', 'authenticate')`),
+  ],
+);
 
 /** Schools a secretary works for (usually one, sometimes several). */
 export const staffSchools = pgTable(
@@ -811,5 +907,7 @@ export type TicketStatus = (typeof ticketStatuses)[number];
 export type TicketMessageKind = (typeof ticketMessageKinds)[number];
 export type SavedReply = typeof savedReplies.$inferSelect;
 export type StaffRole = (typeof staffRole.enumValues)[number];
+export type StaffAccessLink = typeof staffAccessLinks.$inferSelect;
+export type StaffPasskey = typeof staffPasskeys.$inferSelect;
 export type ImportRun = typeof importRuns.$inferSelect;
 export type PrivacyIncident = typeof privacyIncidents.$inferSelect;

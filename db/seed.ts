@@ -22,10 +22,12 @@ import {
   DEMO_SEED,
   DEMO_STAFF,
   DEMO_STAFF_PASSWORD,
+  DEMO_STAFF_TOTP_SECRET,
   FIXTURE_STUDENTS,
   type FixtureStudent,
 } from "@/db/seed-data/fixtures";
 import { generateStudents } from "@/db/seed-data/generate";
+import { sealTotpSecret } from "@/db/queries/staff-security";
 import { foldForSearch } from "@/lib/names";
 import { hashPassword } from "@/lib/password-hash";
 
@@ -223,6 +225,8 @@ export async function seedDemoData(db: Database): Promise<SeedSummary> {
           role: staff.role,
           boardId: staff.boardCode ? boardId.get(staff.boardCode)! : null,
           passwordHash: staffHashes[i],
+          totpSecret: sealTotpSecret(DEMO_STAFF_TOTP_SECRET),
+          totpEnabledAt: new Date(),
         })),
       )
       .onConflictDoUpdate({
@@ -232,6 +236,10 @@ export async function seedDemoData(db: Database): Promise<SeedSummary> {
           role: excluded(staffUsers.role),
           boardId: excluded(staffUsers.boardId),
           passwordHash: excluded(staffUsers.passwordHash),
+          totpSecret: excluded(staffUsers.totpSecret),
+          totpEnabledAt: excluded(staffUsers.totpEnabledAt),
+          totpPendingSecret: sql`null`,
+          totpLastStep: sql`null`,
           disabledAt: sql`null`,
         },
       })

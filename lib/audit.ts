@@ -32,7 +32,21 @@ export type AuditAction =
   | "ticket.fix_recorded"
   | "ticket.auto_closed"
   | "saved_reply.created"
-  | "saved_reply.deleted";
+  | "saved_reply.deleted"
+  | "staff.invited"
+  | "staff.invitation_resent"
+  | "staff.invitation_accepted"
+  | "staff.assignment_changed"
+  | "staff.deactivated"
+  | "staff.reactivated"
+  | "staff.password_reset_started"
+  | "staff.password_reset_done"
+  | "staff.lockout_lifted"
+  | "staff.mfa_enrolled"
+  | "staff.recovery_codes_renewed"
+  | "staff.passkey_added"
+  | "staff.passkey_removed"
+  | "board.secretary_mfa_changed";
 
 export type AuditEntryInput = {
   /** The staff member who acted; null for the system. */

@@ -50,6 +50,9 @@ const schema = z.object({
   SIGNIN_FAILURES_PER_HOUR_PER_IP: intFromEnv(100),
   ASSOCIATION_FAILURES_PER_HOUR_PER_ACCOUNT: intFromEnv(10),
   ASSOCIATION_FAILURES_PER_HOUR_PER_IP: intFromEnv(30),
+  /** WebAuthn relying party (passkeys): defaults to APP_URL's host name and origin. */
+  WEBAUTHN_RP_ID: z.string().optional(),
+  WEBAUTHN_ORIGIN: z.string().url().optional(),
   ENTRA_CLIENT_ID: z.string().optional(),
   ENTRA_CLIENT_SECRET: z.string().optional(),
   ENTRA_TENANT_ID: z.string().optional(),

@@ -5,9 +5,11 @@ import { LanguageSwitch } from "@/components/language-switch";
 import { SignOutButton } from "@/components/sign-out-button";
 import type { StaffContext } from "@/db/queries/staff";
 import { mayImportRecords } from "@/lib/auth/permissions";
+import { canAdministerStaff } from "@/lib/staff/admin-rules";
 
 export async function StaffHeader({ context, boardName }: { context: StaffContext; boardName: string | null }) {
   const t = await getTranslations("admin.nav");
+  const staffNav = await getTranslations("staffAdmin.nav");
   const { staff, scope, schoolNames } = context;
   const where =
     scope.kind === "all" ? t("scopeAll") : scope.kind === "board" ? (boardName ?? "") : schoolNames.join(", ") || t("scopeNone");
@@ -26,6 +28,8 @@ export async function StaffHeader({ context, boardName }: { context: StaffContex
           <Link href="/admin/chiffres">{t("figures")}</Link>
           <Link href="/admin/incidents">{t("incidents")}</Link>
           {mayImportRecords(staff.role) && <Link href="/admin/import">{t("import")}</Link>}
+          {canAdministerStaff(staff) && <Link href="/admin/personnel">{staffNav("personnel")}</Link>}
+          <Link href="/admin/securite">{staffNav("security")}</Link>
         </nav>
         <div className="row staff-identity">
           <span>

@@ -2,7 +2,9 @@
 import { eq } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { schools, staffSchools, staffUsers, type StaffRole } from "@/db/schema";
+import { readStaffSession, staffMfaState } from "@/db/queries/staff-security";
 import { scopeOf, type StaffScope } from "@/lib/auth/scope";
+import type { StaffMfaState, StaffSessionState } from "@/lib/staff/second-factor";
 
 export async function findStaffByEmail(email: string) {
   const [row] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
@@ -13,10 +15,13 @@ export type StaffContext = {
   staff: { id: string; email: string; name: string; role: (typeof staffUsers.$inferSelect)["role"]; boardId: number | null };
   scope: StaffScope;
   schoolNames: string[];
+  /** The signed-in session's second-factor state (null outside a request, e.g. in tests). */
+  session: StaffSessionState | null;
+  mfa: StaffMfaState;
 };
 
 /** The staff member and their scope, read fresh on every request so a change of assignment applies at once. */
-export async function loadStaffContext(staffUserId: string): Promise<StaffContext | null> {
+export async function loadStaffContext(staffUserId: string, sessionId: string | null = null): Promise<StaffContext | null> {
   const [staff] = await db.select().from(staffUsers).where(eq(staffUsers.id, staffUserId));
   if (!staff || staff.disabledAt) return null;
   const assigned = await db
@@ -28,6 +33,8 @@ export async function loadStaffContext(staffUserId: string): Promise<StaffContex
     staff: { id: staff.id, email: staff.email, name: staff.name, role: staff.role, boardId: staff.boardId },
     scope: scopeOf(staff, assigned.map((s) => s.id)),
     schoolNames: assigned.map((s) => s.name),
+    session: await readStaffSession(sessionId, staff.id),
+    mfa: await staffMfaState(staff.id),
   };
 }
 

@@ -126,6 +126,12 @@ export type DemoStaff = {
   schoolCodes: readonly string[];
 };
 
+/**
+ * TOTP secret (base32) of every demo staff account, so the quick start can sign in: add it to an authenticator
+ * app by hand, or compute a code with `npx tsx db/demo-totp.ts`. Demo data only; real staff enrol their own.
+ */
+export const DEMO_STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
 export const DEMO_STAFF = {
   secretary: {
     email: "secretariat@ecole-demo.ca",

@@ -5,6 +5,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import AzureADProvider from "next-auth/providers/azure-ad";
 import { openSession, recordAuthEvent, revokeSession, signInWithPassword, touchSession, type Subject } from "@/db/queries/auth";
 import { findStaffByEmail } from "@/db/queries/staff";
+import { markSecondFactor, markStaffSignedIn } from "@/db/queries/staff-security";
+import { verifyPasskeyAssertion } from "@/db/queries/staff-passkeys";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { db } from "@/db/client";
 import { clientAddressFromChain } from "@/lib/client-ip";
 import { env } from "@/lib/env";
@@ -51,6 +54,29 @@ function passwordProvider(subject: Subject) {
   });
 }
 
+/** Passkey sign-in for staff: the WebAuthn assertion (user verification required) stands for both factors. */
+const staffPasskeyProvider = CredentialsProvider({
+  id: "staff-passkey",
+  name: "staff-passkey",
+  credentials: { response: { type: "text" } },
+  async authorize(credentials, req): Promise<User | null> {
+    let response: unknown;
+    try {
+      response = JSON.parse(String(credentials?.response ?? ""));
+    } catch {
+      throw new Error(signInErrors.invalid);
+    }
+    if (!response || typeof response !== "object") throw new Error(signInErrors.invalid);
+    const client = clientOf(req as RequestLike);
+    const result = await verifyPasskeyAssertion(response as AuthenticationResponseJSON, client);
+    if (!result.ok) throw new Error(signInErrors.invalid);
+    const sessionId = await openSession(db, { subject: "staff", userId: result.staffUserId, ...client });
+    await markSecondFactor(db, sessionId, result.staffUserId, "passkey");
+    await markStaffSignedIn(result.staffUserId);
+    return { id: result.staffUserId, subject: "staff", sessionId, email: result.email };
+  },
+});
+
 const entraConfigured = Boolean(env.ENTRA_CLIENT_ID && env.ENTRA_CLIENT_SECRET && env.ENTRA_TENANT_ID);
 
 export const authOptions: NextAuthOptions = {
@@ -60,6 +86,7 @@ export const authOptions: NextAuthOptions = {
   providers: [
     passwordProvider("parent"),
     passwordProvider("staff"),
+    staffPasskeyProvider,
     ...(entraConfigured
       ? [
           AzureADProvider({
@@ -81,6 +108,8 @@ export const authOptions: NextAuthOptions = {
       user.id = staff.id;
       user.subject = "staff";
       user.sessionId = await openSession(db, { subject: "staff", userId: staff.id, ip: null, userAgent: null });
+      // Staff signed in through Entra ID rely on the identity provider's MFA: the session starts verified.
+      await markSecondFactor(db, user.sessionId, staff.id, "entra");
       return true;
     },
     async jwt({ token, user }) {

@@ -56,9 +56,16 @@ import enCodeDelivery from "@/lib/i18n/messages/en/code-delivery.json";
 import frNotFound from "@/lib/i18n/messages/fr/not-found.json";
 import enNotFound from "@/lib/i18n/messages/en/not-found.json";
 
+import frStaffEmail from "@/lib/i18n/messages/fr/staff-email.json";
+import enStaffEmail from "@/lib/i18n/messages/en/staff-email.json";
+import frStaffAdmin from "@/lib/i18n/messages/fr/staff-admin.json";
+import enStaffAdmin from "@/lib/i18n/messages/en/staff-admin.json";
+import frStaffSecurity from "@/lib/i18n/messages/fr/staff-security.json";
+import enStaffSecurity from "@/lib/i18n/messages/en/staff-security.json";
+
 const catalogs = {
-  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport, ...frAdminAccounts, ...frAdminAudit, ...frAdminFigures, ...frStudentSearch, ...frOutage, ...frCodeDelivery, ...frIncidents, ...frPrivacyEmail, ...frAccount, ...frSupportEmail, ...frSupportDesk, ...frSupportRequests, ...frNotFound },
-  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport, ...enAdminAccounts, ...enAdminAudit, ...enAdminFigures, ...enStudentSearch, ...enOutage, ...enCodeDelivery, ...enIncidents, ...enPrivacyEmail, ...enAccount, ...enSupportEmail, ...enSupportDesk, ...enSupportRequests, ...enNotFound },
+  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport, ...frAdminAccounts, ...frAdminAudit, ...frAdminFigures, ...frStudentSearch, ...frOutage, ...frCodeDelivery, ...frIncidents, ...frPrivacyEmail, ...frAccount, ...frSupportEmail, ...frSupportDesk, ...frSupportRequests, ...frNotFound, ...frStaffEmail, ...frStaffAdmin, ...frStaffSecurity },
+  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport, ...enAdminAccounts, ...enAdminAudit, ...enAdminFigures, ...enStudentSearch, ...enOutage, ...enCodeDelivery, ...enIncidents, ...enPrivacyEmail, ...enAccount, ...enSupportEmail, ...enSupportDesk, ...enSupportRequests, ...enNotFound, ...enStaffEmail, ...enStaffAdmin, ...enStaffSecurity },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["fr"];

@@ -25,6 +25,13 @@ const samples: { [K in EmailTemplateName]: EmailTemplateParams[K] } = {
   "support-received": { reference: "D-000042", link: "https://portail.example/aide/demandes" },
   "support-reply": { reference: "D-000042", body: `Bonjour,\n\nLe courriel est corrigé. ${hostile}`, link: "https://portail.example/aide/demandes" },
   "support-closed": { reference: "D-000042", days: 7, link: "https://portail.example/aide/demandes" },
+  "staff-access-link": {
+    kind: "invitation",
+    link: "https://portail.example/admin/connexion/invitation/abc",
+    expiresAt: new Date("2026-11-26T19:05:00Z"),
+    invitedBy: hostile,
+    role: "secrétaire",
+  },
 };
 
 const templateNames = Object.keys(emailTemplates) as EmailTemplateName[];

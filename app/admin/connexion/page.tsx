@@ -5,8 +5,10 @@ import { getTranslations } from "next-intl/server";
 import { EntraSignInButton } from "@/components/admin/entra-sign-in-button";
 import { LanguageSwitch } from "@/components/language-switch";
 import { SignInForm } from "@/components/sign-in-form";
+import { PasskeySignInButton } from "@/components/admin/passkey-sign-in-button";
 import { entraConfigured } from "@/lib/auth/entra";
-import { currentStaff } from "@/lib/auth/session";
+import { currentStaff, currentStaffSigningIn } from "@/lib/auth/session";
+import { pendingSignInStep } from "@/lib/staff/second-factor";
 
 export const dynamic = "force-dynamic";
 
@@ -14,10 +16,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.signIn"))("title") };
 }
 
-type Search = { deconnecte?: string; error?: string };
+type Search = { deconnecte?: string; error?: string; active?: string; motdepasse?: string };
 
 export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<Search> }) {
   if (await currentStaff()) redirect("/admin");
+  const signingIn = await currentStaffSigningIn();
+  const step = signingIn ? pendingSignInStep(signingIn) : null;
+  if (step === "verify") redirect("/admin/connexion/verification");
+  if (step === "enrol") redirect("/admin/connexion/double-authentification");
+  const linkNotice = await getTranslations("staffSecurity.link");
   const t = await getTranslations("admin.signIn");
   const nav = await getTranslations("admin.nav");
   const search = await searchParams;
@@ -39,6 +46,11 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
               {t("signedOut")}
             </div>
           )}
+          {(search.active || search.motdepasse) && (
+            <div className="alert alert-ok" role="status">
+              {search.active ? linkNotice("activated") : linkNotice("passwordChanged")}
+            </div>
+          )}
           {search.error && (
             <div className="alert alert-error" role="alert">
               {t("providerRefused")}
@@ -46,6 +58,8 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
           )}
           <p>{t("intro")}</p>
           <SignInForm provider="staff" redirectTo="/admin" />
+          <p className="muted">{t("or")}</p>
+          <PasskeySignInButton />
           {entraConfigured && (
             <>
               <p className="muted">{t("or")}</p>

@@ -10,6 +10,7 @@ import { ficheNumberEmail } from "@/lib/email/templates/fiche-number";
 import { guardianEmailChangedEmail } from "@/lib/email/templates/guardian-email-changed";
 import { nipIssuedEmail } from "@/lib/email/templates/nip-issued";
 import { passwordChangedEmail } from "@/lib/email/templates/password-changed";
+import { staffAccessLinkEmail } from "@/lib/email/templates/staff-access-link";
 import { verificationCodeEmail } from "@/lib/email/templates/verification-code";
 import { supportClosedEmail, supportReceivedEmail, supportReplyEmail } from "@/lib/email/templates/support-ticket";
 
@@ -27,6 +28,7 @@ export const emailTemplates = {
   "support-received": supportReceivedEmail,
   "support-reply": supportReplyEmail,
   "support-closed": supportClosedEmail,
+  "staff-access-link": staffAccessLinkEmail,
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

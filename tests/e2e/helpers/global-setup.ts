@@ -129,6 +129,9 @@ export default async function setup(project: TestProject) {
     NEXTAUTH_URL: baseURL,
     APP_URL: baseURL,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    // Passkeys need a domain as relying party (an IP address is refused): the passkey test opens the app at localhost.
+    WEBAUTHN_RP_ID: "localhost",
+    WEBAUTHN_ORIGIN: `http://localhost:${port}`,
     // No Resend key: emails land in the dev mailbox, which the tests read.
     DEV_MAILBOX: "on-i-understand",
   });

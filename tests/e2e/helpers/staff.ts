@@ -1,14 +1,52 @@
 // Staff steps shared by browser tests.
 import type { Page } from "playwright-core";
-import { DEMO_STAFF_PASSWORD } from "@/db/seed-data/fixtures";
+import { DEMO_STAFF_PASSWORD, DEMO_STAFF_TOTP_SECRET } from "@/db/seed-data/fixtures";
+import { totpCodeAt, TOTP_PERIOD_SECONDS } from "@/lib/staff/totp";
 
-/** Signs a demo staff account in at /admin/connexion and waits for the back-office home. */
-export async function signInStaff(page: Page, email: string) {
+/**
+ * Types a TOTP code of `secret` on the page's second-factor form and waits for `until`. A code of a step already
+ * used (another sign-in of the same account within 30 s) is refused as a replay: the next step's code is then
+ * accepted (the window allows one step ahead), and past that the helper waits for a new step.
+ */
+export async function enterTotpCode(page: Page, secret: string, until: (url: URL) => boolean) {
+  const field = page.getByLabel("Code", { exact: true });
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const offset = attempt % 2 === 0 ? 0 : TOTP_PERIOD_SECONDS * 1000;
+    await field.fill(totpCodeAt(secret, Date.now() + offset));
+    await page.getByRole("button", { name: "Vérifier" }).click();
+    const outcome = await Promise.race([
+      page.waitForURL(until).then(() => page.locator("header.staff-header").waitFor({ state: "visible" })).then(() => "in" as const, () => "timeout" as const),
+      page.locator("main .alert-error").waitFor({ state: "visible" }).then(() => "refused" as const, () => "timeout" as const),
+    ]);
+    if (outcome === "in") return;
+    if (attempt % 2 === 1) await page.waitForTimeout(TOTP_PERIOD_SECONDS * 1000);
+    // A fresh form, so the refusal on screen cannot be mistaken for the next answer.
+    await page.reload();
+  }
+  throw new Error("the second factor was refused");
+}
+
+/** Signs a staff account in at /admin/connexion (password, then its TOTP code when asked) and waits for /admin. */
+export async function signInStaff(page: Page, email: string, options: { password?: string; totpSecret?: string } = {}) {
   await page.goto("/admin/connexion");
   await page.getByLabel("Adresse courriel").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill(DEMO_STAFF_PASSWORD);
-  await page.getByRole("main").getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL((url) => url.pathname === "/admin");
+  await page.getByLabel("Mot de passe", { exact: true }).fill(options.password ?? DEMO_STAFF_PASSWORD);
+  await page.getByRole("main").getByRole("button", { name: "Se connecter", exact: true }).click();
+  // The form goes to /admin, which sends a session still owing its second factor on to the verification page.
+  const step = await Promise.race([
+    page.waitForURL((url) => url.pathname === "/admin/connexion/verification").then(
+      () => "verify" as const,
+      () => "timeout" as const,
+    ),
+    page.locator("header.staff-header").waitFor({ state: "visible" }).then(
+      () => "in" as const,
+      () => "timeout" as const,
+    ),
+  ]);
+  if (step === "verify") {
+    await enterTotpCode(page, options.totpSecret ?? DEMO_STAFF_TOTP_SECRET, (url) => url.pathname === "/admin");
+  }
+  await page.locator("header.staff-header").waitFor({ state: "visible" });
 }
 
 /** Follows a link of the staff navigation, as a person would from any back-office page. */

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { applyImport, startImportRun } from "@/db/queries/student-import";
 import { requireStaff } from "@/lib/auth/session";
 import { failure, parseInput, success, unlessUnavailable, type ActionResult } from "@/lib/safe-action";
+import { requireFreshSecondFactor } from "@/lib/staff/second-factor";
 import { importRunIdSchema, startImportSchema } from "@/lib/validations/import";
 
 export async function startImportAction(input: unknown): Promise<ActionResult<{ runId: number }>> {
@@ -24,7 +25,11 @@ export async function startImportAction(input: unknown): Promise<ActionResult<{ 
 
 export async function applyImportAction(input: unknown): Promise<ActionResult> {
   return unlessUnavailable(async () => {
-    const { staff, scope } = await requireStaff();
+    const context = await requireStaff();
+    const { staff, scope } = context;
+    // Applying rewrites a board's records and guardian emails: a fresh second factor first.
+    const stepUp = requireFreshSecondFactor(context, "importApply");
+    if (stepUp) return stepUp;
     const parsed = parseInput(importRunIdSchema, input);
     if (!parsed.ok) return parsed.result;
     const applied = await applyImport({ scope, staffId: staff.id, runId: parsed.data.runId });

@@ -8,6 +8,7 @@ import { mayActOnRecords } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
 import { deliverSoon } from "@/lib/email/deliver";
 import { failure, parseInput, success, unlessUnavailable, type ActionResult } from "@/lib/safe-action";
+import { requireFreshSecondFactor } from "@/lib/staff/second-factor";
 import {
   guardianEmailChangeSchema,
   issueNipSchema,
@@ -19,8 +20,12 @@ export async function changeGuardianEmailAction(
   input: unknown,
 ): Promise<ActionResult<{ before: string | null; after: string | null; notified: string[] }>> {
   return unlessUnavailable(async () => {
-    const { staff, scope } = await requireStaff();
+    const context = await requireStaff();
+    const { staff, scope } = context;
     if (!mayActOnRecords(staff.role)) return failure("forbidden");
+    // Who receives a child's school file changes: a fresh second factor first.
+    const stepUp = requireFreshSecondFactor(context, "guardianEmail");
+    if (stepUp) return stepUp;
     const parsed = parseInput(guardianEmailChangeSchema, input);
     if (!parsed.ok) return parsed.result;
     const result = await changeGuardianEmail(scope, staff.id, parsed.data);
@@ -35,10 +40,16 @@ export async function issueNipAction(
   input: unknown,
 ): Promise<ActionResult<{ code: string; expiresAt: string; emailedTo: string | null; revokedPrevious: boolean }>> {
   return unlessUnavailable(async () => {
-    const { staff, scope } = await requireStaff();
+    const context = await requireStaff();
+    const { staff, scope } = context;
     if (!mayActOnRecords(staff.role)) return failure("forbidden");
     const parsed = parseInput(issueNipSchema, input);
     if (!parsed.ok) return parsed.result;
+    // A NIP emailed to an address that is not on the record: a fresh second factor first.
+    if (parsed.data.email?.source === "typed") {
+      const stepUp = requireFreshSecondFactor(context, "nipTypedAddress");
+      if (stepUp) return stepUp;
+    }
     const result = await issueNip(scope, staff.id, parsed.data.studentId, { email: parsed.data.email });
     if (!result.ok) return failure(result.reason);
     if (result.nip.emailedTo) void deliverSoon();

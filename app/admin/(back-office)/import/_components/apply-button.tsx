@@ -4,12 +4,14 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { applyImportAction } from "@/app/admin/(back-office)/import/actions";
+import { StepUpPrompt } from "@/components/admin/step-up-prompt";
 
 export function ApplyButton({ runId }: { runId: number }) {
   const t = useTranslations("import");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [stepUp, setStepUp] = useState<{ passkey: boolean } | null>(null);
 
   return (
     <div className="stack">
@@ -20,15 +22,17 @@ export function ApplyButton({ runId }: { runId: number }) {
           onClick={() =>
             startTransition(async () => {
               const result = await applyImportAction({ runId });
+              setStepUp(!result.ok && result.error === "stepUpRequired" ? { passkey: Boolean(result.params?.passkey) } : null);
               if (result.ok) router.refresh();
-              else setError(t(`errors.${result.error ?? "unexpected"}` as never));
+              else if (result.error !== "stepUpRequired") setError(t(`errors.${result.error ?? "unexpected"}` as never));
             })
           }
         >
           {pending ? t("report.applying") : t("report.apply")}
         </button>
       </div>
-      {error && (
+      {stepUp && <StepUpPrompt reason="importApply" passkey={stepUp.passkey} />}
+      {error && !stepUp && (
         <div className="alert alert-error" role="alert">
           {error}
         </div>

@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AccessLinkPage } from "@/app/admin/connexion/_components/access-link-page";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("staffSecurity.link"))("invitationTitle"), referrer: "no-referrer" };
+}
+
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  return <AccessLinkPage kind="invitation" token={(await params).token} />;
+}
