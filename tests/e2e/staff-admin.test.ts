@@ -49,9 +49,9 @@ describe("staff administration", () => {
     screenshotOnFailure(admin);
     await signInStaff(admin, DEMO_STAFF.admin.email);
     const email = uniqueEmail("secretaire");
-    await invite(admin, { email, name: "Sophie Gagnon", board: "CSS des Premières-Seigneuries", school: "École des Cèdres" });
-    await admin.getByRole("link", { name: "Sophie Gagnon" }).waitFor();
-    expect(await admin.getByRole("row", { name: /Sophie Gagnon/ }).textContent()).toContain("Invitation en attente");
+    await invite(admin, { email, name: "Camille Nouvelle-Recrue", board: "CSS des Premières-Seigneuries", school: "École des Cèdres" });
+    await admin.getByRole("link", { name: "Camille Nouvelle-Recrue" }).waitFor();
+    expect(await admin.getByRole("row", { name: /Camille Nouvelle-Recrue/ }).textContent()).toContain("Invitation en attente");
 
     // Someone in another board, for the board-support test below.
     await invite(admin, { email: uniqueEmail("autre"), name: "Paul Autre-Organisme", board: "CSS des Navigateurs", school: "École de l'Envol" });
