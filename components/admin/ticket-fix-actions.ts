@@ -10,6 +10,7 @@ import { mayActOnRecords } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
 import { deliverSoon } from "@/lib/email/deliver";
 import { failure, parseInput, success, type ActionResult } from "@/lib/safe-action";
+import { requireFreshSecondFactor } from "@/lib/staff/second-factor";
 import { accountActionSchema } from "@/lib/validations/parent-accounts-admin";
 import { sendFicheSchema } from "@/lib/validations/fiche-lookup";
 import { guardianEmailChangeSchema, issueNipSchema } from "@/lib/validations/staff";
@@ -35,6 +36,9 @@ export async function changeGuardianEmailFromTicketAction(
   const ctx = await context(ticketId);
   if (!ctx) return failure("notFound");
   if (forbidden(ctx)) return failure("forbidden");
+  // As on the student page: who receives a child's school file changes, so a fresh second factor first.
+  const stepUp = requireFreshSecondFactor(ctx, "guardianEmail");
+  if (stepUp) return stepUp;
   const parsed = parseInput(guardianEmailChangeSchema, input);
   if (!parsed.ok) return parsed.result;
   const result = await changeGuardianEmail(ctx.scope, ctx.staff.id, parsed.data);
@@ -57,6 +61,10 @@ export async function issueNipFromTicketAction(
   if (forbidden(ctx)) return failure("forbidden");
   const parsed = parseInput(issueNipSchema, input);
   if (!parsed.ok) return parsed.result;
+  if (parsed.data.email?.source === "typed") {
+    const stepUp = requireFreshSecondFactor(ctx, "nipTypedAddress");
+    if (stepUp) return stepUp;
+  }
   const result = await issueNip(ctx.scope, ctx.staff.id, parsed.data.studentId, { email: parsed.data.email });
   if (!result.ok) return failure(result.reason);
   // The note never holds the code: only that a NIP was issued, and where it was emailed.
