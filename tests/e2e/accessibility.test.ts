@@ -41,7 +41,7 @@ async function pageAt(width: Width): Promise<Page> {
 
 describe("accessibility (axe-core) of the parent pages", () => {
   for (const width of widths) {
-    it(`finds no violation on the parent pages at ${width === "phone" ? "360 px" : "1280 px"}`, async () => {
+    it(`finds no violation on the parent pages at ${width === "phone" ? "360 px" : "1280 px"}`, { timeout: 240_000 }, async () => {
       const axe = collector(width);
       const page = await pageAt(width);
 
@@ -121,7 +121,7 @@ describe("accessibility (axe-core) of the parent pages", () => {
 
 describe("accessibility (axe-core) of the staff pages", () => {
   for (const width of widths) {
-    it(`finds no violation on the back-office pages at ${width === "phone" ? "360 px" : "1280 px"}`, async () => {
+    it(`finds no violation on the back-office pages at ${width === "phone" ? "360 px" : "1280 px"}`, { timeout: 240_000 }, async () => {
       const axe = collector(width);
       const page = await pageAt(width);
       await page.goto("/admin/connexion");

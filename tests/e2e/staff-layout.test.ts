@@ -43,7 +43,8 @@ async function adminAt(phone: boolean, { inTest = true } = {}): Promise<Page> {
 }
 
 beforeAll(async () => {
-  // A refused attempt with a 100-character last name, then the association itself.
+  // A refused attempt with a 100-character last name, then the association itself (or "already associated" when
+  // the phone-feedback test ran first: either way she is associated).
   await associateMaika(longName);
   await associateMaika(maika.lastName);
   const page = await adminAt(false, { inTest: false });
