@@ -5,7 +5,7 @@ import { Resend } from "resend";
 import { inboundAlreadyStored, receiveSupportEmail, type InboundResult } from "@/db/queries/support-tickets";
 import { verifiedEvent } from "@/lib/email/delivery-events";
 import { deliverSoon } from "@/lib/email/deliver";
-import { BodyTooLarge, readBodyText } from "@/lib/http/read-body";
+import { bodyLimits, payloadTooLarge, readBodyWithin } from "@/lib/http/body-limit";
 import { checkAttachments, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type CheckedAttachment } from "@/lib/support/attachments";
 import { inboundText, senderAddress } from "@/lib/support/email-body";
 import { referencedMessageIds } from "@/lib/support/reply-address";
@@ -35,13 +35,9 @@ async function fetchAttachments(resend: Resend, emailId: string, signal: AbortSi
 
 export async function handleInboundWebhook(request: Request, config: InboundConfig): Promise<Response> {
   if (!config.secret) return new Response(null, { status: 404 });
-  let payload: string;
-  try {
-    payload = await readBodyText(request);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) return new Response("too large", { status: 413 });
-    throw error;
-  }
+  const body = await readBodyWithin(request, bodyLimits.webhook);
+  if (body === null) return payloadTooLarge(bodyLimits.webhook);
+  const payload = new TextDecoder().decode(body);
   let event: ReturnType<typeof verifiedEvent>;
   try {
     event = verifiedEvent(payload, request.headers, config.secret);

@@ -1,4 +1,4 @@
-// Resend's email.received webhook for the support address: POST only, signed (404 when no secret is set).
+// Resend's email.received webhook for the support address: POST only, signed (404 when no secret is set), at most 1 MB.
 import { handleInboundWebhook } from "@/lib/email/inbound";
 import { env } from "@/lib/env";
 
