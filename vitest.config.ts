@@ -17,6 +17,8 @@ export default defineConfig({
           name: "unit",
           include: ["tests/lib/**/*.test.ts"],
           environment: "node",
+          // Property tests and the zxcvbn dictionaries can pass vitest's 5 s default on a loaded machine.
+          testTimeout: 20_000,
         },
       },
       {

@@ -1,7 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { db } from "@/db/client";
 import { databaseReadiness } from "@/db/queries/health";
 import { migrationsFolder } from "@/db/migrate";
 import type { Executor } from "@/db/client";
@@ -22,6 +24,12 @@ function folderWithAPendingMigration(): string {
   writeFileSync(journalPath, JSON.stringify(journal));
   return folder;
 }
+
+// The readiness check allows the database 2 s; a test file's first query also opens its database, which can take
+// longer than that on a loaded machine, so the database is opened before the checks.
+beforeAll(async () => {
+  await db.execute(sql`select 1`);
+});
 
 describe("health endpoints", () => {
   it("answers liveness without the database", async () => {
