@@ -19,4 +19,6 @@ export async function register() {
   startImportRunReaper();
   const { startTicketAutoClose } = await import("@/db/queries/support-desk");
   startTicketAutoClose();
+  const { startRetentionPurge } = await import("@/db/queries/retention");
+  startRetentionPurge();
 }

@@ -787,7 +787,7 @@ export const boardRetention = pgTable(
   ],
 );
 
-/** Per-day totals of association attempts removed by the retention purge, so figures keep old periods. */
+/** Per-day totals of association attempts and NIPs removed by the retention purge, so figures keep old periods. */
 export const purgedAttemptTotals = pgTable(
   "purged_attempt_totals",
   {
@@ -797,7 +797,8 @@ export const purgedAttemptTotals = pgTable(
     schoolId: integer().notNull().default(0),
     attempts: integer().notNull().default(0),
     successfulAttempts: integer().notNull().default(0),
-    /** Failed attempts per blocking reason code. */
+    nipsIssued: integer().notNull().default(0),
+    /** Failed attempts per finding, keyed "code|kind" (figures keep the blocking ones). */
     failureReasons: jsonb().$type<Record<string, number>>().notNull().default({}),
   },
   (t) => [uniqueIndex("purged_attempt_totals_uq").on(t.boardId, t.day, t.schoolId)],

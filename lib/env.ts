@@ -53,6 +53,9 @@ const schema = z.object({
   /** WebAuthn relying party (passkeys): defaults to APP_URL's host name and origin. */
   WEBAUTHN_RP_ID: z.string().optional(),
   WEBAUTHN_ORIGIN: z.string().url().optional(),
+  /** Sign-in events and sent emails carry no board: one platform period for them (a board's own periods are settings). */
+  AUTH_EVENTS_RETENTION_MONTHS: intFromEnv(12),
+  RETENTION_PURGE_INTERVAL_MINUTES: intFromEnv(360),
   ENTRA_CLIENT_ID: z.string().optional(),
   ENTRA_CLIENT_SECRET: z.string().optional(),
   ENTRA_TENANT_ID: z.string().optional(),

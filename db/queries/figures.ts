@@ -9,7 +9,7 @@
 //   already associated with the account is neither a success nor a failure: counted apart, outside the rate;
 // - the most frequent blocking failure reasons of the failed attempts;
 // - NIPs issued in the period for students of the unit.
-import { and, asc, count, countDistinct, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { attemptScopeFilter, refusedAttempt } from "@/db/queries/attempts";
 import {
@@ -18,6 +18,7 @@ import {
   guardianEmails,
   nips,
   parentAccounts,
+  purgedAttemptTotals,
   schoolBoards,
   schools,
   students,
@@ -125,7 +126,7 @@ export async function figuresForStaff(
     level === "boards" ? sql<number | null>`coalesce(${students.boardId}, ${associationAttempts.boardId})` : sql<number | null>`${students.schoolId}`;
   const attemptWhere = and(attemptScopeFilter(view), inPeriod(associationAttempts.createdAt));
 
-  const [accountRows, childrenRows, nipRows, attemptRows, reasonRows] = await Promise.all([
+  const [accountRows, childrenRows, nipRows, attemptRows, reasonRows, purgedRows] = await Promise.all([
     accountsQuery,
     childrenQuery,
     nipsQuery as Promise<Grouped[]>,
@@ -152,6 +153,7 @@ export async function figuresForStaff(
       .innerJoin(sql`jsonb_array_elements(${associationAttempts.reasons}) as reason`, sql`true`)
       .where(and(attemptWhere, refusedAttempt()))
       .groupBy(sql`reason->>'code'`, sql`reason->>'kind'`),
+    purgedTotals(view, period),
   ]);
 
   const units = await unitsOf(view, level);
@@ -195,14 +197,66 @@ export async function figuresForStaff(
     }
   }
 
+  // Days whose attempts and NIPs the retention purge removed: their per-day totals (db/queries/retention.ts).
+  const purgedReasons: { code: string; kind: string | null; n: number }[] = [];
+  for (const row of purgedRows) {
+    totals.attempts += row.attempts;
+    totals.successfulAttempts += row.successfulAttempts;
+    totals.nipsIssued += row.nipsIssued;
+    const unitId = level === "boards" ? row.boardId : row.schoolId;
+    let unit = unitId === 0 ? undefined : byKey.get(keyOf(unitId));
+    if (!unit && level === "schools" && row.schoolId === 0 && row.boardId !== 0) {
+      const key = `board:${row.boardId}:none`;
+      unit = byKey.get(key);
+      if (!unit) {
+        const boardName = units.find((u) => u.boardId === row.boardId)?.boardName ?? (await boardNameOf(row.boardId));
+        unit = { key, boardId: row.boardId, boardName, schoolId: null, schoolName: null, ...zero() };
+        byKey.set(key, unit);
+        units.push(unit);
+      }
+    }
+    if (unit) {
+      unit.attempts += row.attempts;
+      unit.successfulAttempts += row.successfulAttempts;
+      unit.nipsIssued += row.nipsIssued;
+    }
+    for (const [key, n] of Object.entries(row.failureReasons)) {
+      const [code, kind] = key.split("|");
+      purgedReasons.push({ code: code ?? "", kind: kind || null, n });
+    }
+  }
+
   return {
     period,
     level,
     boardId: view.kind === "board" ? view.boardId : null,
     totals,
     units,
-    topFailureReasons: topBlockingReasons(reasonRows),
+    topFailureReasons: topBlockingReasons([...reasonRows, ...purgedReasons]),
   };
+}
+
+/** The purge's per-day totals within the view and the period (their board and school are plain ids, 0 for none). */
+async function purgedTotals(view: StaffScope, period: FiguresPeriod) {
+  const inView =
+    view.kind === "all"
+      ? undefined
+      : view.kind === "board"
+        ? eq(purgedAttemptTotals.boardId, view.boardId)
+        : view.schoolIds.length > 0
+          ? inArray(purgedAttemptTotals.schoolId, view.schoolIds)
+          : sql`false`;
+  return db
+    .select({
+      boardId: purgedAttemptTotals.boardId,
+      schoolId: purgedAttemptTotals.schoolId,
+      attempts: purgedAttemptTotals.attempts,
+      successfulAttempts: purgedAttemptTotals.successfulAttempts,
+      nipsIssued: purgedAttemptTotals.nipsIssued,
+      failureReasons: purgedAttemptTotals.failureReasons,
+    })
+    .from(purgedAttemptTotals)
+    .where(and(gte(purgedAttemptTotals.day, period.from), lte(purgedAttemptTotals.day, period.to), inView));
 }
 
 /** Blocking findings only (a tolerated accent difference is not why an attempt failed), summed per code. */

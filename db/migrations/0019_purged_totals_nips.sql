@@ -1,0 +1,1 @@
+ALTER TABLE "purged_attempt_totals" ADD COLUMN "nips_issued" integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,222 @@
+// The retention purge: deletes what the portal no longer needs (expired codes and NIPs, sign-in events and
+// association attempts past their board's period, resolved support tickets past theirs, abandoned imports),
+// folding attempts and NIPs into per-day totals first so the figures keep old periods. One run at a time across
+// every app instance (a transaction-level advisory lock: a second run finds it taken and does nothing); each run
+// is summarised in the audit log. Also the boards' retention settings.
+import { asc, eq, sql, type SQL } from "drizzle-orm";
+import { db, type Executor, type Transaction } from "@/db/client";
+import { reapImportRuns } from "@/db/queries/student-import";
+import { associationAttempts, boardRetention, nips, schoolBoards, type StaffRole } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import type { StaffScope } from "@/lib/auth/scope";
+import { env } from "@/lib/env";
+import { timeZone } from "@/lib/i18n/locale";
+import { mayReadRegister } from "@/lib/privacy/incident-rules";
+import { DEFAULT_RETENTION, EXPIRED_SECRETS_DAYS, totalPurged, type PurgeCounts } from "@/lib/retention";
+
+/** Key of the advisory lock that lets one purge run at a time. */
+const PURGE_LOCK = "retention-purge";
+
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  return (result && typeof result === "object" && "rows" in result ? (result as { rows: unknown[] }).rows : (result as unknown[])) as Record<
+    string,
+    unknown
+  >[];
+}
+
+async function countDeleted(tx: Executor, deletion: SQL): Promise<number> {
+  const [row] = rowsOf(await tx.execute(sql`with gone as (${deletion} returning 1) select count(*)::int as n from gone`));
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Adds the attempts matching `condition` (on association_attempts) to purged_attempt_totals, per local day, board
+ * and school, before they are deleted; returns how many were counted. Run it in the deleting transaction.
+ */
+export async function aggregatePurgedAttempts(tx: Transaction, condition: SQL): Promise<number> {
+  const [row] = rowsOf(
+    await tx.execute(sql`
+      with picked as (
+        select a.id, a.success, a.reasons, (a.created_at at time zone ${timeZone})::date as day,
+               coalesce(st.board_id, a.board_id, 0) as board_id, coalesce(st.school_id, 0) as school_id
+        from ${associationAttempts} a left join students st on st.id = a.candidate_student_id
+        where a.id in (select ${associationAttempts.id} from ${associationAttempts} where ${condition})
+      ), counts as (
+        select day, board_id, school_id, count(*)::int as n, (count(*) filter (where success))::int as ok
+        from picked group by day, board_id, school_id
+      ), findings as (
+        select day, board_id, school_id, jsonb_object_agg(k, n) as r from (
+          select day, board_id, school_id, (reason->>'code') || '|' || coalesce(reason->>'kind', '') as k, count(distinct id)::int as n
+          from picked cross join lateral jsonb_array_elements(reasons) as reason
+          where not success group by 1, 2, 3, 4
+        ) x group by day, board_id, school_id
+      ), added as (
+        insert into purged_attempt_totals (day, board_id, school_id, attempts, successful_attempts, failure_reasons)
+        select c.day, c.board_id, c.school_id, c.n, c.ok, coalesce(f.r, '{}'::jsonb)
+        from counts c left join findings f using (day, board_id, school_id)
+        on conflict (board_id, day, school_id) do update set
+          attempts = purged_attempt_totals.attempts + excluded.attempts,
+          successful_attempts = purged_attempt_totals.successful_attempts + excluded.successful_attempts,
+          failure_reasons = (
+            select coalesce(jsonb_object_agg(k, coalesce((purged_attempt_totals.failure_reasons->>k)::int, 0) + coalesce((excluded.failure_reasons->>k)::int, 0)), '{}'::jsonb)
+            from (select jsonb_object_keys(purged_attempt_totals.failure_reasons) union select jsonb_object_keys(excluded.failure_reasons)) as keys(k)
+          )
+        returning 1
+      )
+      select coalesce(sum(n), 0)::int as n from counts`),
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** The same for NIPs (the figures count NIPs issued per day). */
+async function aggregatePurgedNips(tx: Transaction, condition: SQL): Promise<void> {
+  await tx.execute(sql`
+    insert into purged_attempt_totals (day, board_id, school_id, nips_issued)
+    select (n.created_at at time zone ${timeZone})::date, st.board_id, st.school_id, count(*)::int
+    from ${nips} n join students st on st.id = n.student_id
+    where n.id in (select ${nips.id} from ${nips} where ${condition})
+    group by 1, 2, 3
+    on conflict (board_id, day, school_id) do update set nips_issued = purged_attempt_totals.nips_issued + excluded.nips_issued`);
+}
+
+/** Attempts past the period of the board the parent chose (attempts without a board: the default period). */
+const attemptPastRetention = sql`${associationAttempts.createdAt} < now() - make_interval(months => coalesce(
+  (select br.attempts_months from board_retention br where br.board_id = ${associationAttempts.boardId}), ${DEFAULT_RETENTION.attemptsMonths})::int)`;
+
+const nipPastRetention = sql`${nips.expiresAt} < now() - make_interval(days => ${EXPIRED_SECRETS_DAYS}::int)`;
+
+/**
+ * Resolved support tickets past their board's period. Replies and attachments of a ticket, when their tables
+ * reference support_tickets with ON DELETE CASCADE, go with it; this is the one place to extend when a ticket gains
+ * data kept elsewhere (files in object storage, for instance).
+ */
+async function purgeResolvedTickets(tx: Transaction): Promise<number> {
+  return countDeleted(
+    tx,
+    sql`delete from support_tickets t where t.status = 'resolved' and t.updated_at < now() - make_interval(months => coalesce(
+      (select br.resolved_tickets_months from board_retention br where br.board_id = t.board_id), ${DEFAULT_RETENTION.resolvedTicketsMonths})::int)`,
+  );
+}
+
+export type PurgeResult = { ran: false } | { ran: true; counts: PurgeCounts; auditId: number };
+
+/** One purge. Safe to start on several instances at once: the one that takes the lock runs, the others return. */
+export async function purgeExpiredData(): Promise<PurgeResult> {
+  const importRuns = (await reapImportRuns()).length;
+  return db.transaction(async (tx) => {
+    const [lock] = rowsOf(await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${PURGE_LOCK})) as taken`));
+    if (!lock?.taken) return { ran: false as const };
+
+    const expiredSince = sql`now() - make_interval(days => ${EXPIRED_SECRETS_DAYS}::int)`;
+    const verificationCodes = await countDeleted(tx, sql`delete from verification_codes where expires_at < ${expiredSince}`);
+    const emailChangeRequests = await countDeleted(tx, sql`delete from email_change_requests where expires_at < ${expiredSince}`);
+    await aggregatePurgedNips(tx, nipPastRetention);
+    const nipCount = await countDeleted(tx, sql`delete from ${nips} where ${nipPastRetention}`);
+    const authEvents = await countDeleted(
+      tx,
+      sql`delete from auth_events where created_at < now() - make_interval(months => ${env.AUTH_EVENTS_RETENTION_MONTHS}::int)`,
+    );
+    await aggregatePurgedAttempts(tx, attemptPastRetention);
+    const attempts = await countDeleted(tx, sql`delete from ${associationAttempts} where ${attemptPastRetention}`);
+    const resolvedTickets = await purgeResolvedTickets(tx);
+    // Emails already delivered or given up: their bodies were cleared on sending; the address and subject go too.
+    const outboxEmails = await countDeleted(
+      tx,
+      sql`delete from email_outbox where status <> 'pending' and created_at < now() - make_interval(months => ${env.AUTH_EVENTS_RETENTION_MONTHS}::int)
+            and not exists (select 1 from verification_codes v where v.outbox_email_id = email_outbox.id)`,
+    );
+
+    const counts: PurgeCounts = {
+      verificationCodes,
+      emailChangeRequests,
+      nips: nipCount,
+      authEvents,
+      attempts,
+      resolvedTickets,
+      outboxEmails,
+      importRuns,
+    };
+    const auditId = await recordAudit(tx, { actor: null, action: "retention.purged", details: { ...counts, total: totalPurged(counts) } });
+    return { ran: true as const, counts, auditId };
+  });
+}
+
+// ---------- Settings ----------
+
+export type BoardRetentionRow = { boardId: number; boardName: string; attemptsMonths: number; resolvedTicketsMonths: number; custom: boolean };
+
+/** The periods of the boards the scope reaches (defaults where a board has no setting). */
+export async function retentionSettings(scope: StaffScope): Promise<BoardRetentionRow[]> {
+  const rows = await db
+    .select({
+      boardId: schoolBoards.id,
+      boardName: schoolBoards.name,
+      attemptsMonths: boardRetention.attemptsMonths,
+      resolvedTicketsMonths: boardRetention.resolvedTicketsMonths,
+    })
+    .from(schoolBoards)
+    .leftJoin(boardRetention, eq(boardRetention.boardId, schoolBoards.id))
+    .where(scope.kind === "board" ? eq(schoolBoards.id, scope.boardId) : scope.kind === "all" ? undefined : sql`false`)
+    .orderBy(asc(schoolBoards.name));
+  return rows.map((r) => ({
+    boardId: r.boardId,
+    boardName: r.boardName,
+    attemptsMonths: r.attemptsMonths ?? DEFAULT_RETENTION.attemptsMonths,
+    resolvedTicketsMonths: r.resolvedTicketsMonths ?? DEFAULT_RETENTION.resolvedTicketsMonths,
+    custom: r.attemptsMonths !== null,
+  }));
+}
+
+export type SetRetentionResult = { ok: true } | { ok: false; reason: "forbidden" | "notFound" };
+
+/** The board's privacy officer or a platform admin sets a board's periods; audited with before and after. */
+export async function setBoardRetention(
+  scope: StaffScope,
+  staff: { id: string; role: StaffRole },
+  input: { boardId: number; attemptsMonths: number; resolvedTicketsMonths: number },
+): Promise<SetRetentionResult> {
+  if (!mayReadRegister(staff.role)) return { ok: false, reason: "forbidden" };
+  if (scope.kind === "schools" || (scope.kind === "board" && scope.boardId !== input.boardId)) return { ok: false, reason: "notFound" };
+  return db.transaction(async (tx) => {
+    const [board] = await tx.select({ id: schoolBoards.id }).from(schoolBoards).where(eq(schoolBoards.id, input.boardId));
+    if (!board) return { ok: false as const, reason: "notFound" as const };
+    const [before] = await tx.select().from(boardRetention).where(eq(boardRetention.boardId, board.id)).for("update");
+    const values = { attemptsMonths: input.attemptsMonths, resolvedTicketsMonths: input.resolvedTicketsMonths };
+    await tx
+      .insert(boardRetention)
+      .values({ boardId: board.id, ...values, updatedByStaffId: staff.id })
+      .onConflictDoUpdate({ target: boardRetention.boardId, set: { ...values, updatedByStaffId: staff.id, updatedAt: sql`now()` } });
+    await recordAudit(tx, {
+      actor: staff.id,
+      action: "retention.settings_changed",
+      boardId: board.id,
+      details: {
+        before: { attemptsMonths: before?.attemptsMonths ?? DEFAULT_RETENTION.attemptsMonths, resolvedTicketsMonths: before?.resolvedTicketsMonths ?? DEFAULT_RETENTION.resolvedTicketsMonths },
+        after: values,
+      },
+    });
+    return { ok: true as const };
+  });
+}
+
+// ---------- Schedule ----------
+
+const worker = globalThis as unknown as { retentionPurgeTimer?: NodeJS.Timeout };
+
+async function purgeOnce() {
+  try {
+    const result = await purgeExpiredData();
+    if (result.ran) console.log(`[retention] purge done: ${JSON.stringify(result.counts)}`);
+  } catch (error) {
+    console.error(`[retention] purge failed (${error instanceof Error ? error.message : String(error)}); next run as scheduled`);
+  }
+}
+
+/** Runs the purge soon after start, then every RETENTION_PURGE_INTERVAL_MINUTES; one timer per process, never keeping it alive. */
+export function startRetentionPurge(): void {
+  if (worker.retentionPurgeTimer) return;
+  const timer = setInterval(() => void purgeOnce(), env.RETENTION_PURGE_INTERVAL_MINUTES * 60_000);
+  timer.unref();
+  worker.retentionPurgeTimer = timer;
+  setTimeout(() => void purgeOnce(), 60_000).unref();
+}
