@@ -3,7 +3,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 
-const parentAreas = ["/enfants", "/associer", "/aide/demande"];
+const parentAreas = ["/enfants", "/associer", "/aide/demande", "/compte"];
 
 export default async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -17,4 +17,4 @@ export default async function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/admin/:path*", "/enfants/:path*", "/associer/:path*", "/aide/demande/:path*"] };
+export const config = { matcher: ["/admin/:path*", "/enfants/:path*", "/associer/:path*", "/aide/demande/:path*", "/compte/:path*"] };

@@ -7,6 +7,7 @@ import { currentParent } from "@/lib/auth/session";
 
 export default async function ParentLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("parentNav");
+  const tAccount = await getTranslations("account");
   const parent = await currentParent();
   return (
     <>
@@ -19,6 +20,7 @@ export default async function ParentLayout({ children }: { children: React.React
             <ParentMenu label={t("label")} menuLabel={t("menu")}>
               <Link href="/enfants">{t("children")}</Link>
               <Link href="/associer">{t("associate")}</Link>
+              <Link href="/compte">{tAccount("nav")}</Link>
               <Link href="/aide">{t("help")}</Link>
               <LanguageSwitch />
               <SignOutButton callbackUrl="/connexion?deconnecte=1" />

@@ -69,3 +69,21 @@ describe("CSV for spreadsheets", () => {
     expect(csvDocument(["a", "b"], [[1, "x;y"]])).toBe('\uFEFFa,b\r\n1,"x;y"\r\n');
   });
 });
+
+describe("a parent's data as CSV", () => {
+  it("writes one line per value, arrays of records numbered", async () => {
+    const { ownDataRows } = await import("@/lib/privacy/own-data-csv");
+    const rows = ownDataRows({
+      exportedAt: "2026-12-01T07:00:00.000Z",
+      account: { email: "parent@exemple.ca" },
+      attempts: [{ at: "2026-11-01", typed: { lastName: "Côté" }, reasons: ["name_mismatch", "birth_date"] }],
+    });
+    expect(rows).toEqual([
+      ["exportedAt", "", "", "2026-12-01T07:00:00.000Z"],
+      ["account", "", "email", "parent@exemple.ca"],
+      ["attempts", 1, "at", "2026-11-01"],
+      ["attempts", 1, "typed.lastName", "Côté"],
+      ["attempts", 1, "reasons", "name_mismatch ; birth_date"],
+    ]);
+  });
+});
