@@ -1,7 +1,7 @@
 // A parent's own account (/compte): change the sign-in email (a code to the new address, a notice to the old one),
 // change the password (other sessions end), see and end sessions, export their data, delete the account
 // (anonymised: what the law makes the board keep stays, the address is free again).
-import { and, asc, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { aggregatePurgedAttempts } from "@/db/queries/retention";
 import {
@@ -15,6 +15,8 @@ import {
   schoolBoards,
   schools,
   students,
+  supportTicketAttachments,
+  supportTicketMessages,
   supportTickets,
   verificationCodes,
 } from "@/db/schema";
@@ -196,7 +198,16 @@ export type OwnDataExport = {
   account: { email: string; locale: string; createdAt: string; emailVerifiedAt: string; lastSigninAt: string | null };
   children: { firstName: string; lastName: string; school: string; board: string; associatedAt: string; method: string; endedAt: string | null }[];
   attempts: { at: string; method: string; board: string | null; success: boolean; typed: Record<string, unknown>; reasons: string[] }[];
-  supportTickets: { at: string; status: string; section: string | null; childName: string | null; message: string }[];
+  supportTickets: {
+    at: string;
+    number: number;
+    status: string;
+    topic: string;
+    childName: string | null;
+    message: string;
+    /** The conversation as the parent saw it: their messages and staff replies (internal notes excluded). */
+    messages: { at: string; from: "parent" | "staff"; body: string }[];
+  }[];
 };
 
 /** Everything the portal holds about the account and what it did, in the parent's own terms. */
@@ -233,10 +244,25 @@ export async function exportOwnData(parentAccountId: string): Promise<OwnDataExp
     .where(eq(associationAttempts.parentAccountId, account.id))
     .orderBy(asc(associationAttempts.createdAt));
   const tickets = await db
-    .select({ at: supportTickets.createdAt, status: supportTickets.status, section: supportTickets.section, childName: supportTickets.childName, message: supportTickets.message })
+    .select({
+      id: supportTickets.id,
+      at: supportTickets.createdAt,
+      number: supportTickets.number,
+      status: supportTickets.status,
+      topic: supportTickets.topic,
+      childName: supportTickets.childName,
+      message: supportTickets.message,
+    })
     .from(supportTickets)
     .where(eq(supportTickets.parentAccountId, account.id))
     .orderBy(asc(supportTickets.createdAt));
+  const messages = tickets.length
+    ? await db
+        .select({ ticketId: supportTicketMessages.ticketId, at: supportTicketMessages.createdAt, kind: supportTicketMessages.kind, body: supportTicketMessages.body })
+        .from(supportTicketMessages)
+        .where(and(inArray(supportTicketMessages.ticketId, tickets.map((t) => t.id)), inArray(supportTicketMessages.kind, ["parent", "staff"])))
+        .orderBy(asc(supportTicketMessages.createdAt))
+    : [];
   return {
     exportedAt: new Date().toISOString(),
     account: {
@@ -256,7 +282,13 @@ export async function exportOwnData(parentAccountId: string): Promise<OwnDataExp
       typed: a.typed as Record<string, unknown>,
       reasons: a.reasons.map((r) => r.code),
     })),
-    supportTickets: tickets.map((t) => ({ ...t, at: t.at.toISOString() })),
+    supportTickets: tickets.map(({ id, ...t }) => ({
+      ...t,
+      at: t.at.toISOString(),
+      messages: messages
+        .filter((m) => m.ticketId === id)
+        .map((m) => ({ at: m.at.toISOString(), from: m.kind as "parent" | "staff", body: m.body })),
+    })),
   };
 }
 
@@ -297,9 +329,26 @@ export async function deleteOwnAccount(parentAccountId: string, password: string
     await tx.delete(emailOutbox).where(eq(emailOutbox.to, email));
     const tickets = await tx
       .update(supportTickets)
-      .set({ email: deletedAccountEmail(account.id), childName: null, errorMessage: null, browser: null, message: "", updatedAt: sql`now()` })
+      .set({
+        email: deletedAccountEmail(account.id),
+        childName: null,
+        errorMessage: null,
+        browser: null,
+        ip: null,
+        subject: null,
+        schoolText: null,
+        fiche: null,
+        message: "",
+        updatedAt: sql`now()`,
+      })
       .where(eq(supportTickets.parentAccountId, account.id))
       .returning({ id: supportTickets.id });
+    if (tickets.length > 0) {
+      // What the parent wrote and sent goes; staff replies and notes stay with the anonymised ticket.
+      const ids = tickets.map((t) => t.id);
+      await tx.delete(supportTicketAttachments).where(inArray(supportTicketAttachments.ticketId, ids));
+      await tx.delete(supportTicketMessages).where(and(inArray(supportTicketMessages.ticketId, ids), eq(supportTicketMessages.kind, "parent")));
+    }
     await tx
       .update(parentAccounts)
       .set({ email: deletedAccountEmail(account.id), passwordHash: "!deleted", disabledAt: sql`now()`, lastSigninAt: null })

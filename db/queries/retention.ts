@@ -86,14 +86,14 @@ const attemptPastRetention = sql`${associationAttempts.createdAt} < now() - make
 const nipPastRetention = sql`${nips.expiresAt} < now() - make_interval(days => ${EXPIRED_SECRETS_DAYS}::int)`;
 
 /**
- * Resolved support tickets past their board's period. Replies and attachments of a ticket, when their tables
- * reference support_tickets with ON DELETE CASCADE, go with it; this is the one place to extend when a ticket gains
- * data kept elsewhere (files in object storage, for instance).
+ * Resolved support tickets past their board's period, counted from their resolution. Their messages, attachments
+ * (stored in the database) and links to attempts and students go with them (ON DELETE CASCADE); this is the one
+ * place to extend when a ticket gains data kept elsewhere (files in object storage, for instance).
  */
 async function purgeResolvedTickets(tx: Transaction): Promise<number> {
   return countDeleted(
     tx,
-    sql`delete from support_tickets t where t.status = 'resolved' and t.updated_at < now() - make_interval(months => coalesce(
+    sql`delete from support_tickets t where t.status = 'resolved' and t.resolved_at < now() - make_interval(months => coalesce(
       (select br.resolved_tickets_months from board_retention br where br.board_id = t.board_id), ${DEFAULT_RETENTION.resolvedTicketsMonths})::int)`,
   );
 }

@@ -4,7 +4,7 @@
 // an association stays open to every role: it is how an officer contains an incident.
 import type { StaffRole } from "@/db/schema";
 
-/** Issue or revoke a NIP, fix a guardian email, send a fiche, start a password reset, lift a lockout. */
+/** Issue or revoke a NIP, fix a guardian email, send a fiche, start a password reset, lift a lockout, work support tickets. */
 export function mayActOnRecords(role: StaffRole): boolean {
   return role !== "privacy_officer";
 }

@@ -14,7 +14,6 @@ import {
   signOutOtherSessions,
 } from "@/db/queries/own-account";
 import { reportNotMyChild } from "@/db/queries/privacy-incidents";
-import { createSupportTicket } from "@/db/queries/support-tickets";
 import {
   associationAttempts,
   associations,
@@ -23,6 +22,7 @@ import {
   parentAccounts,
   privacyIncidents,
   purgedAttemptTotals,
+  supportTicketMessages,
   supportTickets,
   type Student,
 } from "@/db/schema";
@@ -130,12 +130,12 @@ describe("password and sessions", () => {
 describe("my data", () => {
   it("exports the account, its children, its attempts and its help requests", async () => {
     const parent = await associatedParent();
-    await createSupportTicket({ email, parentAccountId: parent.id, childName: "Léa", section: "children", message: "Je ne vois pas mon enfant" });
+    await db.insert(supportTickets).values({ email, parentAccountId: parent.id, boardId: student.boardId, childName: "Léa", message: "Je ne vois pas mon enfant" });
     const data = await exportOwnData(parent.id);
     expect(data!.account.email).toBe(email);
     expect(data!.children).toEqual([expect.objectContaining({ firstName: student.firstName, lastName: student.lastName, method: "match", endedAt: null })]);
     expect(data!.attempts).toEqual([expect.objectContaining({ method: "match", success: true, typed: expect.objectContaining({ identifier: student.fiche }) })]);
-    expect(data!.supportTickets).toEqual([expect.objectContaining({ message: "Je ne vois pas mon enfant" })]);
+    expect(data!.supportTickets).toEqual([expect.objectContaining({ message: "Je ne vois pas mon enfant", messages: [] })]);
   });
 
   it("deletes the account: associations end, attempts go into the totals, tickets are anonymised, the register stays, the address is free", async () => {
@@ -147,7 +147,11 @@ describe("my data", () => {
     });
     const reported = await reportNotMyChild(parent.id, other.id);
     if (!reported.ok) throw new Error("not reported");
-    await db.insert(supportTickets).values({ email, parentAccountId: parent.id, boardId: student.boardId, childName: "Léa", message: "Aidez-moi" });
+    const [ticketRow] = await db.insert(supportTickets).values({ email, parentAccountId: parent.id, boardId: student.boardId, childName: "Léa", message: "Aidez-moi" }).returning();
+    await db.insert(supportTicketMessages).values([
+      { ticketId: ticketRow!.id, kind: "parent", body: "Voici une capture de mon écran" },
+      { ticketId: ticketRow!.id, kind: "staff", body: "Nous regardons" },
+    ]);
 
     expect(await deleteOwnAccount(parent.id, "Pas-Le-Bon-2026!")).toEqual({ ok: false, reason: "wrongPassword" });
     expect(await deleteOwnAccount(parent.id, strongPassword)).toEqual({ ok: true });
@@ -161,6 +165,7 @@ describe("my data", () => {
     expect(totals!.attempts).toBe(3);
     const [ticket] = await db.select().from(supportTickets).where(eq(supportTickets.parentAccountId, parent.id));
     expect(ticket).toMatchObject({ email: deletedAccountEmail(parent.id), childName: null, message: "" });
+    expect((await db.select().from(supportTicketMessages).where(eq(supportTicketMessages.ticketId, ticket!.id))).map((m) => m.kind)).toEqual(["staff"]);
     // What the law makes the board keep.
     const [incident] = await db.select().from(privacyIncidents).where(eq(privacyIncidents.id, reported.incidentId));
     expect(incident!.reportedByParentId).toBe(parent.id);

@@ -111,7 +111,7 @@ describe("retention purge", () => {
         { subject: "parent", kind: "signin", email, success: true, createdAt: ago(3) },
       ])
       .returning({ id: authEvents.id });
-    const ticket = (status: "resolved" | "open", updatedAt: Date) => ({ email, boardId: board.id, message: "Aide", status, updatedAt });
+    const ticket = (status: "resolved" | "open", at: Date) => ({ email, boardId: board.id, message: "Aide", status, resolvedAt: status === "resolved" ? at : null, updatedAt: at });
     const [oldResolved, oldOpen, newResolved] = await db
       .insert(supportTickets)
       .values([ticket("resolved", ago(800)), ticket("open", ago(800)), ticket("resolved", ago(20))])

@@ -13,6 +13,7 @@ import {
   setTicketStatus,
   type TicketChangeResult,
 } from "@/db/queries/support-desk";
+import { mayActOnRecords } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
 import { deliverSoon } from "@/lib/email/deliver";
 import { failure, parseInput, success, type ActionResult } from "@/lib/safe-action";
@@ -33,6 +34,7 @@ function toResult<T>(result: TicketChangeResult<T>): ActionResult<T> {
 
 export async function replyToTicketAction(input: unknown): Promise<ActionResult<{ status: string }>> {
   const { staff, scope } = await requireStaff();
+  if (!mayActOnRecords(staff.role)) return failure("forbidden");
   const parsed = parseInput(staffReplySchema, input);
   if (!parsed.ok) return parsed.result;
   const result = await replyToTicket(scope, staff.id, parsed.data.ticketId, parsed.data);
@@ -42,6 +44,7 @@ export async function replyToTicketAction(input: unknown): Promise<ActionResult<
 
 export async function addInternalNoteAction(input: unknown): Promise<ActionResult<{ messageId: string }>> {
   const { staff, scope } = await requireStaff();
+  if (!mayActOnRecords(staff.role)) return failure("forbidden");
   const parsed = parseInput(internalNoteSchema, input);
   if (!parsed.ok) return parsed.result;
   return toResult(await addInternalNote(scope, staff.id, parsed.data.ticketId, parsed.data.body));
@@ -49,6 +52,7 @@ export async function addInternalNoteAction(input: unknown): Promise<ActionResul
 
 export async function setTicketStatusAction(input: unknown): Promise<ActionResult<{ status: string }>> {
   const { staff, scope } = await requireStaff();
+  if (!mayActOnRecords(staff.role)) return failure("forbidden");
   const parsed = parseInput(ticketStatusSchema, input);
   if (!parsed.ok) return parsed.result;
   return toResult(await setTicketStatus(scope, staff.id, parsed.data.ticketId, parsed.data.status));
@@ -56,6 +60,7 @@ export async function setTicketStatusAction(input: unknown): Promise<ActionResul
 
 export async function assignTicketAction(input: unknown): Promise<ActionResult<{ assignee: string | null }>> {
   const { staff, scope } = await requireStaff();
+  if (!mayActOnRecords(staff.role)) return failure("forbidden");
   const parsed = parseInput(assignTicketSchema, input);
   if (!parsed.ok) return parsed.result;
   return toResult(await assignTicket(scope, staff.id, parsed.data.ticketId, parsed.data.assigneeId));
@@ -63,6 +68,7 @@ export async function assignTicketAction(input: unknown): Promise<ActionResult<{
 
 export async function rerouteTicketAction(input: unknown): Promise<ActionResult<{ schoolId: number | null; boardId: number | null }>> {
   const { staff, scope } = await requireStaff();
+  if (!mayActOnRecords(staff.role)) return failure("forbidden");
   const parsed = parseInput(rerouteTicketSchema, input);
   if (!parsed.ok) return parsed.result;
   return toResult(await rerouteTicket(scope, staff.id, parsed.data.ticketId, parsed.data.route));
@@ -70,6 +76,7 @@ export async function rerouteTicketAction(input: unknown): Promise<ActionResult<
 
 export async function linkTicketStudentAction(input: unknown): Promise<ActionResult> {
   const { staff, scope } = await requireStaff();
+  if (!mayActOnRecords(staff.role)) return failure("forbidden");
   const parsed = parseInput(linkStudentSchema, input);
   if (!parsed.ok) return parsed.result;
   const data = parsed.data;
@@ -82,6 +89,7 @@ export async function linkTicketStudentAction(input: unknown): Promise<ActionRes
 
 export async function createSavedReplyAction(input: unknown): Promise<ActionResult<{ id: number }>> {
   const { staff, scope } = await requireStaff();
+  if (!mayActOnRecords(staff.role)) return failure("forbidden");
   const parsed = parseInput(savedReplySchema, input);
   if (!parsed.ok) return parsed.result;
   return toResult(await createSavedReply(scope, staff.id, parsed.data));
