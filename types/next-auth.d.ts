@@ -4,8 +4,6 @@ import "next-auth/jwt";
 declare module "next-auth" {
   interface Session {
     user: { id: string; subject: "parent" | "staff"; email: string };
-    /** The server-side session behind the token (auth_sessions.id), so a page can tell "this session" from others. */
-    sessionId?: string;
     /** Set when the session could not be checked (database unreachable): an outage, not a sign-out. */
     unavailable?: boolean;
   }

@@ -135,7 +135,6 @@ export const authOptions: NextAuthOptions = {
     },
     async session({ session, token }) {
       session.user = { id: token.uid!, subject: token.subject!, email: token.email ?? "" };
-      session.sessionId = token.sid;
       if (uncheckedTokens.has(token)) session.unavailable = true;
       return session;
     },

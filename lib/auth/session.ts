@@ -28,11 +28,6 @@ export const currentParent = cache(async () => {
   return account && !account.disabledAt ? account : null;
 });
 
-/** The server-side id of the signed-in session (null when none). */
-export async function currentSessionId(): Promise<string | null> {
-  return (await auth())?.sessionId ?? null;
-}
-
 /** A session cookie that no longer opens a session: it ended (idle, too old, or revoked). */
 async function hadSession() {
   const jar = await cookies();
