@@ -1,13 +1,14 @@
 // Early redirect of signed-out visitors; every protected page and action checks the session again.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { env } from "@/lib/env";
 
 const parentAreas = ["/enfants", "/associer", "/aide/demande", "/compte"];
 
 export default async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const token = await getToken({ req: request, secret: env.NEXTAUTH_SECRET });
+  const token = await getToken({ req: request, secret: env.NEXTAUTH_SECRET, decode: async (params) => decodeSessionToken(params) });
   if (pathname.startsWith("/admin") && !pathname.startsWith("/admin/connexion") && token?.subject !== "staff") {
     return NextResponse.redirect(new URL("/admin/connexion", request.url));
   }

@@ -25,8 +25,16 @@ function iso(year: number, month: number, day: number): string {
 }
 
 /** Today's date ("YYYY-MM-DD") in the given time zone; the product's dates are in America/Toronto. */
+const isoDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function isoDateIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  // One formatter per time zone: building one costs more than the whole association rule.
+  let format = isoDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    isoDateFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /**

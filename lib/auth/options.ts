@@ -10,6 +10,7 @@ import { verifyPasskeyAssertion } from "@/db/queries/staff-passkeys";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { db } from "@/db/client";
 import { clientAddressFromChain } from "@/lib/client-ip";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
 import { env } from "@/lib/env";
 import { signInSchema } from "@/lib/validations/auth";
 import { isServiceUnavailable } from "@/lib/service-availability";
@@ -82,6 +83,7 @@ const entraConfigured = Boolean(env.ENTRA_CLIENT_ID && env.ENTRA_CLIENT_SECRET &
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: env.SESSION_ABSOLUTE_HOURS * 3600 },
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/connexion", error: "/connexion" },
   providers: [
     passwordProvider("parent"),

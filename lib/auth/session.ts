@@ -1,24 +1,54 @@
 // Reading the session in pages and actions: the real guard (the proxy only redirects early).
 import { cache } from "react";
-import { getServerSession } from "next-auth";
-import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { authOptions } from "@/lib/auth/options";
+import { touchSession, type Subject } from "@/db/queries/auth";
+import { decodeSessionToken } from "@/lib/auth/session-token";
+import { env } from "@/lib/env";
 import { loadStaffContext, type StaffContext } from "@/db/queries/staff";
 import { findParentAccount } from "@/db/queries/parent-accounts";
-import { ServiceUnavailableError } from "@/lib/service-availability";
-import { env } from "@/lib/env";
+import { isServiceUnavailable, ServiceUnavailableError } from "@/lib/service-availability";
 import { pendingSignInStep } from "@/lib/staff/second-factor";
 
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+export type Session = { user: { id: string; subject: Subject; email: string } };
+
+/** The session cookie's value; next-auth splits a long one into numbered chunks. */
+function sessionToken(jar: Awaited<ReturnType<typeof cookies>>): string | null {
+  for (const name of SESSION_COOKIES) {
+    const whole = jar.get(name)?.value;
+    if (whole) return whole;
+    const chunks = jar
+      .getAll()
+      .filter((c) => c.name.startsWith(`${name}.`))
+      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+    if (chunks.length > 0) return chunks.map((c) => c.value).join("");
+  }
+  return null;
+}
+
 /**
- * One session read per request. A session that could not be checked (the database did not answer) throws
- * ServiceUnavailableError: the page shows "service temporarily unavailable", never "your session ended".
+ * One session read per request: the JWT names a server-side session that must still be open (the same check as
+ * the jwt callback in lib/auth/options.ts). Read here rather than through getServerSession, which runs next-auth's
+ * whole handler and encodes a new JWT on every call only to drop it (pages and actions do not send it back).
+ * A session that could not be checked (the database did not answer) throws ServiceUnavailableError: the page shows
+ * "service temporarily unavailable", never "your session ended".
  */
-export const auth = cache(async () => {
-  const session = await getServerSession(authOptions);
-  if (session?.unavailable) throw new ServiceUnavailableError();
-  return session;
+export const auth = cache(async (): Promise<Session | null> => {
+  const token = sessionToken(await cookies());
+  if (!token) return null;
+  const jwt = decodeSessionToken({ token, secret: env.NEXTAUTH_SECRET });
+  if (!jwt?.sid || !jwt.uid || !jwt.subject) return null;
+  let open: boolean;
+  try {
+    open = await touchSession(jwt.sid);
+  } catch (error) {
+    if (isServiceUnavailable(error)) throw new ServiceUnavailableError({ cause: error });
+    throw error;
+  }
+  if (!open) return null;
+  return { user: { id: jwt.uid, subject: jwt.subject, email: jwt.email ?? "" } };
 });
 
 export const currentParent = cache(async () => {
@@ -45,7 +75,7 @@ export const currentSessionId = cache(async (): Promise<string | null> => {
   const jar = await cookies();
   const raw = jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
   if (!raw) return null;
-  const token = await decode({ token: raw, secret: env.NEXTAUTH_SECRET }).catch(() => null);
+  const token = decodeSessionToken({ token: raw, secret: env.NEXTAUTH_SECRET });
   return typeof token?.sid === "string" ? token.sid : null;
 });
 

@@ -63,9 +63,12 @@ import enStaffAdmin from "@/lib/i18n/messages/en/staff-admin.json";
 import frStaffSecurity from "@/lib/i18n/messages/fr/staff-security.json";
 import enStaffSecurity from "@/lib/i18n/messages/en/staff-security.json";
 
+import frSchoolPicker from "@/lib/i18n/messages/fr/school-picker.json";
+import enSchoolPicker from "@/lib/i18n/messages/en/school-picker.json";
+
 const catalogs = {
-  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport, ...frAdminAccounts, ...frAdminAudit, ...frAdminFigures, ...frStudentSearch, ...frOutage, ...frCodeDelivery, ...frIncidents, ...frPrivacyEmail, ...frAccount, ...frSupportEmail, ...frSupportDesk, ...frSupportRequests, ...frNotFound, ...frStaffEmail, ...frStaffAdmin, ...frStaffSecurity },
-  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport, ...enAdminAccounts, ...enAdminAudit, ...enAdminFigures, ...enStudentSearch, ...enOutage, ...enCodeDelivery, ...enIncidents, ...enPrivacyEmail, ...enAccount, ...enSupportEmail, ...enSupportDesk, ...enSupportRequests, ...enNotFound, ...enStaffEmail, ...enStaffAdmin, ...enStaffSecurity },
+  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport, ...frAdminAccounts, ...frAdminAudit, ...frAdminFigures, ...frStudentSearch, ...frOutage, ...frCodeDelivery, ...frIncidents, ...frPrivacyEmail, ...frAccount, ...frSupportEmail, ...frSupportDesk, ...frSupportRequests, ...frNotFound, ...frStaffEmail, ...frStaffAdmin, ...frStaffSecurity, ...frSchoolPicker },
+  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport, ...enAdminAccounts, ...enAdminAudit, ...enAdminFigures, ...enStudentSearch, ...enOutage, ...enCodeDelivery, ...enIncidents, ...enPrivacyEmail, ...enAccount, ...enSupportEmail, ...enSupportDesk, ...enSupportRequests, ...enNotFound, ...enStaffEmail, ...enStaffAdmin, ...enStaffSecurity, ...enSchoolPicker },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["fr"];

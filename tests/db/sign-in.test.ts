@@ -75,6 +75,19 @@ describe("sessions", () => {
     expect(await touchSession(sessionId)).toBe(false);
   });
 
+  it("is kept alive by use, written at most once a minute", async () => {
+    const sessionId = await openOne("actif@exemple.ca");
+    const lastSeen = async () => (await db.select({ at: authSessions.lastSeenAt }).from(authSessions).where(eq(authSessions.id, sessionId)))[0]!.at;
+    const recently = new Date(Date.now() - 20_000);
+    await db.update(authSessions).set({ lastSeenAt: recently }).where(eq(authSessions.id, sessionId));
+    expect(await touchSession(sessionId)).toBe(true);
+    expect(await lastSeen()).toEqual(recently);
+    const twentyMinutesAgo = new Date(Date.now() - 20 * 60_000);
+    await db.update(authSessions).set({ lastSeenAt: twentyMinutesAgo }).where(eq(authSessions.id, sessionId));
+    expect(await touchSession(sessionId)).toBe(true);
+    expect((await lastSeen()).getTime()).toBeGreaterThan(Date.now() - 5_000);
+  });
+
   it("ends at the absolute limit even when active", async () => {
     const sessionId = await openOne("absolu@exemple.ca");
     await db.update(authSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(authSessions.id, sessionId));

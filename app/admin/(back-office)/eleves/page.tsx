@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { StudentSearchFilters } from "@/app/admin/(back-office)/eleves/_components/search-form";
 import { StudentsTable } from "@/app/admin/(back-office)/eleves/_components/students-table";
-import { schoolsInScope } from "@/db/queries/scope-schools";
+import { schoolCountInScope, schoolInScope } from "@/db/queries/scope-schools";
 import { searchStudents, type StudentSearchResult } from "@/db/queries/student-search";
 import { requireStaff } from "@/lib/auth/session";
 import { parseStudentSearch, type StudentSortKey } from "@/lib/validations/student-search";
@@ -23,12 +23,22 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("admin.students");
   const s = await getTranslations("studentSearch");
   const search = parseStudentSearch(await searchParams);
-  const [result, schools] = await Promise.all([searchStudents(scope, search), schoolsInScope(scope)]);
+  const [result, schoolCount, school] = await Promise.all([
+    searchStudents(scope, search),
+    schoolCountInScope(scope),
+    schoolInScope(scope, search.schoolId),
+  ]);
   return (
     <main id="main" className="container-wide stack">
       <h1>{t("title")}</h1>
       <div className="card">
-        <StudentSearchFilters search={search} sort={result.sort} schools={schools} />
+        <StudentSearchFilters
+          search={search}
+          sort={result.sort}
+          schoolCount={schoolCount}
+          school={school}
+          showBoard={scope.kind === "all"}
+        />
       </div>
       <div role="status" className="stack">
         <Summary result={result} />

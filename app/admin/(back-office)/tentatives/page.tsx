@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { AttemptDiagnosis } from "@/components/admin/attempt-diagnosis";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { searchAttemptsForStaff } from "@/db/queries/attempts";
-import { schoolsInScope } from "@/db/queries/scope-schools";
+import { schoolCountInScope, schoolInScope } from "@/db/queries/scope-schools";
+import { SchoolPicker } from "@/components/admin/school-picker";
 import { requireStaff } from "@/lib/auth/session";
 import { attemptFilterSchema, type AttemptFilters } from "@/lib/validations/staff";
 
@@ -28,7 +29,11 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("admin.attempts");
   const tt = await getTranslations("admin.table");
   const filters = attemptFilterSchema.parse(await searchParams);
-  const [result, schools] = await Promise.all([searchAttemptsForStaff(scope, filters), schoolsInScope(scope)]);
+  const [result, schoolCount, school] = await Promise.all([
+    searchAttemptsForStaff(scope, filters),
+    schoolCountInScope(scope),
+    schoolInScope(scope, filters.school),
+  ]);
   // Only counted matches are paged through (at most ATTEMPT_COUNT_CAP): beyond them, the filters narrow the list.
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   // From the rows shown: a page typed into the URL past the counted matches still says which rows these are.
@@ -42,15 +47,8 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
       <form method="get" action="/admin/tentatives" className="card filters" aria-label={t("filtersLabel")}>
         <FilterInput id="f-email" name="email" label={t("filterEmail")} defaultValue={filters.email} maxLength={254} />
         <FilterInput id="f-student" name="student" label={t("filterStudent")} defaultValue={filters.student} maxLength={200} />
-        {schools.length > 1 && (
-          <FilterSelect
-            id="f-school"
-            name="school"
-            label={t("filterSchool")}
-            anyLabel={t("allSchools")}
-            options={schools.map((s) => ({ value: s.id, label: scope.kind === "all" ? `${s.boardName} — ${s.name}` : s.name }))}
-            defaultValue={filters.school}
-          />
+        {schoolCount > 1 && (
+          <SchoolPicker id="f-school" name="school" label={t("filterSchool")} selected={school} showBoard={scope.kind === "all"} />
         )}
         <FilterInput id="f-from" name="from" label={t("filterFrom")} type="date" defaultValue={filters.from} />
         <FilterInput id="f-to" name="to" label={t("filterTo")} type="date" defaultValue={filters.to} />

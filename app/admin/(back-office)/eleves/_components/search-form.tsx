@@ -2,16 +2,23 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ScopeSchool } from "@/db/queries/scope-schools";
+import { SchoolPicker } from "@/components/admin/school-picker";
 import { GRADES } from "@/db/seed-data/grades";
 import { FilterSelect } from "@/components/admin/filter-fields";
 import { StudentSearchForm } from "@/components/admin/student-search-form";
 import type { StudentSearchParams, StudentSort } from "@/lib/validations/student-search";
 
-type Props = { search: StudentSearchParams; sort: StudentSort; schools: ScopeSchool[] };
+type Props = {
+  search: StudentSearchParams;
+  sort: StudentSort;
+  /** How many schools the scope holds, and the one chosen (the picker loads the others on demand). */
+  schoolCount: number;
+  school: ScopeSchool | null;
+  showBoard: boolean;
+};
 
-export async function StudentSearchFilters({ search, sort, schools }: Props) {
+export async function StudentSearchFilters({ search, sort, schoolCount, school, showBoard }: Props) {
   const s = await getTranslations("studentSearch");
-  const boards = [...new Map(schools.map((school) => [school.boardId, school.boardName])).entries()];
   const grades = GRADES.map((grade) => grade.label);
   if (search.grade && !grades.includes(search.grade)) grades.push(search.grade);
   const sortValue = sort.key === "nom" && !sort.descending ? null : `${sort.descending ? "-" : ""}${sort.key}`;
@@ -20,30 +27,14 @@ export async function StudentSearchFilters({ search, sort, schools }: Props) {
       <fieldset>
         <legend>{s("filtersLegend")}</legend>
         <div className="filters">
-          {schools.length > 1 && (
-            <div className="field">
-              <label htmlFor="student-search-school">{s("school")}</label>
-              <select id="student-search-school" name="ecole" defaultValue={search.schoolId ?? ""}>
-                <option value="">{s("allSchools")}</option>
-                {boards.length > 1
-                  ? boards.map(([boardId, boardName]) => (
-                      <optgroup key={boardId} label={boardName}>
-                        {schools
-                          .filter((school) => school.boardId === boardId)
-                          .map((school) => (
-                            <option key={school.id} value={school.id}>
-                              {school.name}
-                            </option>
-                          ))}
-                      </optgroup>
-                    ))
-                  : schools.map((school) => (
-                      <option key={school.id} value={school.id}>
-                        {school.name}
-                      </option>
-                    ))}
-              </select>
-            </div>
+          {schoolCount > 1 && (
+            <SchoolPicker
+              id="student-search-school"
+              name="ecole"
+              label={s("school")}
+              selected={school}
+              showBoard={showBoard}
+            />
           )}
           <FilterSelect
             id="student-search-grade"
