@@ -9,6 +9,22 @@ const nextConfig = {
   poweredByHeader: false,
   // The help form sends up to 3 screenshots of 5 MB each through its server action (checked again on the server).
   experimental: { serverActions: { bodySizeLimit: "16mb" } },
+  // On every response, pages, API and static files alike. The Content-Security-Policy (per-request nonce) is set
+  // by proxy.ts, HSTS by server.mjs when the public address is https.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,7 +1,8 @@
 // Production server (`npm start`): Next.js behind a thin Node HTTP layer that does what a reverse proxy would
 // and `next start` cannot: it appends the socket's peer address to X-Forwarded-For (lib/client-ip.ts reads the
 // client address from that chain with TRUSTED_PROXY_HOPS), refuses a declared body over the server limit before
-// reading it (413; the import upload streams and is exempt), and sends HSTS when the public address is https.
+// reading it (413: 2 MB, 17 MB for the help form's screenshots; the import upload streams and is exempt), and
+// sends HSTS when the public address is https.
 // Settings a production server must not run with make it exit before it listens (instrumentation.ts).
 import { createServer } from "node:http";
 import process from "node:process";
@@ -9,8 +10,19 @@ import process from "node:process";
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
-const SERVER_BODY_LIMIT = 2 * 1024 * 1024;
+const MB = 1024 * 1024;
+const SERVER_BODY_LIMIT = 2 * MB;
 const streamedUpload = /^\/api\/import-runs\/[^/]+\/upload\/?$/;
+// The help form's server action carries up to 3 screenshots of 5 MB (serverActions.bodySizeLimit: 16mb).
+const helpForm = /^\/aide(\/|$)/;
+const HELP_FORM_BODY_LIMIT = 17 * MB;
+
+/** The most a request to this path may declare; Infinity for the streamed import upload. */
+function bodyLimitOf(path) {
+  if (streamedUpload.test(path)) return Infinity;
+  if (helpForm.test(path)) return HELP_FORM_BODY_LIMIT;
+  return SERVER_BODY_LIMIT;
+}
 
 function option(names, fallback) {
   const args = process.argv.slice(2);
@@ -47,11 +59,10 @@ function appendPeer(req) {
 
 function refuseLargeBody(req, res) {
   const declared = Number(req.headers["content-length"] ?? NaN);
-  if (!Number.isFinite(declared) || declared <= SERVER_BODY_LIMIT) return false;
-  const path = (req.url ?? "/").split("?", 1)[0];
-  if (streamedUpload.test(path)) return false;
+  const limit = bodyLimitOf((req.url ?? "/").split("?", 1)[0]);
+  if (!Number.isFinite(declared) || declared <= limit) return false;
   res.writeHead(413, { "content-type": "application/json", connection: "close" });
-  res.end(JSON.stringify({ error: "payloadTooLarge", maxBytes: SERVER_BODY_LIMIT }));
+  res.end(JSON.stringify({ error: "payloadTooLarge", maxBytes: limit }));
   return true;
 }
 

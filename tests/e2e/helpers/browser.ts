@@ -1,8 +1,8 @@
 // Debian's Chromium driven by playwright-core: one browser per test file, one fresh context per page.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { inject, onTestFailed } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { inject, onTestFailed, onTestFinished } from "vitest";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Without the background-networking flags Chromium keeps dialling Google's hosts, which this network refuses.
@@ -50,7 +50,11 @@ export type NewPageOptions = {
   locale?: string;
 };
 
-/** A page in a fresh context (own cookies) whose relative URLs resolve against baseURL. */
+/**
+ * A page in a fresh context (own cookies) whose relative URLs resolve against baseURL. Every page of the context
+ * reports Content-Security-Policy violations, and the test fails if any happened (the app's pages run with the
+ * production policy, so a script or style it blocks is a broken page).
+ */
 export async function newPage(baseURL: string = e2eBaseURL(), options: NewPageOptions = {}): Promise<Page> {
   const context = await (await browser()).newContext({
     baseURL,
@@ -59,7 +63,28 @@ export async function newPage(baseURL: string = e2eBaseURL(), options: NewPageOp
     isMobile: options.phone ?? false,
     hasTouch: options.phone ?? false,
   });
+  const violations = await reportCspViolations(context);
+  onTestFinished(() => {
+    if (violations.length > 0) {
+      throw new Error(`Content-Security-Policy violations:\n${violations.map((v) => `  - ${v}`).join("\n")}`);
+    }
+  });
   return context.newPage();
+}
+
+/** Collects the `securitypolicyviolation` events of every page of the context, as they happen. */
+export async function reportCspViolations(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = [];
+  await context.exposeBinding("__reportCspViolation", ({ page }, text: string) => {
+    violations.push(`${page.url()}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __reportCspViolation?: (text: string) => void }).__reportCspViolation;
+      report?.(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile ?? ""}:${event.lineNumber})`);
+    });
+  });
+  return violations;
 }
 
 const codePattern = /\b(\d{3})\s?(\d{3})\b/;
