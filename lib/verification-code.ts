@@ -1,13 +1,17 @@
 // Rules of the 6-digit email verification codes: generation, input clean-up, state, cooldown.
-import { randomInt } from "node:crypto";
+// Browser-safe (the code field's clean-up runs in the form): randomness from Web Crypto, present in Node too.
 
 export const CODE_LENGTH = 6;
 
 /** Uniform 6-digit code from a CSPRNG (≈ 20 bits, ASVS 6.5.4). */
 export function generateCode(): string {
-  return randomInt(0, 10 ** CODE_LENGTH)
-    .toString()
-    .padStart(CODE_LENGTH, "0");
+  const range = 10 ** CODE_LENGTH;
+  // Rejection sampling: drawing below a multiple of the range keeps every code equally likely.
+  const unbiasedBelow = Math.floor(2 ** 32 / range) * range;
+  const draw = new Uint32Array(1);
+  do globalThis.crypto.getRandomValues(draw);
+  while (draw[0]! >= unbiasedBelow);
+  return (draw[0]! % range).toString().padStart(CODE_LENGTH, "0");
 }
 
 /** Pasted codes often carry spaces, dashes or a line break: keep the digits only. */
