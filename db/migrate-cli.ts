@@ -1,7 +1,7 @@
 import { databaseHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import { migrateAsOwner } from "@/db/migrate";
 
 const handle = databaseHandle();
-await migrateDatabase(handle);
+await migrateAsOwner(handle);
 console.log(`migrations applied (${handle.kind})`);
 await handle.close();

@@ -1,7 +1,7 @@
 // What the server does to its database when it starts: apply migrations, and fill an empty
 // database with the demo data (unless SEED_DEMO=never), so `npm run dev` works on a fresh machine.
 import { databaseHandle, db } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import { migrateAsOwner } from "@/db/migrate";
 import { schoolBoards } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { env } from "@/lib/env";
@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 export async function prepareDatabase() {
   const started = Date.now();
   const handle = databaseHandle();
-  await migrateDatabase(handle);
+  await migrateAsOwner(handle);
   if (env.SEED_DEMO === "auto" && (await db.$count(schoolBoards)) === 0) {
     await seedDemoData(db);
     console.log(`[startup] demo data loaded`);

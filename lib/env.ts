@@ -6,6 +6,8 @@ const intFromEnv = (fallback: number) => z.coerce.number().int().positive().defa
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
+  /** The schema owner's connection, used only to migrate when it differs from DATABASE_URL (db/roles.ts). */
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().default(".data/pglite"),
   /** postgres.js settings (see openPostgres in db/client.ts). */
   DATABASE_POOL_MAX: intFromEnv(10),
