@@ -36,11 +36,22 @@ export function browser(): Promise<Browser> {
   return sharedBrowser;
 }
 
-/** Closes the shared browser; call it in afterAll. */
+/** Violations seen by pages opened outside a test (in a beforeAll): reported when the file closes its browser. */
+const violationsOutsideTests: string[][] = [];
+
+function failOnViolations(violations: string[]) {
+  if (violations.length > 0) {
+    throw new Error(`Content-Security-Policy violations:\n${violations.map((v) => `  - ${v}`).join("\n")}`);
+  }
+}
+
+/** Closes the shared browser; call it in afterAll. Fails the file if a page opened outside a test broke the CSP. */
 export async function closeBrowser() {
   const pending = sharedBrowser;
   sharedBrowser = undefined;
   if (pending) await (await pending).close();
+  const outside = violationsOutsideTests.splice(0).flat();
+  failOnViolations(outside);
 }
 
 export type NewPageOptions = {
@@ -64,11 +75,12 @@ export async function newPage(baseURL: string = e2eBaseURL(), options: NewPageOp
     hasTouch: options.phone ?? false,
   });
   const violations = await reportCspViolations(context);
-  onTestFinished(() => {
-    if (violations.length > 0) {
-      throw new Error(`Content-Security-Policy violations:\n${violations.map((v) => `  - ${v}`).join("\n")}`);
-    }
-  });
+  try {
+    onTestFinished(() => failOnViolations(violations));
+  } catch {
+    // Opened by a hook rather than a test: vitest has no test to attach the check to.
+    violationsOutsideTests.push(violations);
+  }
   return context.newPage();
 }
 

@@ -51,6 +51,10 @@ export async function signInStaff(page: Page, email: string, options: { password
 
 /** Follows a link of the staff navigation, as a person would from any back-office page. */
 export async function openStaffMenu(page: Page, name: string) {
-  await page.getByRole("navigation", { name: "Navigation du personnel" }).getByRole("link", { name, exact: true }).click();
+  const link = page.getByRole("navigation", { name: "Navigation du personnel" }).getByRole("link", { name, exact: true });
+  const target = new URL((await link.getAttribute("href")) ?? "", page.url()).pathname;
+  await link.click();
+  // The page left behind has a heading too (and the dashboard the same search box): wait for the new one.
+  await page.waitForURL((url) => url.pathname === target);
   await page.getByRole("heading", { level: 1 }).first().waitFor({ state: "visible" });
 }
