@@ -25,8 +25,8 @@ export function deletableFrom(entry: { createdAt: Date; occurredFrom: string | n
   return date.toISOString().slice(0, 10);
 }
 
-export const editableIncidentFields = [
-  "status",
+/** What the Règlement asks an entry to hold, in its order: the officer completes these, and the register lists them. */
+export const incidentRegisterFields = [
   "personalInformation",
   "personalInformationUndescribedReason",
   "circumstances",
@@ -45,6 +45,8 @@ export const editableIncidentFields = [
   "publicNoticeReason",
   "measures",
 ] as const;
+
+export const editableIncidentFields = ["status", ...incidentRegisterFields] as const;
 export type EditableIncidentField = (typeof editableIncidentFields)[number];
 export type IncidentFieldValue = string | number | boolean | null;
 

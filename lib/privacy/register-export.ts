@@ -1,32 +1,9 @@
 // The register's rows as the Commission reads them: one line per entry, the Règlement's items in order.
 import type { PrivacyIncident } from "@/db/schema";
 import type { CsvCell } from "@/lib/csv-write";
+import { incidentRegisterFields } from "@/lib/privacy/incident-rules";
 
-export const registerColumns = [
-  "id",
-  "board",
-  "status",
-  "source",
-  "recordedAt",
-  "personalInformation",
-  "personalInformationUndescribedReason",
-  "circumstances",
-  "occurredFrom",
-  "occurredTo",
-  "discoveredOn",
-  "peopleConcerned",
-  "riskSensitivity",
-  "riskMisuse",
-  "riskConsequences",
-  "riskLikelihood",
-  "seriousInjuryRisk",
-  "commissionNotifiedOn",
-  "peopleNotifiedOn",
-  "publicNoticeOn",
-  "publicNoticeReason",
-  "measures",
-  "closedAt",
-] as const;
+export const registerColumns = ["id", "board", "status", "source", "recordedAt", ...incidentRegisterFields, "closedAt"] as const;
 export type RegisterColumn = (typeof registerColumns)[number];
 
 export type RegisterLabels = {
