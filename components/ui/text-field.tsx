@@ -1,17 +1,20 @@
 "use client";
-// A labelled input with hint and translated error, wired for screen readers.
-import { useId, type InputHTMLAttributes, type Ref } from "react";
+// Labelled inputs and text areas with hint and translated error, wired for screen readers.
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type TextareaHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
 
-type Props = InputHTMLAttributes<HTMLInputElement> & {
+type FieldProps = {
   label: string;
   hint?: string;
   /** Catalog keys in the "validation" namespace. */
   errors?: string[];
-  ref?: Ref<HTMLInputElement>;
+  id?: string;
 };
 
-export function TextField({ label, hint, errors, id, ref, ...input }: Props) {
+type ControlProps = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined };
+
+/** The label, hint and error around one control, and the attributes that tie the control to them. */
+function Field({ label, hint, errors, id, control }: FieldProps & { control: (props: ControlProps) => ReactNode }) {
   const t = useTranslations("validation");
   const generated = useId();
   const inputId = id ?? generated;
@@ -27,7 +30,7 @@ export function TextField({ label, hint, errors, id, ref, ...input }: Props) {
           {hint}
         </span>
       )}
-      <input id={inputId} ref={ref} aria-invalid={hasError || undefined} aria-describedby={describedBy} {...input} />
+      {control({ id: inputId, "aria-invalid": hasError || undefined, "aria-describedby": describedBy })}
       {hasError && (
         <span id={errorId} className="error" role="alert">
           {errors!.map((key) => (t.has(key as never) ? t(key as never) : t("invalid"))).join(" ")}
@@ -35,4 +38,16 @@ export function TextField({ label, hint, errors, id, ref, ...input }: Props) {
       )}
     </div>
   );
+}
+
+type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & FieldProps & { ref?: Ref<HTMLInputElement> };
+
+export function TextField({ label, hint, errors, id, ref, ...input }: TextFieldProps) {
+  return <Field label={label} hint={hint} errors={errors} id={id} control={(wiring) => <input ref={ref} {...wiring} {...input} />} />;
+}
+
+type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps & { ref?: Ref<HTMLTextAreaElement> };
+
+export function TextAreaField({ label, hint, errors, id, ref, ...textarea }: TextAreaFieldProps) {
+  return <Field label={label} hint={hint} errors={errors} id={id} control={(wiring) => <textarea ref={ref} {...wiring} {...textarea} />} />;
 }

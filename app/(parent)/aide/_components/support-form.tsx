@@ -6,7 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { sendSupportRequestAction } from "@/app/(parent)/aide/actions";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
+import { TextAreaField, TextField } from "@/components/ui/text-field";
 
 import type { ActionResult } from "@/lib/safe-action";
 import { allowedAttachmentTypes, MAX_ATTACHMENTS } from "@/lib/support/attachment-rules";
@@ -108,22 +108,7 @@ export function SupportForm({ email, topic, boards, failedStep, failedAt, failed
       <TextField label={t("school")} maxLength={200} errors={fieldError("schoolText")} {...form.register("schoolText")} />
       <TextField label={t("fiche")} hint={t("ficheHint")} maxLength={20} errors={fieldError("fiche")} {...form.register("fiche")} />
       <TextField label={t("errorMessage")} hint={t("errorMessageHint")} maxLength={500} errors={fieldError("errorMessage")} {...form.register("errorMessage")} />
-      <div className="field">
-        <label htmlFor="support-message">{t("message")}</label>
-        <textarea
-          id="support-message"
-          rows={5}
-          maxLength={4000}
-          aria-invalid={Boolean(messageErrors) || undefined}
-          aria-describedby={messageErrors ? "support-message-error" : undefined}
-          {...form.register("message")}
-        />
-        {messageErrors && (
-          <span id="support-message-error" className="error" role="alert">
-            {messageErrors.map((k) => (tv.has(k as never) ? tv(k as never) : tv("invalid"))).join(" ")}
-          </span>
-        )}
-      </div>
+      <TextAreaField id="support-message" label={t("message")} rows={5} maxLength={4000} errors={messageErrors} {...form.register("message")} />
       <div className="field">
         <label htmlFor="support-attachments">{t("attachments")}</label>
         <span id="support-attachments-hint" className="hint">

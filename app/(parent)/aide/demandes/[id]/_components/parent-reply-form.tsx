@@ -9,10 +9,10 @@ import { replyAsParentAction } from "@/app/(parent)/aide/demandes/actions";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/safe-action";
 import { parentReplySchema, type ParentReplyInput } from "@/lib/validations/support";
+import { TextAreaField } from "@/components/ui/text-field";
 
 export function ParentReplyForm({ ticketId, resolved }: { ticketId: string; resolved: boolean }) {
   const t = useTranslations("supportRequests");
-  const tv = useTranslations("validation");
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<{ reopened: boolean }> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -38,22 +38,14 @@ export function ParentReplyForm({ ticketId, resolved }: { ticketId: string; reso
           {t("replySent")}
         </p>
       )}
-      <div className="field">
-        <label htmlFor="parent-reply">{t("replyLabel")}</label>
-        <textarea
-          id="parent-reply"
-          rows={5}
-          maxLength={4000}
-          aria-invalid={Boolean(error) || undefined}
-          aria-describedby={error ? "parent-reply-error" : undefined}
-          {...form.register("body")}
-        />
-        {error && (
-          <span id="parent-reply-error" className="error" role="alert">
-            {tv.has(error as never) ? tv(error as never) : tv("invalid")}
-          </span>
-        )}
-      </div>
+      <TextAreaField
+        id="parent-reply"
+        label={t("replyLabel")}
+        rows={5}
+        maxLength={4000}
+        errors={error ? [error] : undefined}
+        {...form.register("body")}
+      />
       <button type="submit" disabled={pending}>
         {t("replySubmit")}
       </button>

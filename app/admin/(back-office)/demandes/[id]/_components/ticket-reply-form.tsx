@@ -10,12 +10,12 @@ import { addInternalNoteAction, replyToTicketAction } from "@/app/admin/(back-of
 import { ActionAlert } from "@/components/admin/action-alert";
 import type { ActionResult } from "@/lib/safe-action";
 import { staffReplySchema, type StaffReplyInput } from "@/lib/validations/support-desk";
+import { TextAreaField } from "@/components/ui/text-field";
 
 type SavedReplyOption = { id: number; title: string; body: string };
 
 export function TicketReplyForm({ ticketId, savedReplies }: { ticketId: string; savedReplies: SavedReplyOption[] }) {
   const t = useTranslations("supportDesk.reply");
-  const tv = useTranslations("validation");
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -69,22 +69,14 @@ export function TicketReplyForm({ ticketId, savedReplies }: { ticketId: string; 
           </select>
         </div>
       )}
-      <div className="field">
-        <label htmlFor="reply-body">{t("body")}</label>
-        <textarea
-          id="reply-body"
-          rows={8}
-          maxLength={8000}
-          aria-invalid={Boolean(bodyError) || undefined}
-          aria-describedby={bodyError ? "reply-body-error" : undefined}
-          {...form.register("body")}
-        />
-        {bodyError && (
-          <span id="reply-body-error" className="error" role="alert">
-            {tv.has(bodyError as never) ? tv(bodyError as never) : tv("invalid")}
-          </span>
-        )}
-      </div>
+      <TextAreaField
+        id="reply-body"
+        label={t("body")}
+        rows={8}
+        maxLength={8000}
+        errors={bodyError ? [bodyError] : undefined}
+        {...form.register("body")}
+      />
       <div className="row">
         <button type="button" disabled={pending} onClick={() => run("reply")}>
           {t("send")}
