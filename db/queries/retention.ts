@@ -13,6 +13,7 @@ import { env } from "@/lib/env";
 import { timeZone } from "@/lib/i18n/locale";
 import { mayReadRegister } from "@/lib/privacy/incident-rules";
 import { DEFAULT_RETENTION, EXPIRED_SECRETS_DAYS, totalPurged, type PurgeCounts } from "@/lib/retention";
+import { startPeriodicJob } from "@/lib/periodic-job";
 
 /** Key of the advisory lock that lets one purge run at a time. */
 const PURGE_LOCK = "retention-purge";
@@ -201,22 +202,17 @@ export async function setBoardRetention(
 
 // ---------- Schedule ----------
 
-const worker = globalThis as unknown as { retentionPurgeTimer?: NodeJS.Timeout };
-
-async function purgeOnce() {
-  try {
-    const result = await purgeExpiredData();
-    if (result.ran) console.log(`[retention] purge done: ${JSON.stringify(result.counts)}`);
-  } catch (error) {
-    console.error(`[retention] purge failed (${error instanceof Error ? error.message : String(error)}); next run as scheduled`);
-  }
-}
-
-/** Runs the purge soon after start, then every RETENTION_PURGE_INTERVAL_MINUTES; one timer per process, never keeping it alive. */
+/** Runs the purge a minute after start, then every RETENTION_PURGE_INTERVAL_MINUTES; one timer per process, never keeping it alive. */
 export function startRetentionPurge(): void {
-  if (worker.retentionPurgeTimer) return;
-  const timer = setInterval(() => void purgeOnce(), env.RETENTION_PURGE_INTERVAL_MINUTES * 60_000);
-  timer.unref();
-  worker.retentionPurgeTimer = timer;
-  setTimeout(() => void purgeOnce(), 60_000).unref();
+  startPeriodicJob({
+    name: "retention-purge",
+    everyMs: env.RETENTION_PURGE_INTERVAL_MINUTES * 60_000,
+    firstAfterMs: 60_000,
+    run: async () => {
+      const result = await purgeExpiredData();
+      if (result.ran) console.log(`[retention] purge done: ${JSON.stringify(result.counts)}`);
+    },
+    onError: (error) =>
+      console.error(`[retention] purge failed (${error instanceof Error ? error.message : String(error)}); next run as scheduled`),
+  });
 }

@@ -26,6 +26,7 @@ import {
 } from "@/lib/import/report";
 import { normalizeCode, schoolKey } from "@/lib/import/row";
 import { isoDateIn } from "@/lib/birth-date";
+import { startPeriodicJob } from "@/lib/periodic-job";
 
 /** How many changes of each kind the dry-run report shows. */
 const SAMPLE_SIZE = 20;
@@ -569,19 +570,15 @@ async function replaceGuardianEmails(tx: Transaction, stage: StagingTable) {
       where ${guardianEmails}.position <> excluded.position`);
 }
 
-type ReaperLoop = { timer?: ReturnType<typeof setInterval> };
-const globalForReaper = globalThis as unknown as { __importReaper?: ReaperLoop };
-
 /** Reaps interrupted runs once a minute in this process (idempotent; the timer never keeps the process alive). */
 export function startImportRunReaper(intervalMs = 60_000) {
-  const loop = (globalForReaper.__importReaper ??= {});
-  if (loop.timer) return;
-  loop.timer = setInterval(() => {
-    reapImportRuns().catch((error: unknown) => {
-      console.error(`[import] reaping interrupted runs failed (${error instanceof Error ? error.name : "error"}); next pass in a minute`);
-    });
-  }, intervalMs);
-  loop.timer.unref();
+  startPeriodicJob({
+    name: "import-run-reaper",
+    everyMs: intervalMs,
+    run: async () => void (await reapImportRuns()),
+    onError: (error) =>
+      console.error(`[import] reaping interrupted runs failed (${error instanceof Error ? error.name : "error"}); next pass in a minute`),
+  });
 }
 
 // ---------- reading runs ----------

@@ -34,6 +34,7 @@ import { formatTicketReference } from "@/lib/support/reference";
 import { fillSavedReply } from "@/lib/support/saved-reply";
 import { nextStatus } from "@/lib/support/workflow";
 import { TICKET_PAGE_SIZE, type TicketFilters } from "@/lib/validations/support-desk";
+import { startPeriodicJob } from "@/lib/periodic-job";
 
 export function ticketScopeFilter(scope: StaffScope): SQL {
   return scopeFilter(scope, { boardId: supportTickets.boardId, schoolId: supportTickets.schoolId });
@@ -625,25 +626,21 @@ export async function closeStaleTickets(options: { days?: number; limit?: number
   return closed;
 }
 
-const globalForAutoClose = globalThis as unknown as { __ticketAutoClose?: { timer?: NodeJS.Timeout } };
-
-/** The in-process pass that closes stale waiting tickets (hourly; one per process, kept across dev reloads). */
+/** The in-process pass that closes stale waiting tickets (at start, then hourly; one per process, kept across dev reloads). */
 export function startTicketAutoClose(intervalMs = 3_600_000) {
-  const loop = (globalForAutoClose.__ticketAutoClose ??= {});
-  if (loop.timer) return;
-  const pass = async () => {
-    try {
+  startPeriodicJob({
+    name: "ticket-auto-close",
+    everyMs: intervalMs,
+    firstAfterMs: 0,
+    run: async () => {
       if ((await closeStaleTickets()) > 0) {
         const { deliverSoon } = await import("@/lib/email/deliver");
         void deliverSoon();
       }
-    } catch (error) {
-      console.error(`[support] auto-close pass failed (${error instanceof Error ? error.name : "error"}); next pass in an hour`);
-    }
-  };
-  loop.timer = setInterval(() => void pass(), intervalMs);
-  loop.timer.unref();
-  void pass();
+    },
+    onError: (error) =>
+      console.error(`[support] auto-close pass failed (${error instanceof Error ? error.name : "error"}); next pass in an hour`),
+  });
 }
 
 /** The saved replies a staff member may read: every board's, and their own board's (all of them for admins). */
