@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { associateByMatch } from "@/db/queries/associations";
 import { openSession } from "@/db/queries/auth";
 import {
   activeSessions,
@@ -27,7 +26,7 @@ import {
   type Student,
 } from "@/db/schema";
 import { verifyPassword } from "@/lib/password-hash";
-import { createParent, strongPassword } from "@/tests/helpers/accounts";
+import { associateByRecord, createParent, strongPassword } from "@/tests/helpers/accounts";
 import { createBoardWithSchool, createStudent } from "@/tests/helpers/school-fixtures";
 import { createStaff, recordTestAttempt } from "@/tests/helpers/staff-fixtures";
 
@@ -46,16 +45,7 @@ beforeEach(async () => {
 
 async function associatedParent() {
   const parent = await createParent(email);
-  const outcome = await associateByMatch({
-    parentAccountId: parent.id,
-    accountEmail: parent.email,
-    boardId: student.boardId,
-    lastName: student.lastName,
-    firstName: student.firstName,
-    birthDate: student.birthDate,
-    identifier: student.fiche,
-    ...client,
-  });
+  const outcome = await associateByRecord(parent, student, client);
   expect(outcome.ok).toBe(true);
   return parent;
 }
@@ -142,9 +132,7 @@ describe("my data", () => {
     const parent = await associatedParent();
     await recordTestAttempt({ parentAccountId: parent.id, boardId: student.boardId, candidateStudentId: student.id });
     const other = await createStudent({ id: student.schoolId, boardId: student.boardId }, { guardianEmails: [email], firstName: "Autre" });
-    await associateByMatch({
-      parentAccountId: parent.id, accountEmail: email, boardId: other.boardId, lastName: other.lastName, firstName: other.firstName, birthDate: other.birthDate, identifier: other.fiche, ...client,
-    });
+    await associateByRecord(parent, other, client);
     const reported = await reportNotMyChild(parent.id, other.id);
     if (!reported.ok) throw new Error("not reported");
     const [ticketRow] = await db.insert(supportTickets).values({ email, parentAccountId: parent.id, boardId: student.boardId, childName: "Léa", message: "Aidez-moi" }).returning();

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { associations } from "@/db/schema";
 import { associateByMatch, boardsForPicker, childrenOfParent } from "@/db/queries/associations";
-import { createParent } from "@/tests/helpers/accounts";
+import { associateByRecord, createParent } from "@/tests/helpers/accounts";
 import { createBoardWithSchool, createSchool, createStudent } from "@/tests/helpers/school-fixtures";
 
 const client = { ip: null, userAgent: null };
@@ -84,16 +84,7 @@ describe("my children", () => {
     const { board, school } = await createBoardWithSchool();
     const child = await createStudent(school, { guardianEmails: [parent.email] });
     expect((await childrenOfParent(parent.id, parent.email)).seenByEmail).toHaveLength(1);
-    await associateByMatch({
-      parentAccountId: parent.id,
-      accountEmail: parent.email,
-      boardId: board.id,
-      lastName: child.lastName,
-      firstName: child.firstName,
-      birthDate: child.birthDate,
-      identifier: child.fiche,
-      ...client,
-    });
+    await associateByRecord(parent, child, client);
     const after = await childrenOfParent(parent.id, parent.email);
     expect(after.seenByEmail).toEqual([]);
     expect(after.associated.map((c) => c.studentId)).toEqual([child.id]);

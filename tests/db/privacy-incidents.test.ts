@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { associateByMatch, associateByNip, childrenOfParent } from "@/db/queries/associations";
+import { associateByNip, childrenOfParent } from "@/db/queries/associations";
 import { issueNip } from "@/db/queries/nips";
 import { startImportRun } from "@/db/queries/student-import";
 import {
@@ -16,7 +16,7 @@ import {
 import type { StaffContext } from "@/db/queries/staff";
 import { associations, auditLog, emailOutbox, privacyIncidents, type School, type SchoolBoard, type Student } from "@/db/schema";
 import { incidentUpdateSchema } from "@/lib/validations/incidents";
-import { createParent } from "@/tests/helpers/accounts";
+import { associateByRecord, createParent } from "@/tests/helpers/accounts";
 import { expectAuditedAtomically } from "@/tests/helpers/forced-failure";
 import { createBoardWithSchool, createStudent } from "@/tests/helpers/school-fixtures";
 import { anAdmin, boardSupportOf, createStaff, secretaryOf } from "@/tests/helpers/staff-fixtures";
@@ -40,16 +40,7 @@ beforeEach(async () => {
 /** A parent associated with the student by matching (their address is on the record). */
 async function associatedParent(email = `repondant${run}@exemple.ca`) {
   const parent = await createParent(email);
-  const outcome = await associateByMatch({
-    parentAccountId: parent.id,
-    accountEmail: parent.email,
-    boardId: student.boardId,
-    lastName: student.lastName,
-    firstName: student.firstName,
-    birthDate: student.birthDate,
-    identifier: student.fiche,
-    ...client,
-  });
+  const outcome = await associateByRecord(parent, student, client);
   expect(outcome.ok).toBe(true);
   return parent;
 }

@@ -1,7 +1,8 @@
 // Shortcuts for tests that need parent accounts and codes.
 import { desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { emailOutbox, parentAccounts } from "@/db/schema";
+import { associateByMatch } from "@/db/queries/associations";
+import { emailOutbox, parentAccounts, type Student } from "@/db/schema";
 import { hashPassword } from "@/lib/password-hash";
 
 export const strongPassword = "Trois-Pommes-Vertes-2026";
@@ -36,4 +37,22 @@ export async function createParent(email: string, password = strongPassword) {
     .values({ email, passwordHash, emailVerifiedAt: new Date() })
     .returning();
   return row!;
+}
+
+/** Associates a parent with a student by matching, as the parent would type the record's own values. */
+export async function associateByRecord(
+  parent: { id: string; email: string },
+  student: Pick<Student, "boardId" | "lastName" | "firstName" | "birthDate" | "fiche">,
+  client: { ip: string | null; userAgent: string | null } = { ip: "192.0.2.1", userAgent: "vitest" },
+) {
+  return associateByMatch({
+    parentAccountId: parent.id,
+    accountEmail: parent.email,
+    boardId: student.boardId,
+    lastName: student.lastName,
+    firstName: student.firstName,
+    birthDate: student.birthDate,
+    identifier: student.fiche,
+    ...client,
+  });
 }

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { EntraSignInButton } from "@/components/admin/entra-sign-in-button";
-import { LanguageSwitch } from "@/components/language-switch";
 import { SignInForm } from "@/components/sign-in-form";
 import { PasskeySignInButton } from "@/components/admin/passkey-sign-in-button";
 import { entraConfigured } from "@/lib/auth/entra";
 import { currentStaff, currentStaffSigningIn } from "@/lib/auth/session";
 import { pendingSignInStep } from "@/lib/staff/second-factor";
+import { SignInShell } from "./_components/sign-in-shell";
 
 export const dynamic = "force-dynamic";
 
@@ -26,52 +26,39 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
   if (step === "enrol") redirect("/admin/connexion/double-authentification");
   const linkNotice = await getTranslations("staffSecurity.link");
   const t = await getTranslations("admin.signIn");
-  const nav = await getTranslations("admin.nav");
   const search = await searchParams;
   return (
-    <>
-      <header className="site-header">
-        <div className="inner">
-          <Link href="/admin" className="brand" prefetch={false}>
-            {nav("brand")}
-          </Link>
-          <LanguageSwitch />
+    <SignInShell>
+      <h1>{t("title")}</h1>
+      {search.deconnecte && (
+        <div className="alert alert-info" role="status">
+          {t("signedOut")}
         </div>
-      </header>
-      <main id="main" className="container">
-        <div className="card stack">
-          <h1>{t("title")}</h1>
-          {search.deconnecte && (
-            <div className="alert alert-info" role="status">
-              {t("signedOut")}
-            </div>
-          )}
-          {(search.active || search.motdepasse) && (
-            <div className="alert alert-ok" role="status">
-              {search.active ? linkNotice("activated") : linkNotice("passwordChanged")}
-            </div>
-          )}
-          {search.error && (
-            <div className="alert alert-error" role="alert">
-              {t("providerRefused")}
-            </div>
-          )}
-          <p>{t("intro")}</p>
-          <SignInForm provider="staff" redirectTo="/admin" />
+      )}
+      {(search.active || search.motdepasse) && (
+        <div className="alert alert-ok" role="status">
+          {search.active ? linkNotice("activated") : linkNotice("passwordChanged")}
+        </div>
+      )}
+      {search.error && (
+        <div className="alert alert-error" role="alert">
+          {t("providerRefused")}
+        </div>
+      )}
+      <p>{t("intro")}</p>
+      <SignInForm provider="staff" redirectTo="/admin" />
+      <p className="muted">{t("or")}</p>
+      <PasskeySignInButton />
+      {entraConfigured && (
+        <>
           <p className="muted">{t("or")}</p>
-          <PasskeySignInButton />
-          {entraConfigured && (
-            <>
-              <p className="muted">{t("or")}</p>
-              <EntraSignInButton />
-            </>
-          )}
-          <p className="muted">{t("forgot")}</p>
-          <p>
-            <Link href="/connexion">{t("parentLink")}</Link>
-          </p>
-        </div>
-      </main>
-    </>
+          <EntraSignInButton />
+        </>
+      )}
+      <p className="muted">{t("forgot")}</p>
+      <p>
+        <Link href="/connexion">{t("parentLink")}</Link>
+      </p>
+    </SignInShell>
   );
 }
