@@ -2,7 +2,7 @@
 // On PostgreSQL it is filled with COPY FROM STDIN (postgres.js); on PGlite with multi-row INSERTs of one shape.
 import { finished } from "node:stream/promises";
 import { sql } from "drizzle-orm";
-import { boolean, date, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { date, integer, pgTable, text } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
 import { databaseHandle, type Executor } from "@/db/client";
 import type { StageRecord } from "@/lib/import/reader";
@@ -29,11 +29,6 @@ export function stagingTable(runId: number) {
     searchName: text(),
     email1: text(),
     email2: text(),
-    /** Filled by the diff: the matching student, and what differs from it (null for a new student). */
-    studentId: integer(),
-    wasArchived: boolean(),
-    fieldsChanged: boolean(),
-    emailsChanged: boolean(),
   });
 }
 
@@ -50,7 +45,7 @@ export async function createStagingTable(executor: Executor, runId: number) {
     sql.raw(`create unlogged table if not exists "${stagingTableName(runId)}" (
       line integer not null, board_id integer not null, fiche text not null, rejected text, school_id integer,
       code_permanent text, last_name text, first_name text, birth_date date, grade text, search_name text,
-      email1 text, email2 text, student_id integer, was_archived boolean, fields_changed boolean, emails_changed boolean)`),
+      email1 text, email2 text)`),
   );
 }
 

@@ -25,11 +25,20 @@ import {
   type StudentSample,
 } from "@/lib/import/report";
 import { normalizeCode, schoolKey } from "@/lib/import/row";
+import {
+  archiveGone,
+  auditGuardianEmailChanges,
+  changesAnything,
+  computeDiff,
+  diffCounts,
+  preferBulkJoins,
+  replaceGuardianEmails,
+  sampleChanges,
+  upsertStudents,
+} from "@/db/queries/import-diff";
 import { isoDateIn } from "@/lib/birth-date";
 import { startPeriodicJob } from "@/lib/periodic-job";
 
-/** How many changes of each kind the dry-run report shows. */
-const SAMPLE_SIZE = 20;
 const REJECTED_SAMPLE_SIZE = 100;
 /** Progress is written to import_runs at most this often while the file streams in. */
 const PROGRESS_INTERVAL_MS = 500;
@@ -249,10 +258,10 @@ export async function dryRunImport(input: {
   const boards = await boardsOf(db, run.run, stage);
   const { diff, changesSample } = await db.transaction(async (tx) => {
     await preferBulkJoins(tx);
-    await timed(input.timer, "classify", () => classifyRows(tx, stage, boards));
+    await timed(input.timer, "diff", () => computeDiff(tx, stage, boards));
     return {
-      diff: await timed(input.timer, "diff", () => diffCounts(tx, stage, boards)),
-      changesSample: await timed(input.timer, "samples", () => sampleChanges(tx, stage, boards)),
+      diff: await diffCounts(tx, counts.valid),
+      changesSample: await timed(input.timer, "samples", () => sampleChanges(tx)),
     };
   });
   return finishRun(runId, {
@@ -303,11 +312,14 @@ async function markDuplicateFiches(stage: StagingTable): Promise<{ lines: number
     .from(stage)
     .groupBy(stage.boardId, stage.fiche)
     .having(sql`count(*) > 1`);
-  const marked = await db
-    .update(stage)
+  const marked = await db.transaction(async (tx) => {
+    await preferBulkJoins(tx);
+    return tx
+      .update(stage)
     .set({ rejected: "duplicate_fiche" })
-    .where(and(isNull(stage.rejected), sql`(${stage.boardId}, ${stage.fiche}) in ${duplicated}`))
-    .returning({ line: stage.line, fiche: stage.fiche });
+      .where(and(isNull(stage.rejected), sql`(${stage.boardId}, ${stage.fiche}) in ${duplicated}`))
+      .returning({ line: stage.line, fiche: stage.fiche });
+  });
   marked.sort((a, b) => a.line - b.line);
   return {
     lines: marked.length,
@@ -317,145 +329,6 @@ async function markDuplicateFiches(stage: StagingTable): Promise<{ lines: number
 
 function zeroDiff(): DiffCounts {
   return { newStudents: 0, changedStudents: 0, restoredStudents: 0, guardianEmailChanges: 0, disappeared: 0, unchanged: 0 };
-}
-
-// ---------- the diff, in SQL ----------
-
-/**
- * These statements join whole tables: hash joins are always right, and a nested loop (chosen when statistics are
- * stale, e.g. right after a large import) turns them quadratic. For the current transaction only.
- */
-async function preferBulkJoins(tx: Transaction) {
-  await tx.execute(sql`set local enable_nestloop = off`);
-}
-
-/** The file's emails of a staged row, in répondant order. */
-function fileEmails(stage: StagingTable): SQL {
-  return sql`array_remove(array[${stage.email1}, ${stage.email2}], null)`;
-}
-
-/** A student's current guardian emails, in répondant order (a correlated subquery: used on few rows). */
-function emailsOfStudent(studentId: SQL | StagingTable["studentId"]): SQL<string[]> {
-  return sql<string[]>`coalesce((select array_agg(g.email order by g.position, g.email) from ${guardianEmails} g
-    where g.student_id = ${studentId}), '{}'::text[])`;
-}
-
-const matchesStudent = (stage: StagingTable) => and(eq(students.boardId, stage.boardId), eq(students.fiche, stage.fiche));
-
-function isDisappeared(stage: StagingTable, boards: number[]): SQL {
-  return and(
-    inArray(students.boardId, boards),
-    isNull(students.archivedAt),
-    sql`not exists (select 1 from ${stage} where ${stage.boardId} = ${students.boardId} and ${stage.fiche} = ${students.fiche})`,
-  )!;
-}
-
-/**
- * The one whole-table pass of the diff: marks each valid staged row with its student and what differs (record
- * fields; the set of guardian emails — order is the répondant position, not a change of address). Every later
- * count, sample and write reads these marks, so an unchanged re-import touches only the staging table.
- * Run again when applying, so edits made since the dry run are seen. Students are never deleted, so a row that
- * matched once still matches.
- */
-async function classifyRows(tx: Transaction, stage: StagingTable, boards: number[]) {
-  await tx.execute(sql`
-    with current_emails as (
-      select g.student_id, array_agg(g.email) as emails
-      from ${guardianEmails} g join ${students} st on st.id = g.student_id
-      where st.board_id in ${boards}
-      group by g.student_id)
-    update ${stage} s set
-      student_id = st.id,
-      was_archived = st.archived_at is not null,
-      fields_changed = (st.school_id, st.code_permanent, st.last_name, st.first_name, st.birth_date, st.grade)
-        is distinct from (s.school_id, s.code_permanent, s.last_name, s.first_name, s.birth_date, s.grade),
-      emails_changed = not (coalesce(c.emails, '{}'::text[]) @> array_remove(array[s.email1, s.email2], null)
-        and coalesce(c.emails, '{}'::text[]) <@ array_remove(array[s.email1, s.email2], null))
-    from ${students} st left join current_emails c on c.student_id = st.id
-    where st.board_id = s.board_id and st.fiche = s.fiche and s.rejected is null`);
-}
-
-async function diffCounts(executor: Executor, stage: StagingTable, boards: number[]): Promise<DiffCounts> {
-  const [row] = await executor
-    .select({
-      newStudents: sql<number>`count(*) filter (where ${stage.studentId} is null)`.mapWith(Number),
-      changedStudents: sql<number>`count(*) filter (where not ${stage.wasArchived} and ${stage.fieldsChanged})`.mapWith(Number),
-      restoredStudents: sql<number>`count(*) filter (where ${stage.wasArchived})`.mapWith(Number),
-      guardianEmailChanges: sql<number>`count(*) filter (where ${stage.emailsChanged})`.mapWith(Number),
-      unchanged: sql<number>`count(*) filter (where not ${stage.wasArchived} and not ${stage.fieldsChanged}
-        and not ${stage.emailsChanged})`.mapWith(Number),
-    })
-    .from(stage)
-    .where(isNull(stage.rejected));
-  const [gone] = await executor.select({ n: count() }).from(students).where(isDisappeared(stage, boards));
-  return { ...row!, disappeared: gone!.n };
-}
-
-async function sampleChanges(executor: Executor, stage: StagingTable, boards: number[]): Promise<ChangesSample> {
-  const fileSample = {
-    fiche: stage.fiche,
-    lastName: sql<string>`${stage.lastName}`,
-    firstName: sql<string>`${stage.firstName}`,
-    schoolCode: schools.code,
-    boardCode: schoolBoards.code,
-  };
-  const newStudents = await executor
-    .select(fileSample)
-    .from(stage)
-    .innerJoin(schools, eq(schools.id, stage.schoolId))
-    .innerJoin(schoolBoards, eq(schoolBoards.id, stage.boardId))
-    .where(and(isNull(stage.rejected), isNull(stage.studentId)))
-    .orderBy(asc(stage.line))
-    .limit(SAMPLE_SIZE);
-  const changedRows = await executor
-    .select({
-      ...fileSample,
-      school: sql<boolean>`${students.schoolId} is distinct from ${stage.schoolId}`,
-      codePermanent: sql<boolean>`${students.codePermanent} is distinct from ${stage.codePermanent}`,
-      lastNameChanged: sql<boolean>`${students.lastName} is distinct from ${stage.lastName}`,
-      firstNameChanged: sql<boolean>`${students.firstName} is distinct from ${stage.firstName}`,
-      birthDate: sql<boolean>`${students.birthDate} is distinct from ${stage.birthDate}`,
-      grade: sql<boolean>`${students.grade} is distinct from ${stage.grade}`,
-      restored: sql<boolean>`${stage.wasArchived}`,
-    })
-    .from(stage)
-    .innerJoin(students, eq(students.id, stage.studentId))
-    .innerJoin(schools, eq(schools.id, stage.schoolId))
-    .innerJoin(schoolBoards, eq(schoolBoards.id, stage.boardId))
-    .where(and(isNull(stage.rejected), or(sql`${stage.wasArchived}`, sql`${stage.fieldsChanged}`)))
-    .orderBy(asc(stage.line))
-    .limit(SAMPLE_SIZE);
-  const changedStudents = changedRows.map(({ school, codePermanent, lastNameChanged, firstNameChanged, birthDate, grade, restored, ...sample }) => ({
-    ...sample,
-    fields: Object.entries({ restored, school, codePermanent, lastName: lastNameChanged, firstName: firstNameChanged, birthDate, grade })
-      .filter(([, changed]) => changed)
-      .map(([field]) => field),
-  }));
-  const guardianEmails = await executor
-    .select({ ...fileSample, before: emailsOfStudent(stage.studentId), after: sql<string[]>`${fileEmails(stage)}` })
-    .from(stage)
-    .innerJoin(schools, eq(schools.id, stage.schoolId))
-    .innerJoin(schoolBoards, eq(schoolBoards.id, stage.boardId))
-    .where(and(isNull(stage.rejected), sql`${stage.emailsChanged}`))
-    .orderBy(asc(stage.line))
-    .limit(SAMPLE_SIZE);
-
-  const disappeared: StudentSample[] = await executor
-    .select({
-      fiche: students.fiche,
-      lastName: students.lastName,
-      firstName: students.firstName,
-      schoolCode: schools.code,
-      boardCode: schoolBoards.code,
-    })
-    .from(students)
-    .innerJoin(schools, eq(schools.id, students.schoolId))
-    .innerJoin(schoolBoards, eq(schoolBoards.id, students.boardId))
-    .where(isDisappeared(stage, boards))
-    .orderBy(asc(students.lastName), asc(students.firstName), asc(students.id))
-    .limit(SAMPLE_SIZE);
-
-  return { ...EMPTY_CHANGES_SAMPLE, newStudents, changedStudents, guardianEmails, disappeared };
 }
 
 // ---------- applying ----------
@@ -487,14 +360,14 @@ export async function applyImport(input: { scope: StaffScope; staffId: string; r
     // One import at a time per board.
     await tx.select({ id: schoolBoards.id }).from(schoolBoards).where(inArray(schoolBoards.id, boards)).orderBy(schoolBoards.id).for("update");
 
-    await timed(timer, "classify", () => classifyRows(tx, stage, boards));
-    const diff = await timed(timer, "diff", () => diffCounts(tx, stage, boards));
-    await timed(timer, "audit emails", () => auditGuardianEmailChanges(tx, stage, run, input.staffId));
-    await timed(timer, "upsert students", () => upsertStudents(tx, stage));
-    await timed(timer, "archive", () =>
-      tx.update(students).set({ archivedAt: sql`now()`, updatedAt: sql`now()` }).where(isDisappeared(stage, boards)),
-    );
-    await timed(timer, "guardian emails", () => replaceGuardianEmails(tx, stage));
+    await timed(timer, "diff", () => computeDiff(tx, stage, boards));
+    const diff = await diffCounts(tx, run.counts!.valid);
+    if (changesAnything(diff)) {
+      await timed(timer, "audit emails", () => auditGuardianEmailChanges(tx, run, input.staffId));
+      await timed(timer, "upsert students", () => upsertStudents(tx));
+      await timed(timer, "archive", () => archiveGone(tx));
+      await timed(timer, "guardian emails", () => replaceGuardianEmails(tx));
+    }
 
     const counts: ImportCounts = { ...run.counts!, ...diff };
     await tx.insert(auditLog).values({
@@ -508,66 +381,14 @@ export async function applyImport(input: { scope: StaffScope; staffId: string; r
       .set({ status: "applied", appliedCounts: counts, appliedAt: new Date(), appliedByStaffId: input.staffId, updatedAt: new Date() })
       .where(eq(importRuns.id, run.id))
       .returning();
-    return { ok: true as const, counts, run: applied! };
+    return { ok: true as const, counts, run: applied!, changed: changesAnything(diff) };
   });
-  if (outcome.ok) {
-    await dropStagingTable(db, input.runId);
-    // The next diff is planned on fresh statistics even if autovacuum has not come by yet.
-    await timed(timer, "analyze", () => db.execute(sql`analyze ${students}, ${guardianEmails}`));
-  }
-  return outcome;
-}
-
-/** One audit row per existing student whose set of guardian emails changes, with before and after. */
-async function auditGuardianEmailChanges(tx: Transaction, stage: StagingTable, run: ImportRun, staffId: string) {
-  await tx.execute(sql`
-    insert into ${auditLog} (actor_staff_id, action, board_id, school_id, student_id, details)
-    select ${staffId}::uuid, 'import.guardian_emails_changed', s.board_id, s.school_id, s.student_id,
-      jsonb_build_object('importRunId', ${run.id}::int, 'line', s.line,
-        'before', to_jsonb(${emailsOfStudent(sql`s.student_id`)}), 'after', to_jsonb(array_remove(array[s.email1, s.email2], null)))
-    from ${stage} s
-    where s.rejected is null and s.emails_changed`);
-}
-
-/**
- * New, changed and restored students only: an unchanged student gets no new row version, no updated_at bump.
- * Inserted in (board, name) order, the order of the name indexes, so a large load appends to their pages instead
- * of touching a random page per row (a third less time for 1 M new students, see bench/import.ts).
- * A new student's has_guardian_email is written with the row, so the guardian_emails trigger that keeps it has
- * nothing to update (rewriting a million rows would cost as much as inserting them); an existing student's is left
- * to that trigger.
- */
-async function upsertStudents(tx: Transaction, stage: StagingTable) {
-  await tx.execute(sql`
-    insert into ${students} (board_id, school_id, fiche, code_permanent, last_name, first_name, birth_date, grade, search_name,
-      has_guardian_email)
-    select board_id, school_id, fiche, code_permanent, last_name, first_name, birth_date, grade, search_name,
-      email1 is not null or email2 is not null
-    from ${stage} where rejected is null and (student_id is null or fields_changed or was_archived)
-    order by board_id, search_name
-    on conflict (board_id, fiche) do update set
-      school_id = excluded.school_id, code_permanent = excluded.code_permanent, last_name = excluded.last_name,
-      first_name = excluded.first_name, birth_date = excluded.birth_date, grade = excluded.grade,
-      search_name = excluded.search_name, archived_at = null, updated_at = now()`);
-}
-
-/** Guardian emails of new students, and of students whose set of emails changed; in student order (as above). */
-async function replaceGuardianEmails(tx: Transaction, stage: StagingTable) {
-  await tx.execute(sql`
-    delete from ${guardianEmails} g
-    using ${stage} s
-    where s.rejected is null and s.emails_changed and g.student_id = s.student_id
-      and g.email <> all(array_remove(array[s.email1, s.email2], null))`);
-  await tx.execute(sql`
-    insert into ${guardianEmails} (student_id, email, position)
-    select st.id, e.email, e.position
-    from ${stage} s
-    join ${students} st on st.board_id = s.board_id and st.fiche = s.fiche
-    cross join lateral (values (s.email1, 1), (s.email2, 2)) as e(email, position)
-    where s.rejected is null and (s.student_id is null or s.emails_changed) and e.email is not null
-    order by st.id, e.position
-    on conflict (student_id, email) do update set position = excluded.position, updated_at = now()
-      where ${guardianEmails}.position <> excluded.position`);
+  if (!outcome.ok) return outcome;
+  await dropStagingTable(db, input.runId);
+  // The next diff is planned on fresh statistics even if autovacuum has not come by yet (nothing to refresh when
+  // the file changed nothing).
+  if (outcome.changed) await timed(timer, "analyze", () => db.execute(sql`analyze ${students}, ${guardianEmails}`));
+  return { ok: true, counts: outcome.counts, run: outcome.run };
 }
 
 /** Reaps interrupted runs once a minute in this process (idempotent; the timer never keeps the process alive). */
