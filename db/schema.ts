@@ -50,8 +50,13 @@ export const schoolBoards = pgTable("school_boards", {
   nipLifetimeMinutes: smallint().notNull().default(15),
   /** Whether the board's secretaries must use a second factor (admins, board support and privacy officers always do). */
   secretaryMfaRequired: boolean().notNull().default(false),
+  /**
+   * Character classes (of lower, upper, digit, symbol) a password chosen under this board's rule must mix; 0: none
+   * (ASVS 5.0 / NIST SP 800-63B), 3: the guides' rule. lib/password-policy.ts applies it.
+   */
+  passwordMinClasses: smallint().notNull().default(0),
   createdAt: createdAt(),
-});
+}, (t) => [check("school_boards_password_min_classes_ck", sql`${t.passwordMinClasses} between 0 and 4`)]);
 
 export const schools = pgTable(
   "schools",
@@ -139,6 +144,8 @@ export const parentAccounts = pgTable("parent_accounts", {
   /** Normalised: trimmed, lower case. */
   email: text().notNull().unique(),
   passwordHash: text().notNull(),
+  /** The board whose link the parent signed up from (/inscription?organisme=): its password rule keeps applying. */
+  signupBoardId: integer().references(() => schoolBoards.id, { onDelete: "set null" }),
   emailVerifiedAt: timestamp({ withTimezone: true }).notNull(),
   locale: text().notNull().default("fr"),
   disabledAt: timestamp({ withTimezone: true }),
@@ -164,6 +171,8 @@ export const verificationCodes = pgTable(
     consumedAt: timestamp({ withTimezone: true }),
     supersededAt: timestamp({ withTimezone: true }),
     ip: text(),
+    /** Sign-up only: the board whose link the flow started from; its password rule applies at the last step. */
+    boardId: integer().references(() => schoolBoards.id, { onDelete: "set null" }),
     /** The email that carries this code (or, for an address that has an account, says so): the code page shows its delivery. */
     outboxEmailId: uuid().references(() => emailOutbox.id, { onDelete: "set null" }),
     createdAt: createdAt(),

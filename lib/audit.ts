@@ -46,7 +46,8 @@ export type AuditAction =
   | "staff.recovery_codes_renewed"
   | "staff.passkey_added"
   | "staff.passkey_removed"
-  | "board.secretary_mfa_changed";
+  | "board.secretary_mfa_changed"
+  | "board.password_rule_changed";
 
 export type AuditEntryInput = {
   /** The staff member who acted; null for the system. */

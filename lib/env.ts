@@ -42,7 +42,8 @@ const schema = z.object({
   CODES_PER_HOUR_PER_EMAIL: intFromEnv(5),
   CODES_PER_HOUR_PER_IP: intFromEnv(30),
   PASSWORD_MIN_LENGTH: intFromEnv(12),
-  PASSWORD_MIN_CLASSES: intFromEnv(3),
+  /** Character classes every password must mix (0-4). 0: no composition rule (ASVS 5.0, NIST SP 800-63B); a board may ask for more. */
+  PASSWORD_MIN_CLASSES: z.coerce.number().int().min(0).max(4).default(0),
   SESSION_IDLE_MINUTES: intFromEnv(30),
   SESSION_ABSOLUTE_HOURS: intFromEnv(12),
   SIGNIN_FAILURES_BEFORE_DELAY: intFromEnv(5),

@@ -1,18 +1,13 @@
-// Server-side password check: the configured policy plus zxcvbn with French and English dictionaries,
-// which refuses common and guessable passwords (ASVS 6.2.x). Kept off the client: the dictionaries are large.
+// Server-side password check: the resolved policy plus zxcvbn with French and English dictionaries, which refuses
+// common, breached and guessable passwords (ASVS 5.0 6.2.4 and 6.2.11, NIST SP 800-63B 3.1.1.2): its common
+// dictionary holds the most frequent passwords of public breach corpora, and its patterns catch a known word with
+// digits, keyboard runs, repeats and dates. Kept off the client: the dictionaries are large.
 import "server-only";
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as en from "@zxcvbn-ts/language-en";
 import * as fr from "@zxcvbn-ts/language-fr";
-import { env } from "@/lib/env";
 import { passwordProblems, type PasswordPolicy, type PasswordProblem } from "@/lib/password-policy";
-
-export const currentPasswordPolicy: PasswordPolicy = {
-  minLength: env.PASSWORD_MIN_LENGTH,
-  minClasses: env.PASSWORD_MIN_CLASSES,
-  maxLength: 128,
-};
 
 /** Minimum estimated guesses (log10). zxcvbn's score 3 starts at 8, which still lets "Motdepasse123!" and
  *  "Tremblay2015!" through; 9 refuses a dictionary word plus a year or a keyboard run. */
@@ -29,12 +24,8 @@ function strengthChecker(): ZxcvbnFactory {
 
 export type StrengthProblem = PasswordProblem | "tooCommon";
 
-/** Problems of a new password; `userInputs` (email, its local part) count as guessable words. */
-export function newPasswordProblems(
-  password: string,
-  userInputs: string[] = [],
-  policy: PasswordPolicy = currentPasswordPolicy,
-): StrengthProblem[] {
+/** Problems of a new password under `policy`; `userInputs` (email, its local part, a name) count as guessable words. */
+export function newPasswordProblems(password: string, policy: PasswordPolicy, userInputs: string[] = []): StrengthProblem[] {
   const problems: StrengthProblem[] = passwordProblems(password, policy);
   if (problems.length > 0) return problems;
   if (strengthChecker().check(password, userInputs).guessesLog10 < MIN_GUESSES_LOG10) problems.push("tooCommon");

@@ -37,8 +37,9 @@ export type FlowStep =
 
 type Purpose = "signup" | "reset";
 
-export function CodeFlow({ purpose, state, policy }: { purpose: Purpose; state: FlowStep; policy: PasswordPolicy }) {
-  if (state.step === "email") return <EmailStep purpose={purpose} notice={state.notice} />;
+/** `policy`: the rule the server resolved for this flow; `boardCode`: the board whose link opened the sign-up. */
+export function CodeFlow({ purpose, state, policy, boardCode }: { purpose: Purpose; state: FlowStep; policy: PasswordPolicy; boardCode?: string }) {
+  if (state.step === "email") return <EmailStep purpose={purpose} notice={state.notice} boardCode={boardCode} />;
   if (state.step === "code") return <CodeStep purpose={purpose} {...state} />;
   return <PasswordStep purpose={purpose} email={state.email} policy={policy} />;
 }
@@ -48,7 +49,7 @@ function fieldErrors(result: ActionResult<unknown> | null, name: string, clientM
   return result && !result.ok ? result.fieldErrors?.[name] : undefined;
 }
 
-function EmailStep({ purpose, notice }: { purpose: Purpose; notice?: "expired" | "locked" }) {
+function EmailStep({ purpose, notice, boardCode }: { purpose: Purpose; notice?: "expired" | "locked"; boardCode?: string }) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [result, setResult] = useState<ActionResult | null>(null);
@@ -56,7 +57,7 @@ function EmailStep({ purpose, notice }: { purpose: Purpose; notice?: "expired" |
   const form = useForm<RequestCodeInput>({ resolver: zodResolver(requestCodeSchema), defaultValues: { email: "" } });
   const submit = form.handleSubmit((values) =>
     startTransition(async () => {
-      const outcome = await requestCodeAction(purpose, values);
+      const outcome = await requestCodeAction(purpose, values, boardCode);
       setResult(outcome);
       if (outcome.ok) router.refresh();
     }),

@@ -1,5 +1,5 @@
 "use client";
-// Live checklist of the password policy under the password field.
+// Live checklist of the password policy under the password field: the rule the server resolved and will apply.
 import { useTranslations } from "next-intl";
 import { passwordClasses, type PasswordPolicy } from "@/lib/password-policy";
 
@@ -18,17 +18,19 @@ export function PasswordChecklist({ password, confirmation, policy }: { password
       <p>{t("rules")}</p>
       <ul className="checklist">
         {item([...password].length >= policy.minLength, t("ruleLength", { min: policy.minLength }))}
-        {item(
-          classes.length >= policy.minClasses,
-          t("ruleClasses", { min: policy.minClasses }),
-          // The kinds of character belong to the rule above: nested in its item, not an item of their own.
-          <ul className="checklist checklist-nested">
-            {item(classes.includes("lower"), t("ruleLower"))}
-            {item(classes.includes("upper"), t("ruleUpper"))}
-            {item(classes.includes("digit"), t("ruleDigit"))}
-            {item(classes.includes("symbol"), t("ruleSymbol"))}
-          </ul>,
-        )}
+        {/* Only a board's composition rule asks for kinds of character; the default rule asks for none. */}
+        {policy.minClasses > 0 &&
+          item(
+            classes.length >= policy.minClasses,
+            t("ruleClasses", { min: policy.minClasses }),
+            // The kinds of character belong to the rule above: nested in its item, not an item of their own.
+            <ul className="checklist checklist-nested">
+              {item(classes.includes("lower"), t("ruleLower"))}
+              {item(classes.includes("upper"), t("ruleUpper"))}
+              {item(classes.includes("digit"), t("ruleDigit"))}
+              {item(classes.includes("symbol"), t("ruleSymbol"))}
+            </ul>,
+          )}
         {item(password.length > 0 && password === confirmation, t("ruleMatch"))}
       </ul>
       <p>{t("ruleCommon")}</p>

@@ -26,10 +26,10 @@ export type FlowOutcome = { ok: true } | { ok: false; reason: "notVerified" | "e
  */
 export async function completeSignup(flow: FlowHandle, password: string, locale: Locale): Promise<FlowOutcome> {
   const passwordHash = await hashPassword(password);
-  const result = await consumeVerifiedFlow(flow, "signup", async (tx, email) => {
+  const result = await consumeVerifiedFlow(flow, "signup", async (tx, email, signupBoardId) => {
     await tx
       .insert(parentAccounts)
-      .values({ email, passwordHash, emailVerifiedAt: new Date(), locale })
+      .values({ email, passwordHash, signupBoardId, emailVerifiedAt: new Date(), locale })
       .onConflictDoNothing({ target: parentAccounts.email });
   });
   return result.ok ? { ok: true } : result;

@@ -449,12 +449,36 @@ export async function setSecretaryMfaRequired(actor: StaffActor, boardId: number
   });
 }
 
-/** Boards the actor administers staff for, with the secretaries' MFA setting. */
+/** A board's password composition rule (character classes required, 0-4): board support of that board or an admin. */
+export async function setBoardPasswordRule(actor: StaffActor, boardId: number, minClasses: number): Promise<StaffAdminResult> {
+  return run(async (tx) => {
+    if (!canAdministerStaff(actor) || (actor.role === "board_support" && actor.boardId !== boardId)) throw new Refused("notFound");
+    const [board] = await tx.select().from(schoolBoards).where(eq(schoolBoards.id, boardId)).for("update");
+    if (!board) throw new Refused("notFound");
+    if (board.passwordMinClasses === minClasses) throw new Refused("unchanged");
+    await tx.update(schoolBoards).set({ passwordMinClasses: minClasses }).where(eq(schoolBoards.id, boardId));
+    await recordAudit(tx, {
+      actor: actor.id,
+      action: "board.password_rule_changed",
+      boardId,
+      details: { minClasses, previousMinClasses: board.passwordMinClasses },
+    });
+    return undefined;
+  });
+}
+
+/** Boards the actor administers staff for, with the secretaries' MFA setting and the password rule. */
 export async function boardsForStaffAdmin(actor: StaffActor) {
   if (!canAdministerStaff(actor)) return [];
   const where = actor.role === "admin" ? sql`true` : eq(schoolBoards.id, actor.boardId ?? -1);
   return db
-    .select({ id: schoolBoards.id, name: schoolBoards.name, secretaryMfaRequired: schoolBoards.secretaryMfaRequired })
+    .select({
+      id: schoolBoards.id,
+      code: schoolBoards.code,
+      name: schoolBoards.name,
+      secretaryMfaRequired: schoolBoards.secretaryMfaRequired,
+      passwordMinClasses: schoolBoards.passwordMinClasses,
+    })
     .from(schoolBoards)
     .where(where)
     .orderBy(asc(schoolBoards.name));
@@ -463,7 +487,7 @@ export async function boardsForStaffAdmin(actor: StaffActor) {
 // ---------- Following a link (no session: the token is the proof) ----------
 
 export type AccessLinkState =
-  | { ok: true; email: string; name: string }
+  | { ok: true; staffUserId: string; email: string; name: string }
   | { ok: false; reason: "invalidLink" | "expiredLink" | "usedLink" };
 
 async function findLink(executor: Executor, kind: AccessLinkKind, token: string, forUpdate: boolean) {
@@ -491,7 +515,7 @@ function linkState(link: Awaited<ReturnType<typeof findLink>>): AccessLinkState 
   if (!link || link.disabledAt || link.supersededAt) return { ok: false, reason: "invalidLink" };
   if (link.usedAt) return { ok: false, reason: "usedLink" };
   if (!link.live) return { ok: false, reason: "expiredLink" };
-  return { ok: true, email: link.email, name: link.name };
+  return { ok: true, staffUserId: link.staffUserId, email: link.email, name: link.name };
 }
 
 /** What the link page shows before the password is chosen. */

@@ -117,6 +117,8 @@ export async function requestCode(input: {
   /** Runs in the same transaction once the code is created, e.g. the audit row of a reset started by staff. */
   onCreated?: (tx: Transaction) => Promise<void>;
   deferEmail?: boolean;
+  /** Sign-up: the board whose link the parent came from (its password rule applies at the last step). */
+  boardId?: number | null;
 }): Promise<RequestCodeResult> {
   const limits = input.limits ?? codeLimits;
   const appUrl = input.appUrl ?? env.APP_URL;
@@ -175,6 +177,7 @@ export async function requestCode(input: {
         maxAttempts: limits.maxAttempts,
         expiresAt,
         ip: input.ip,
+        boardId: purpose === "signup" ? (input.boardId ?? null) : null,
         createdAt: now,
       })
       .returning({ id: verificationCodes.id });
@@ -211,6 +214,8 @@ export type FlowStatus = {
   attemptsLeft: number;
   /** Whether the email with the code has left (the page counts the code down only then). */
   emailDelivery: EmailDelivery;
+  /** Sign-up: the board the flow started from. */
+  boardId: number | null;
 };
 
 /**
@@ -253,6 +258,7 @@ export async function flowStatus(flow: FlowHandle, limits: CodeLimits = codeLimi
     resendAvailableAt: new Date(row.createdAt.getTime() + limits.cooldownSeconds * 1000),
     attemptsLeft: Math.max(0, row.maxAttempts - row.attempts),
     emailDelivery: state === "usable" && !row.verifiedAt ? await emailDeliveryOf(row) : "sent",
+    boardId: row.boardId,
   };
 }
 
@@ -326,7 +332,7 @@ async function markVerified(tx: Executor, row: VerificationCode, now: Date) {
 export async function consumeVerifiedFlow<T>(
   flow: FlowHandle,
   purpose: CodePurpose,
-  work: (tx: Executor, email: string) => Promise<T>,
+  work: (tx: Executor, email: string, boardId: number | null) => Promise<T>,
 ): Promise<{ ok: true; value: T } | { ok: false; reason: "notVerified" | "expired" }> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -339,7 +345,7 @@ export async function consumeVerifiedFlow<T>(
     }
     if (codeState(row, new Date()) !== "usable") return { ok: false, reason: "expired" };
     await tx.update(verificationCodes).set({ consumedAt: new Date() }).where(eq(verificationCodes.id, row.id));
-    return { ok: true, value: await work(tx, row.email) };
+    return { ok: true, value: await work(tx, row.email, row.boardId) };
   });
 }
 

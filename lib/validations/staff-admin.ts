@@ -46,6 +46,12 @@ export type DeactivateStaffInput = z.input<typeof deactivateStaffSchema>;
 
 export const boardMfaSchema = z.object({ boardId: id, required: z.boolean({ error: "invalid" }) });
 
+/** A board's composition rule: character classes required, 0 (none, the default) to 4 (school_boards' check). */
+export const boardPasswordRuleSchema = z.object({
+  boardId: id,
+  minClasses: z.coerce.number({ error: "invalid" }).int("invalid").min(0, "invalid").max(4, "invalid"),
+});
+
 /** A TOTP code (6 digits) or a recovery code (xxxxx-xxxxx); told apart by the query. */
 export const secondFactorCodeSchema = z.object({
   code: z.string({ error: "required" }).trim().min(1, "required").max(40, "codeInvalid"),

@@ -75,7 +75,12 @@ describe("invitations", () => {
 
     // Invited but not accepted: the account cannot sign in.
     expect((await listStaff(admin.staff)).find((s) => s.id === row!.id)?.status).toBe("invited");
-    expect(await accessLinkState("invitation", token)).toEqual({ ok: true, email: email("nouvelle"), name: "Nouvelle Secrétaire" });
+    expect(await accessLinkState("invitation", token)).toEqual({
+      ok: true,
+      staffUserId: expect.any(String),
+      email: email("nouvelle"),
+      name: "Nouvelle Secrétaire",
+    });
 
     expect(await completeAccessLink("invitation", token, password)).toMatchObject({ ok: true });
     const signIn = await signInWithPassword({ subject: "staff", email: email("nouvelle"), password, ip: null, userAgent: null });

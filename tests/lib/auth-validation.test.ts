@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { codeSchema, emailSchema, newPasswordSchema, signInSchema } from "@/lib/validations/auth";
-import { defaultPasswordPolicy } from "@/lib/password-policy";
+import { defaultPasswordPolicy, guidesPasswordPolicy } from "@/lib/password-policy";
 import { signInDelaySeconds, retryAfterSeconds } from "@/lib/rate-limit";
 
 describe("email addresses", () => {
@@ -50,10 +50,16 @@ describe("form schemas", () => {
   });
 
   it("reports each password problem on its own field", () => {
-    const result = newPasswordSchema(defaultPasswordPolicy).safeParse({ password: "court", confirmation: "autre" });
+    const result = newPasswordSchema(guidesPasswordPolicy).safeParse({ password: "court", confirmation: "autre" });
     expect(result.success).toBe(false);
     const messages = result.error!.issues.map((i) => `${i.path.join(".")}:${i.message}`);
     expect(messages).toEqual(["password:password.tooShort", "password:password.tooFewClasses", "confirmation:passwordMismatch"]);
+  });
+
+  it("asks for no kinds of character under the default rule", () => {
+    const result = newPasswordSchema(defaultPasswordPolicy).safeParse({ password: "court", confirmation: "court" });
+    expect(result.error!.issues.map((i) => i.message)).toEqual(["password.tooShort"]);
+    expect(newPasswordSchema(defaultPasswordPolicy).safeParse({ password: "toutenminuscules", confirmation: "toutenminuscules" }).success).toBe(true);
   });
 });
 

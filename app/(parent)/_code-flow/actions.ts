@@ -2,12 +2,13 @@
 // Server actions of the two email-code flows (sign-up and password reset): same steps, same limits.
 import { getLocale } from "next-intl/server";
 import { completePasswordReset, completeSignup } from "@/db/queries/parent-accounts";
+import { passwordPolicyForFlow, signupBoardByCode } from "@/db/queries/password-policy";
 import { flowStatus, requestCode, verifyCode, type CodePurpose } from "@/db/queries/verification-codes";
 import { clearFlowCookie, readFlowCookie, writeFlowCookie } from "@/lib/auth/flow-cookie";
 import { afterResponse } from "@/lib/after-response";
 import { deliverSoon } from "@/lib/email/deliver";
 import { toLocale } from "@/lib/i18n/locale";
-import { currentPasswordPolicy, newPasswordProblems } from "@/lib/password-strength";
+import { newPasswordProblems } from "@/lib/password-strength";
 import { requestClient } from "@/lib/request-client";
 import { failure, parseInput, success, unlessUnavailable, type ActionResult } from "@/lib/safe-action";
 import { codeSchema, newPasswordSchema, requestCodeSchema } from "@/lib/validations/auth";
@@ -18,10 +19,11 @@ function checkPurpose(purpose: unknown): purpose is CodePurpose {
   return purposes.includes(purpose as CodePurpose);
 }
 
-async function sendCode(purpose: CodePurpose, email: string): Promise<ActionResult> {
+async function sendCode(purpose: CodePurpose, email: string, boardId: number | null): Promise<ActionResult> {
   const result = await requestCode({
     email,
     purpose,
+    boardId,
     ip: (await requestClient()).ip,
     locale: toLocale(await getLocale()),
     deferEmail: true,
@@ -36,12 +38,14 @@ async function sendCode(purpose: CodePurpose, email: string): Promise<ActionResu
   return success(undefined);
 }
 
-export async function requestCodeAction(purpose: CodePurpose, input: unknown): Promise<ActionResult> {
+/** `organisme`: the code of the board whose link opened the sign-up page; its password rule applies. */
+export async function requestCodeAction(purpose: CodePurpose, input: unknown, organisme?: unknown): Promise<ActionResult> {
   return unlessUnavailable(async () => {
     if (!checkPurpose(purpose)) return failure("invalidInput");
     const parsed = parseInput(requestCodeSchema, input);
     if (!parsed.ok) return parsed.result;
-    return sendCode(purpose, parsed.data.email);
+    const board = purpose === "signup" && typeof organisme === "string" ? await signupBoardByCode(organisme) : null;
+    return sendCode(purpose, parsed.data.email, board?.id ?? null);
   });
 }
 
@@ -52,7 +56,7 @@ export async function resendCodeAction(purpose: CodePurpose): Promise<ActionResu
     const flow = await readFlowCookie(purpose);
     const status = flow ? await flowStatus(flow) : null;
     if (!status) return failure("flowExpired");
-    return sendCode(purpose, status.email);
+    return sendCode(purpose, status.email, status.boardId);
   });
 }
 
@@ -75,13 +79,14 @@ export async function verifyCodeAction(purpose: CodePurpose, input: unknown): Pr
 export async function setPasswordAction(purpose: CodePurpose, input: unknown): Promise<ActionResult> {
   return unlessUnavailable(async () => {
     if (!checkPurpose(purpose)) return failure("invalidInput");
-    const parsed = parseInput(newPasswordSchema(currentPasswordPolicy), input);
-    if (!parsed.ok) return parsed.result;
     const flow = await readFlowCookie(purpose);
     if (!flow) return failure("flowExpired");
     const status = await flowStatus(flow);
     if (!status) return failure("flowExpired");
-    const problems = newPasswordProblems(parsed.data.password, [status.email, status.email.split("@")[0]!]);
+    const policy = await passwordPolicyForFlow(status);
+    const parsed = parseInput(newPasswordSchema(policy), input);
+    if (!parsed.ok) return parsed.result;
+    const problems = newPasswordProblems(parsed.data.password, policy, [status.email, status.email.split("@")[0]!]);
     if (problems.length > 0) {
       return failure("invalidInput", { fieldErrors: { password: problems.map((p) => `password.${p}`) } });
     }

@@ -8,9 +8,10 @@ import {
   requestEmailChange,
   signOutOtherSessions,
 } from "@/db/queries/own-account";
+import { passwordPolicyForParent } from "@/db/queries/password-policy";
 import { currentParent, currentSessionId } from "@/lib/auth/session";
 import { deliverSoon } from "@/lib/email/deliver";
-import { newPasswordProblems, currentPasswordPolicy } from "@/lib/password-strength";
+import { newPasswordProblems } from "@/lib/password-strength";
 import { failure, parseInput, success, unlessUnavailable, type ActionResult } from "@/lib/safe-action";
 import { accountDeletionSchema, emailChangeConfirmSchema, emailChangeRequestSchema, passwordChangeSchema } from "@/lib/validations/own-account";
 
@@ -47,9 +48,10 @@ export async function changePasswordAction(input: unknown): Promise<ActionResult
   return unlessUnavailable(async () => {
     const parent = await currentParent();
     if (!parent) return failure("forbidden");
-    const parsed = parseInput(passwordChangeSchema(currentPasswordPolicy), input);
+    const policy = await passwordPolicyForParent(parent.id);
+    const parsed = parseInput(passwordChangeSchema(policy), input);
     if (!parsed.ok) return parsed.result;
-    const problems = newPasswordProblems(parsed.data.password, [parent.email, parent.email.split("@")[0]!]);
+    const problems = newPasswordProblems(parsed.data.password, policy, [parent.email, parent.email.split("@")[0]!]);
     if (problems.length > 0) return failure("invalidInput", { fieldErrors: { password: problems.map((p) => `password.${p}`) } });
     const result = await changeOwnPassword(parent.id, await currentSessionId(), {
       currentPassword: parsed.data.currentPassword,

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DeleteAccountForm, EmailChangeForm, PasswordChangeForm, SignOutOthersButton } from "@/app/(parent)/compte/_components/account-forms";
 import { activeSessions } from "@/db/queries/own-account";
+import { passwordPolicyForParent } from "@/db/queries/password-policy";
 import { currentSessionId, requireParent } from "@/lib/auth/session";
 import { timeZone } from "@/lib/i18n/locale";
-import { currentPasswordPolicy } from "@/lib/password-strength";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ export default async function AccountPage() {
   const parent = await requireParent();
   const t = await getTranslations("account");
   const format = await getFormatter();
-  const sessions = await activeSessions(parent.id, await currentSessionId());
+  const [sessions, policy] = await Promise.all([activeSessions(parent.id, await currentSessionId()), passwordPolicyForParent(parent.id)]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone });
 
   return (
@@ -32,7 +32,7 @@ export default async function AccountPage() {
 
       <section className="card stack" aria-labelledby="password-title">
         <h2 id="password-title">{t("password.title")}</h2>
-        <PasswordChangeForm policy={currentPasswordPolicy} />
+        <PasswordChangeForm policy={policy} />
       </section>
 
       <section className="card stack" aria-labelledby="sessions-title" data-testid="sessions">

@@ -10,6 +10,7 @@ import {
   liftStaffLockout,
   reactivateStaff,
   resendInvitation,
+  setBoardPasswordRule,
   setSecretaryMfaRequired,
   startStaffPasswordReset,
   type StaffAdminResult,
@@ -23,6 +24,7 @@ import { canAdministerStaff } from "@/lib/staff/admin-rules";
 import { requireFreshSecondFactor } from "@/lib/staff/second-factor";
 import {
   boardMfaSchema,
+  boardPasswordRuleSchema,
   changeAssignmentSchema,
   deactivateStaffSchema,
   inviteStaffSchema,
@@ -123,4 +125,12 @@ export async function setSecretaryMfaAction(input: unknown): Promise<ActionResul
   const parsed = parseInput(boardMfaSchema, input);
   if (!parsed.ok) return parsed.result;
   return toResult(await setSecretaryMfaRequired(guarded.context.staff, parsed.data.boardId, parsed.data.required), () => undefined);
+}
+
+export async function setBoardPasswordRuleAction(input: unknown): Promise<ActionResult> {
+  const guarded = await guard();
+  if (!guarded.ok) return guarded.result;
+  const parsed = parseInput(boardPasswordRuleSchema, input);
+  if (!parsed.ok) return parsed.result;
+  return toResult(await setBoardPasswordRule(guarded.context.staff, parsed.data.boardId, parsed.data.minClasses), () => undefined);
 }

@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BoardMfaToggle } from "@/app/admin/(back-office)/personnel/_components/board-mfa-toggle";
+import { BoardPasswordRule } from "@/app/admin/(back-office)/personnel/_components/board-password-rule";
 import { InviteForm } from "@/app/admin/(back-office)/personnel/_components/invite-form";
 import { StaffTable } from "@/app/admin/(back-office)/personnel/_components/staff-table";
 import { boardsForStaffAdmin, listStaff } from "@/db/queries/staff-admin";
+import { platformPasswordPolicy } from "@/db/queries/password-policy";
 import { schoolsInScope } from "@/db/queries/scope-schools";
 import { requireStaff } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { assignableRoles, canAdministerStaff } from "@/lib/staff/admin-rules";
 
 export const dynamic = "force-dynamic";
@@ -37,6 +40,19 @@ export default async function PersonnelPage() {
         <ul className="stack">
           {boards.map((board) => (
             <BoardMfaToggle key={board.id} board={board} />
+          ))}
+        </ul>
+      </section>
+      <section className="card stack" aria-labelledby="password-rule-heading">
+        <h2 id="password-rule-heading">{t("passwordRule.title")}</h2>
+        <p>{t("passwordRule.intro", { min: platformPasswordPolicy.minLength })}</p>
+        <ul className="stack">
+          {boards.map((board) => (
+            <BoardPasswordRule
+              key={board.id}
+              board={board}
+              signupUrl={`${env.APP_URL}/inscription?organisme=${encodeURIComponent(board.code)}`}
+            />
           ))}
         </ul>
       </section>

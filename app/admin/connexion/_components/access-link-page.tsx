@@ -4,18 +4,19 @@ import { getTranslations } from "next-intl/server";
 import { AccessLinkForm } from "@/app/admin/connexion/_components/access-link-form";
 import { SignInShell } from "@/app/admin/connexion/_components/sign-in-shell";
 import { accessLinkState, type AccessLinkKind } from "@/db/queries/staff-admin";
-import { currentPasswordPolicy } from "@/lib/password-strength";
+import { passwordPolicyForStaff, platformPasswordPolicy } from "@/db/queries/password-policy";
 
 export async function AccessLinkPage({ kind, token }: { kind: AccessLinkKind; token: string }) {
   const t = await getTranslations("staffSecurity.link");
   const state = await accessLinkState(kind, token);
+  const policy = state.ok ? await passwordPolicyForStaff(state.staffUserId) : platformPasswordPolicy;
   return (
     <SignInShell>
       <h1>{kind === "invitation" ? t("invitationTitle") : t("resetTitle")}</h1>
       {state.ok ? (
         <>
           <p>{kind === "invitation" ? t("invitationIntro", { name: state.name, email: state.email }) : t("resetIntro", { email: state.email })}</p>
-          <AccessLinkForm kind={kind} token={token} email={state.email} policy={{ ...currentPasswordPolicy }} />
+          <AccessLinkForm kind={kind} token={token} email={state.email} policy={policy} />
         </>
       ) : (
         <>
