@@ -4,7 +4,7 @@
 // create tables is the import_staging schema, first on its search_path, where the importer stages files.
 // Idempotent: run it again after new migrations (they are created by the owner, whose default privileges already
 // grant the app role row access to new tables).
-import type { Sql } from "postgres";
+import type { Sql, TransactionSql } from "postgres";
 
 export type RoleNames = { owner: string; app: string; ownerPassword?: string; appPassword?: string };
 
@@ -19,9 +19,10 @@ export async function applyDatabaseRoles(admin: Sql, roles: RoleNames): Promise<
   const [{ database }] = await admin<{ database: string }[]>`select current_database() as database`;
   const db = admin(database!);
   await admin.begin(async (sql) => {
+    // Roles belong to the whole cluster: a run for another database may be creating them at the same moment.
     for (const name of [roles.owner, roles.app]) {
-      const [exists] = await sql`select 1 from pg_roles where rolname = ${name}`;
-      if (!exists) await sql`create role ${sql(name)} login`;
+      await sql.unsafe(`do $$ begin create role "${name}" login;
+        exception when duplicate_object or unique_violation then null; end $$`);
     }
     if (roles.ownerPassword) await sql`alter role ${owner} password ${sql.unsafe(quoteLiteral(roles.ownerPassword))}`;
     if (roles.appPassword) await sql`alter role ${app} password ${sql.unsafe(quoteLiteral(roles.appPassword))}`;
@@ -50,22 +51,33 @@ export async function applyDatabaseRoles(admin: Sql, roles: RoleNames): Promise<
     for (const object of objects) {
       await sql.unsafe(`alter ${object.kind} ${object.name} owner to "${roles.owner}"`);
     }
-    const [drizzle] = await sql`select 1 from pg_namespace where nspname = 'drizzle'`;
-    if (drizzle) {
-      await sql`alter schema drizzle owner to ${owner}`;
-      await sql`grant usage on schema drizzle to ${app}`;
-      await sql`grant select on all tables in schema drizzle to ${app}`;
-    }
-    await sql`grant usage on schema public to ${app}`;
-    await sql`grant select, insert, update, delete on all tables in schema public to ${app}`;
-    await sql`grant usage, select on all sequences in schema public to ${app}`;
-    await sql`alter default privileges for role ${owner} in schema public grant select, insert, update, delete on tables to ${app}`;
-    await sql`alter default privileges for role ${owner} in schema public grant usage, select on sequences to ${app}`;
-    const [auditLog] = await sql`select 1 from pg_tables where schemaname = 'public' and tablename = 'audit_log'`;
-    if (auditLog) await sql`revoke update, delete, truncate on public.audit_log from ${app}`;
+    await grantAppRole(sql, roles);
     await sql`create schema if not exists import_staging authorization ${app}`;
+    await sql`alter schema import_staging owner to ${app}`; // made for another app role before, perhaps
     await sql`alter role ${app} in database ${db} set search_path = import_staging, public`;
   });
+}
+
+/**
+ * The app role's row access to what the owner has migrated: run by applyDatabaseRoles, and by the owner itself
+ * after it recreated the schema (the database tests start from an empty schema on every run).
+ */
+export async function grantAppRole(sql: Sql | TransactionSql, roles: RoleNames): Promise<void> {
+  const owner = sql(roles.owner);
+  const app = sql(roles.app);
+  const [drizzle] = await sql`select 1 from pg_namespace where nspname = 'drizzle'`;
+  if (drizzle) {
+    await sql`alter schema drizzle owner to ${owner}`;
+    await sql`grant usage on schema drizzle to ${app}`;
+    await sql`grant select on all tables in schema drizzle to ${app}`;
+  }
+  await sql`grant usage on schema public to ${app}`;
+  await sql`grant select, insert, update, delete on all tables in schema public to ${app}`;
+  await sql`grant usage, select on all sequences in schema public to ${app}`;
+  await sql`alter default privileges for role ${owner} in schema public grant select, insert, update, delete on tables to ${app}`;
+  await sql`alter default privileges for role ${owner} in schema public grant usage, select on sequences to ${app}`;
+  const [auditLog] = await sql`select 1 from pg_tables where schemaname = 'public' and tablename = 'audit_log'`;
+  if (auditLog) await sql`revoke update, delete, truncate on public.audit_log from ${app}`;
 }
 
 function quoteLiteral(value: string): string {

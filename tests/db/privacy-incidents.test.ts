@@ -20,6 +20,7 @@ import { associateByRecord, createParent } from "@/tests/helpers/accounts";
 import { expectAuditedAtomically } from "@/tests/helpers/forced-failure";
 import { createBoardWithSchool, createStudent } from "@/tests/helpers/school-fixtures";
 import { anAdmin, boardSupportOf, createStaff, secretaryOf } from "@/tests/helpers/staff-fixtures";
+import { ownerDb } from "@/tests/helpers/test-database";
 
 const client = { ip: "192.0.2.7", userAgent: "vitest" };
 let board: SchoolBoard;
@@ -141,14 +142,14 @@ describe("“Ce n'est pas mon enfant”", () => {
 
   it("keeps the association and opens nothing when the officer's notice cannot be written", async () => {
     const parent = await associatedParent();
-    await db.execute(sql.raw(`create or replace function refuse_outbox() returns trigger language plpgsql as $$
+    await ownerDb().execute(sql.raw(`create or replace function refuse_outbox() returns trigger language plpgsql as $$
       begin raise exception 'outbox unavailable'; end; $$`));
-    await db.execute(sql.raw(`create trigger refuse_outbox before insert on email_outbox for each row execute function refuse_outbox()`));
+    await ownerDb().execute(sql.raw(`create trigger refuse_outbox before insert on email_outbox for each row execute function refuse_outbox()`));
     try {
       await expect(reportNotMyChild(parent.id, student.id)).rejects.toThrow();
     } finally {
-      await db.execute(sql.raw(`drop trigger refuse_outbox on email_outbox`));
-      await db.execute(sql.raw(`drop function refuse_outbox()`));
+      await ownerDb().execute(sql.raw(`drop trigger refuse_outbox on email_outbox`));
+      await ownerDb().execute(sql.raw(`drop function refuse_outbox()`));
     }
     expect(await activeAssociations(parent.id)).toHaveLength(1);
     expect(await db.$count(privacyIncidents, eq(privacyIncidents.reportedByParentId, parent.id))).toBe(0);
@@ -203,14 +204,14 @@ describe("the officer's edits", () => {
 
   it("leaves the entry unchanged when the audit row cannot be kept", async () => {
     const incidentId = await openIncident();
-    await db.execute(sql.raw(`create or replace function refuse_incident_audit() returns trigger language plpgsql as $$
+    await ownerDb().execute(sql.raw(`create or replace function refuse_incident_audit() returns trigger language plpgsql as $$
       begin if new.action like 'incident.updated' then raise exception 'audit unavailable'; end if; return new; end; $$`));
-    await db.execute(sql.raw(`create trigger refuse_incident_audit after insert on audit_log for each row execute function refuse_incident_audit()`));
+    await ownerDb().execute(sql.raw(`create trigger refuse_incident_audit after insert on audit_log for each row execute function refuse_incident_audit()`));
     try {
       await expect(updateIncident(officer.scope, officer.staff.id, fullUpdate(incidentId))).rejects.toThrow();
     } finally {
-      await db.execute(sql.raw(`drop trigger refuse_incident_audit on audit_log`));
-      await db.execute(sql.raw(`drop function refuse_incident_audit()`));
+      await ownerDb().execute(sql.raw(`drop trigger refuse_incident_audit on audit_log`));
+      await ownerDb().execute(sql.raw(`drop function refuse_incident_audit()`));
     }
     const [row] = await db.select().from(privacyIncidents).where(eq(privacyIncidents.id, incidentId));
     expect(row!.seriousInjuryRisk).toBeNull();

@@ -21,6 +21,7 @@ import { auditLog, authEvents, emailOutbox, schoolBoards, staffAccessLinks, staf
 import { hashPassword } from "@/lib/password-hash";
 import { createBoardWithSchool, createSchool } from "@/tests/helpers/school-fixtures";
 import { anAdmin, boardSupportOf, createStaff, secretaryOf } from "@/tests/helpers/staff-fixtures";
+import { ownerDb } from "@/tests/helpers/test-database";
 
 const password = "Cinq-Ecureuils-Gris-2026";
 let school: School;
@@ -121,14 +122,14 @@ describe("invitations", () => {
   });
 
   it("leaves no account and no audit row when the email cannot be queued", async () => {
-    await db.execute(sql.raw(`create or replace function refuse_outbox() returns trigger language plpgsql as $$ begin raise exception 'outbox unavailable'; end; $$`));
-    await db.execute(sql.raw(`create trigger refuse_outbox before insert on email_outbox for each row execute function refuse_outbox()`));
+    await ownerDb().execute(sql.raw(`create or replace function refuse_outbox() returns trigger language plpgsql as $$ begin raise exception 'outbox unavailable'; end; $$`));
+    await ownerDb().execute(sql.raw(`create trigger refuse_outbox before insert on email_outbox for each row execute function refuse_outbox()`));
     try {
       await expect(inviteStaff(admin.staff, { email: email("echec"), name: "Échec", locale: "fr", ...secretaryOfSchool(school) })).rejects.toThrow();
       expect(await db.select().from(staffUsers).where(eq(staffUsers.email, email("echec")))).toEqual([]);
       expect(await db.select().from(auditLog).where(sql`${auditLog.details}->>'email' = ${email("echec")}`)).toHaveLength(0);
     } finally {
-      await db.execute(sql.raw(`drop trigger refuse_outbox on email_outbox`));
+      await ownerDb().execute(sql.raw(`drop trigger refuse_outbox on email_outbox`));
     }
   });
 });
@@ -228,13 +229,13 @@ describe("changes, deactivation, resets and lockouts", () => {
 
   it("leaves the assignment as it was when the audit row cannot be written", async () => {
     const secretary = await secretaryOf(school);
-    await db.execute(sql.raw(`create or replace function refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit unavailable'; end; $$`));
-    await db.execute(sql.raw(`create trigger refuse_audit after insert on audit_log for each row execute function refuse_audit()`));
+    await ownerDb().execute(sql.raw(`create or replace function refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit unavailable'; end; $$`));
+    await ownerDb().execute(sql.raw(`create trigger refuse_audit after insert on audit_log for each row execute function refuse_audit()`));
     try {
       await expect(changeStaffAssignment(admin.staff, secretary.staff.id, { role: "board_support", boardId: school.boardId, schoolIds: [] })).rejects.toThrow();
       await expect(deactivateStaff(admin.staff, secretary.staff.id, "départ")).rejects.toThrow();
     } finally {
-      await db.execute(sql.raw(`drop trigger refuse_audit on audit_log`));
+      await ownerDb().execute(sql.raw(`drop trigger refuse_audit on audit_log`));
     }
     const [row] = await db.select().from(staffUsers).where(eq(staffUsers.id, secretary.staff.id));
     expect(row).toMatchObject({ role: "secretary", disabledAt: null });

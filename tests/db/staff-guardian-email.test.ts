@@ -11,6 +11,7 @@ import { createBoardWithSchool, createStudent } from "@/tests/helpers/school-fix
 import { secretaryOf } from "@/tests/helpers/staff-fixtures";
 import { emailTranslator } from "@/lib/email/translator";
 import type { StaffContext } from "@/db/queries/staff";
+import { ownerDb } from "@/tests/helpers/test-database";
 
 let school: School;
 let student: Student;
@@ -140,9 +141,9 @@ describe("fixing a guardian email", () => {
 
   it("leaves no change and no audit row when the notice cannot be written", async () => {
     // A failure inside the transaction after the change and the audit row: the outbox refuses inserts.
-    await db.execute(sql.raw(`create or replace function refuse_outbox() returns trigger language plpgsql as $$
+    await ownerDb().execute(sql.raw(`create or replace function refuse_outbox() returns trigger language plpgsql as $$
       begin raise exception 'outbox unavailable'; end; $$`));
-    await db.execute(sql.raw(`create trigger refuse_outbox before insert on email_outbox for each row execute function refuse_outbox()`));
+    await ownerDb().execute(sql.raw(`create trigger refuse_outbox before insert on email_outbox for each row execute function refuse_outbox()`));
     try {
       const [current] = await emailRowsOf(student.id);
       await expect(
@@ -155,8 +156,8 @@ describe("fixing a guardian email", () => {
         }),
       ).rejects.toThrow();
     } finally {
-      await db.execute(sql.raw(`drop trigger refuse_outbox on email_outbox`));
-      await db.execute(sql.raw(`drop function refuse_outbox()`));
+      await ownerDb().execute(sql.raw(`drop trigger refuse_outbox on email_outbox`));
+      await ownerDb().execute(sql.raw(`drop function refuse_outbox()`));
     }
     expect((await emailRowsOf(student.id)).map((e) => e.email)).toEqual([old]);
     expect(await auditRowsOf(student.id)).toEqual([]);

@@ -43,6 +43,7 @@ import { supportRequestSchema } from "@/lib/validations/support";
 import { createParent } from "@/tests/helpers/accounts";
 import { createBoardWithSchool, createSchool, createStudent } from "@/tests/helpers/school-fixtures";
 import { anAdmin, boardSupportOf, recordTestAttempt, secretaryOf } from "@/tests/helpers/staff-fixtures";
+import { ownerDb } from "@/tests/helpers/test-database";
 
 let run = 0;
 let address: string;
@@ -304,14 +305,14 @@ describe("workflow", () => {
     const created = await createSupportTicket(base());
     if (!created.ok) throw new Error("refused");
     const secretary = await secretaryOf(school);
-    await db.execute(sql.raw(`create or replace function refuse_outbox() returns trigger language plpgsql as $$
+    await ownerDb().execute(sql.raw(`create or replace function refuse_outbox() returns trigger language plpgsql as $$
       begin raise exception 'outbox unavailable'; end; $$`));
-    await db.execute(sql.raw(`create trigger refuse_outbox before insert on email_outbox for each row execute function refuse_outbox()`));
+    await ownerDb().execute(sql.raw(`create trigger refuse_outbox before insert on email_outbox for each row execute function refuse_outbox()`));
     try {
       await expect(replyToTicket(secretary.scope, secretary.staff.id, created.id, { body: "Jamais envoyé", resolve: false })).rejects.toThrow();
     } finally {
-      await db.execute(sql.raw(`drop trigger refuse_outbox on email_outbox`));
-      await db.execute(sql.raw(`drop function refuse_outbox()`));
+      await ownerDb().execute(sql.raw(`drop trigger refuse_outbox on email_outbox`));
+      await ownerDb().execute(sql.raw(`drop function refuse_outbox()`));
     }
     expect(await db.$count(supportTicketMessages, eq(supportTicketMessages.ticketId, created.id))).toBe(1);
     expect(await db.$count(auditLog, sql`${auditLog.details}->>'ticketId' = ${created.id}`)).toBe(0);
@@ -325,14 +326,14 @@ describe("workflow", () => {
     const created = await createSupportTicket(base());
     if (!created.ok) throw new Error("refused");
     const secretary = await secretaryOf(school);
-    await db.execute(sql.raw(`create or replace function refuse_after_audit() returns trigger language plpgsql as $$
+    await ownerDb().execute(sql.raw(`create or replace function refuse_after_audit() returns trigger language plpgsql as $$
       begin raise exception 'after audit'; end; $$`));
-    await db.execute(sql.raw(`create trigger refuse_after_audit after insert on audit_log for each row execute function refuse_after_audit()`));
+    await ownerDb().execute(sql.raw(`create trigger refuse_after_audit after insert on audit_log for each row execute function refuse_after_audit()`));
     try {
       await expect(setTicketStatus(secretary.scope, secretary.staff.id, created.id, "waiting")).rejects.toThrow();
     } finally {
-      await db.execute(sql.raw(`drop trigger refuse_after_audit on audit_log`));
-      await db.execute(sql.raw(`drop function refuse_after_audit()`));
+      await ownerDb().execute(sql.raw(`drop trigger refuse_after_audit on audit_log`));
+      await ownerDb().execute(sql.raw(`drop function refuse_after_audit()`));
     }
     const [ticket] = await db.select().from(supportTickets).where(eq(supportTickets.id, created.id));
     expect(ticket!.status).toBe("new");

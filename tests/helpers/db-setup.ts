@@ -1,23 +1,24 @@
 // Gives each database test file its own database: a fresh PGlite from the migrated dump,
-// or the shared PostgreSQL server emptied first.
+// or the shared PostgreSQL server emptied first (by the schema's owner: the app's role may not truncate).
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, inject } from "vitest";
 import { sql } from "drizzle-orm";
 import { openPglite, openPostgres, pgliteExtensions, setDatabaseHandle } from "@/db/client";
+import { appDatabaseUrl, closeOwnerDb, ownerDb } from "./test-database";
 
-const url = process.env.TEST_DATABASE_URL;
-const handle = url
-  ? openPostgres(url, 10)
+const handle = appDatabaseUrl
+  ? openPostgres(appDatabaseUrl, 10)
   : openPglite(
       new PGlite({
         loadDataDir: new Blob([readFileSync(inject("pgliteDump"))]),
         extensions: pgliteExtensions,
       }),
     );
+setDatabaseHandle(handle);
 
-if (url) {
-  await handle.db.execute(
+if (appDatabaseUrl) {
+  await ownerDb().execute(
     sql.raw(`do $$ declare r record; begin
        execute (select 'truncate table ' || string_agg(format('%I', tablename), ', ') || ' restart identity cascade'
                 from pg_tables where schemaname = 'public');
@@ -25,5 +26,7 @@ if (url) {
   );
 }
 
-setDatabaseHandle(handle);
-afterAll(() => handle.close());
+afterAll(async () => {
+  await closeOwnerDb();
+  await handle.close();
+});

@@ -3,6 +3,7 @@
 import { expect } from "vitest";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { ownerDb } from "@/tests/helpers/test-database";
 
 const FAILURE = "forced failure at commit";
 let installed = 0;
@@ -15,7 +16,7 @@ let installed = 0;
 export async function failCommitsWriting(table: string, options: { onlyAuditAction?: string } = {}): Promise<() => Promise<void>> {
   installed += 1;
   const name = `forced_failure_${installed}`;
-  await db.execute(
+  await ownerDb().execute(
     sql.raw(`create or replace function ${name}() returns trigger language plpgsql as $$
       begin raise exception '${FAILURE} (%)', tg_table_name; end; $$`),
   );
@@ -24,10 +25,10 @@ export async function failCommitsWriting(table: string, options: { onlyAuditActi
     ? `insert on ${quoteIdent(table)} deferrable initially deferred for each row
        when (new.action = '${options.onlyAuditAction.replace(/'/g, "''")}')`
     : `insert or update or delete on ${quoteIdent(table)} deferrable initially deferred for each row`;
-  await db.execute(sql.raw(`create constraint trigger ${name} after ${events} execute function ${name}()`));
+  await ownerDb().execute(sql.raw(`create constraint trigger ${name} after ${events} execute function ${name}()`));
   return async () => {
-    await db.execute(sql.raw(`drop trigger ${name} on ${quoteIdent(table)}`));
-    await db.execute(sql.raw(`drop function ${name}()`));
+    await ownerDb().execute(sql.raw(`drop trigger ${name} on ${quoteIdent(table)}`));
+    await ownerDb().execute(sql.raw(`drop function ${name}()`));
   };
 }
 

@@ -4,7 +4,7 @@
 // decide the outcome: the polling only waits for states the server reports.
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { ownerDb } from "@/tests/helpers/test-database";
 
 /** True when the database tests run against PostgreSQL (TEST_DATABASE_URL); race tests run only then. */
 export const realPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -34,11 +34,11 @@ export async function holdCommits(table: string, options: { on: "insert" | "upda
   const name = `commit_gate_${installed}`;
   const gate = postgres(url, { max: 1, onnotice: () => {} });
   await gate`select pg_advisory_lock(${key})`;
-  await db.execute(
+  await ownerDb().execute(
     sql.raw(`create or replace function ${name}() returns trigger language plpgsql as $$
       begin perform pg_advisory_xact_lock(${key}); return null; end; $$`),
   );
-  await db.execute(
+  await ownerDb().execute(
     sql.raw(`create constraint trigger ${name} after ${options.on} on "${table}" deferrable initially deferred
       for each row ${options.when ? `when (${options.when})` : ""} execute function ${name}()`),
   );
@@ -55,7 +55,8 @@ export async function holdCommits(table: string, options: { on: "insert" | "upda
     open,
     async remove() {
       await open();
-      await gate.unsafe(`drop trigger ${name} on "${table}"; drop function ${name}();`);
+      await ownerDb().execute(sql.raw(`drop trigger ${name} on "${table}"`));
+      await ownerDb().execute(sql.raw(`drop function ${name}()`));
       await gate.end();
     },
   };
