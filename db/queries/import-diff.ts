@@ -215,7 +215,11 @@ export async function upsertStudents(tx: Transaction) {
     on conflict (board_id, fiche) do update set
       school_id = excluded.school_id, code_permanent = excluded.code_permanent, last_name = excluded.last_name,
       first_name = excluded.first_name, birth_date = excluded.birth_date, grade = excluded.grade,
-      search_name = excluded.search_name, archived_at = null, updated_at = now()`);
+      search_name = excluded.search_name, archived_at = null, updated_at = now()
+    where ${students}.archived_at is not null
+      or (${students}.school_id, ${students}.code_permanent, ${students}.last_name, ${students}.first_name, ${students}.birth_date,
+        ${students}.grade) is distinct from (excluded.school_id, excluded.code_permanent, excluded.last_name, excluded.first_name,
+        excluded.birth_date, excluded.grade)`);
 }
 
 /** Archives, in one statement, the board's active students the file no longer lists. */
