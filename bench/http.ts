@@ -50,16 +50,26 @@ const CLK_TCK = 100; // Linux's USER_HZ: /proc/<pid>/stat counts CPU time in 1/1
 
 const databaseUrl = benchDatabaseUrl();
 const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+// The instances' connections carry this name (postgres.js lets the URL override the app's application_name), so
+// the CPU read from the database counts their backends only, not those of anyone else reading the bench database.
+const applicationName = `bench-http-${process.pid}`;
+const appDatabaseUrl = (() => {
+  const url = new URL(databaseUrl);
+  url.searchParams.set("application_name", applicationName);
+  return url.toString();
+})();
 
 // ---------- Preparation in the database ----------
 
 type Child = { studentId: number; boardId: number; fiche: string; lastName: string; firstName: string; birthDate: string };
 type Parent = { id: string; email: string; child: Child; cookie: string };
 
+/** A session cookie; a staff session has proven its second factor (the back office opens only after it). */
 async function sessionCookie(subject: "parent" | "staff", userId: string, email: string): Promise<string> {
   const [session] = await sql<{ id: string }[]>`
-    insert into auth_sessions (subject, parent_account_id, staff_user_id, expires_at)
-    values (${subject}, ${subject === "parent" ? userId : null}, ${subject === "staff" ? userId : null}, now() + interval '12 hours')
+    insert into auth_sessions (subject, parent_account_id, staff_user_id, expires_at, second_factor_at, second_factor_method)
+    values (${subject}, ${subject === "parent" ? userId : null}, ${subject === "staff" ? userId : null}, now() + interval '12 hours',
+            ${subject === "staff" ? sql`now()` : null}, ${subject === "staff" ? "totp" : null})
     returning id`;
   const jwt = await encode({ token: { uid: userId, subject, sid: session!.id, email }, secret: SECRET, maxAge: 12 * 3600 });
   return `next-auth.session-token=${jwt}`;
@@ -120,7 +130,7 @@ function startInstance(port: number): ChildProcess {
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: appDatabaseUrl,
       NEXTAUTH_SECRET: SECRET,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       APP_URL: `http://127.0.0.1:${port}`,
@@ -205,7 +215,7 @@ function processTree(root: number): number[] {
 
 async function databaseBackends(): Promise<number[]> {
   const rows = await sql<{ pid: number }[]>`
-    select pid from pg_stat_activity where datname = ${databaseName(databaseUrl)} and pid <> pg_backend_pid()`;
+    select pid from pg_stat_activity where datname = ${databaseName(databaseUrl)} and application_name = ${applicationName}`;
   return rows.map((r) => r.pid);
 }
 
@@ -268,7 +278,8 @@ async function load(scenario: Scenario, seconds: number): Promise<{ times: numbe
             url: `http://127.0.0.1:${port}`,
             connections: Math.max(1, Math.round(connections / ports.length) + (p === 0 ? connections % ports.length : 0)),
             duration: seconds,
-            requests: [{ setupRequest: () => ({ headers: {}, ...scenario.request(counter++, port) }) }],
+            // Keeps autocannon's own fields (host and port: without them the Host header reads "undefined").
+            requests: [{ setupRequest: (defaults) => ({ ...defaults, headers: {}, ...scenario.request(counter++, port) }) }],
           },
           (error) => (error ? reject(error) : resolve()),
         );

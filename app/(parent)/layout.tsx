@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { LanguageSwitch } from "@/components/language-switch";
 import { ParentMenu } from "@/components/parent/parent-menu";
 import { SignOutButton } from "@/components/sign-out-button";
@@ -10,7 +11,7 @@ export default async function ParentLayout({ children }: { children: React.React
   const tAccount = await getTranslations("account");
   const parent = await currentParent();
   return (
-    <>
+    <ClientMessages area="parent">
       <header className="site-header">
         <div className="inner">
           <Link href={parent ? "/enfants" : "/connexion"} className="brand">
@@ -34,6 +35,6 @@ export default async function ParentLayout({ children }: { children: React.React
         </div>
       </header>
       {children}
-    </>
+    </ClientMessages>
   );
 }
