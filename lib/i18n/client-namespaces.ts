@@ -27,7 +27,7 @@ export const clientNamespaces = {
   // journal
   staffJournal: ["admin.table", "adminAudit"],
   // personnel
-  staffPersonnel: ["admin.errors", "admin.nav.roles", "admin.table", "admin.validation", "errors", "staffAdmin.boards", "staffAdmin.detail", "staffAdmin.errors", "staffAdmin.form", "staffAdmin.invite", "staffAdmin.list", "staffAdmin.validation", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp", "validation"],
+  staffPersonnel: ["admin.errors", "admin.nav.roles", "admin.table", "admin.validation", "errors", "staffAdmin.boards", "staffAdmin.detail", "staffAdmin.errors", "staffAdmin.form", "staffAdmin.invite", "staffAdmin.list", "staffAdmin.passwordRule", "staffAdmin.validation", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp", "validation"],
   // securite
   staffSecurity: ["admin.errors", "errors", "staffAdmin.errors", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.recovery", "staffSecurity.stepUp", "staffSecurity.totp"],
   // tentatives
