@@ -196,6 +196,18 @@ export async function openSession(
 /** A session seen again within this time is not written again: idle time is kept to the minute. */
 export const SESSION_TOUCH_INTERVAL_MS = 60_000;
 
+/** A session neither revoked, idle too long, nor past its absolute end. */
+function sessionIsOpen(sessionId: string, now: Date, limits: SessionLimits) {
+  const idleCutoff = new Date(now.getTime() - limits.idleMinutes * 60_000);
+  return and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt), gt(authSessions.lastSeenAt, idleCutoff), gt(authSessions.expiresAt, now));
+}
+
+/** Writes the time last seen when the session has not been seen for a minute. */
+async function keepSessionAlive(sessionId: string, lastSeenAt: Date, now: Date) {
+  if (now.getTime() - lastSeenAt.getTime() < SESSION_TOUCH_INTERVAL_MS) return;
+  await db.update(authSessions).set({ lastSeenAt: now }).where(and(eq(authSessions.id, sessionId), lt(authSessions.lastSeenAt, now)));
+}
+
 /**
  * Keeps a session alive if it is neither revoked, idle too long, nor past its absolute end.
  * Returns false when it has ended (the caller then drops the JWT). Every request of a signed-in user asks, so the
@@ -204,23 +216,27 @@ export const SESSION_TOUCH_INTERVAL_MS = 60_000;
  */
 export async function touchSession(sessionId: string, limits: SessionLimits = sessionLimits): Promise<boolean> {
   const now = new Date();
-  const idleCutoff = new Date(now.getTime() - limits.idleMinutes * 60_000);
-  const [open] = await db
-    .select({ lastSeenAt: authSessions.lastSeenAt })
-    .from(authSessions)
-    .where(
-      and(
-        eq(authSessions.id, sessionId),
-        isNull(authSessions.revokedAt),
-        gt(authSessions.lastSeenAt, idleCutoff),
-        gt(authSessions.expiresAt, now),
-      ),
-    );
+  const [open] = await db.select({ lastSeenAt: authSessions.lastSeenAt }).from(authSessions).where(sessionIsOpen(sessionId, now, limits));
   if (!open) return false;
-  if (now.getTime() - open.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
-    await db.update(authSessions).set({ lastSeenAt: now }).where(and(eq(authSessions.id, sessionId), lt(authSessions.lastSeenAt, now)));
-  }
+  await keepSessionAlive(sessionId, open.lastSeenAt, now);
   return true;
+}
+
+/**
+ * touchSession for a parent's session, reading the parent's account in the same statement: every parent page and
+ * action needs both, and this is one round trip instead of two. Null when the session has ended or is not this
+ * account's.
+ */
+export async function touchParentSession(sessionId: string, parentAccountId: string, limits: SessionLimits = sessionLimits) {
+  const now = new Date();
+  const [open] = await db
+    .select({ lastSeenAt: authSessions.lastSeenAt, account: parentAccounts })
+    .from(authSessions)
+    .innerJoin(parentAccounts, eq(parentAccounts.id, authSessions.parentAccountId))
+    .where(and(sessionIsOpen(sessionId, now, limits), eq(authSessions.parentAccountId, parentAccountId)));
+  if (!open) return null;
+  await keepSessionAlive(sessionId, open.lastSeenAt, now);
+  return open.account;
 }
 
 export async function revokeSession(sessionId: string) {

@@ -13,11 +13,6 @@ export async function findParentAccountByEmail(email: string, executor: Executor
   return row ?? null;
 }
 
-export async function findParentAccount(id: string) {
-  const [row] = await db.select().from(parentAccounts).where(eq(parentAccounts.id, id));
-  return row ?? null;
-}
-
 export type FlowOutcome = { ok: true } | { ok: false; reason: "notVerified" | "expired" };
 
 /**

@@ -2,11 +2,10 @@
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { touchSession, type Subject } from "@/db/queries/auth";
+import { touchParentSession, touchSession, type Subject } from "@/db/queries/auth";
 import { decodeSessionToken } from "@/lib/auth/session-token";
 import { env } from "@/lib/env";
 import { loadStaffContext, type StaffContext } from "@/db/queries/staff";
-import { findParentAccount } from "@/db/queries/parent-accounts";
 import { isServiceUnavailable, ServiceUnavailableError } from "@/lib/service-availability";
 import { pendingSignInStep } from "@/lib/staff/second-factor";
 
@@ -36,27 +35,39 @@ function sessionToken(jar: Awaited<ReturnType<typeof cookies>>): string | null {
  * "service temporarily unavailable", never "your session ended".
  */
 export const auth = cache(async (): Promise<Session | null> => {
+  const jwt = await sessionClaims();
+  if (!jwt) return null;
+  const open = await unlessDatabaseDown(() => touchSession(jwt.sid));
+  if (!open) return null;
+  return { user: { id: jwt.uid, subject: jwt.subject, email: jwt.email } };
+});
+
+/** The signed-in parent's account, read with the session check in one statement. */
+export const currentParent = cache(async () => {
+  const jwt = await sessionClaims();
+  if (jwt?.subject !== "parent") return null;
+  const account = await unlessDatabaseDown(() => touchParentSession(jwt.sid, jwt.uid));
+  return account && !account.disabledAt ? account : null;
+});
+
+/** The session cookie's claims, once per request; whether the session is still open is for the database to say. */
+const sessionClaims = cache(async () => {
   const token = sessionToken(await cookies());
   if (!token) return null;
   const jwt = decodeSessionToken({ token, secret: env.NEXTAUTH_SECRET });
-  if (!jwt?.sid || !jwt.uid || !jwt.subject) return null;
-  let open: boolean;
+  if (typeof jwt?.sid !== "string" || typeof jwt.uid !== "string" || !jwt.subject) return null;
+  return { sid: jwt.sid, uid: jwt.uid, subject: jwt.subject as Subject, email: typeof jwt.email === "string" ? jwt.email : "" };
+});
+
+/** A session check the database could not answer is an outage, never a sign-out. */
+async function unlessDatabaseDown<T>(check: () => Promise<T>): Promise<T> {
   try {
-    open = await touchSession(jwt.sid);
+    return await check();
   } catch (error) {
     if (isServiceUnavailable(error)) throw new ServiceUnavailableError({ cause: error });
     throw error;
   }
-  if (!open) return null;
-  return { user: { id: jwt.uid, subject: jwt.subject, email: jwt.email ?? "" } };
-});
-
-export const currentParent = cache(async () => {
-  const session = await auth();
-  if (session?.user.subject !== "parent") return null;
-  const account = await findParentAccount(session.user.id);
-  return account && !account.disabledAt ? account : null;
-});
+}
 
 /** A session cookie that no longer opens a session: it ended (idle, too old, or revoked). */
 async function hadSession() {

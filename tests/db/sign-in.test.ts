@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { authEvents, authSessions } from "@/db/schema";
-import { liftLockout, revokeSession, signInWithPassword, throttlePolicy, touchSession } from "@/db/queries/auth";
+import { authEvents, authSessions, parentAccounts } from "@/db/schema";
+import { liftLockout, revokeSession, signInWithPassword, throttlePolicy, touchParentSession, touchSession } from "@/db/queries/auth";
 import { createParent, strongPassword } from "@/tests/helpers/accounts";
 
 const client = { ip: "192.0.2.10", userAgent: "vitest" };
@@ -98,5 +98,15 @@ describe("sessions", () => {
     const sessionId = await openOne("sortie@exemple.ca");
     await revokeSession(sessionId);
     expect(await touchSession(sessionId)).toBe(false);
+  });
+
+  it("reads a parent's account with the session check, only for that account's open session", async () => {
+    const sessionId = await openOne("lecture@exemple.ca");
+    const [account] = await db.select().from(parentAccounts).where(eq(parentAccounts.email, "lecture@exemple.ca"));
+    const other = await createParent("autre-compte@exemple.ca");
+    expect(await touchParentSession(sessionId, account!.id)).toMatchObject({ id: account!.id, email: "lecture@exemple.ca" });
+    expect(await touchParentSession(sessionId, other.id)).toBeNull();
+    await db.update(authSessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(authSessions.id, sessionId));
+    expect(await touchParentSession(sessionId, account!.id)).toBeNull();
   });
 });
