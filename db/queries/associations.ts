@@ -151,8 +151,24 @@ type AttemptRow = {
   nipId?: string | null;
 } & Client;
 
-async function recordAttempt(tx: Executor, row: AttemptRow): Promise<string> {
-  const [inserted] = await tx
+/**
+ * Writes an attempt. With `associates`, the association it made is written by the same statement (a data-modifying
+ * CTE): one round trip for the two rows of a successful attempt.
+ */
+async function recordAttempt(tx: Executor, row: AttemptRow, associates?: { studentId: number }): Promise<string> {
+  const writer = associates
+    ? tx.with(
+        tx
+          .$with("association")
+          .as(
+            tx
+              .insert(associations)
+              .values({ parentAccountId: row.parentAccountId, studentId: associates.studentId, method: row.method })
+              .returning({ id: associations.id }),
+          ),
+      )
+    : tx;
+  const [inserted] = await writer
     .insert(associationAttempts)
     .values({
       parentAccountId: row.parentAccountId,
@@ -331,13 +347,11 @@ export async function associateByMatch(
     if (!result.ok) return refuse(result.reasons, parentMessageFor(result)!, result.candidateStudentId);
 
     const record = context.candidates.find((c) => c.id === result.studentId)!;
-    await tx.insert(associations).values({ parentAccountId: input.parentAccountId, studentId: result.studentId, method: "match" });
-    const attemptId = await recordAttempt(tx, {
-      ...attempt,
-      success: true,
-      reasons: result.notes,
-      candidateStudentId: result.studentId,
-    });
+    const attemptId = await recordAttempt(
+      tx,
+      { ...attempt, success: true, reasons: result.notes, candidateStudentId: result.studentId },
+      { studentId: result.studentId },
+    );
     return { ok: true as const, attemptId, child: { studentId: record.id, firstName: record.firstName, schoolName: record.schoolName } };
   });
 }
