@@ -36,7 +36,7 @@ export function IncidentDeclarationForm({ boards, today }: { boards: { id: numbe
   );
   return (
     <form onSubmit={submit} noValidate className="card stack">
-      <IncidentAlert error={result && !result.ok ? result.error : undefined} />
+      <IncidentAlert result={result} />
       {boards && (
         <IncidentSelect label={t("declareForm.board")} registration={form.register("boardId")} errors={errorsFor(result, "boardId", errors.boardId?.message)}>
           <option value="">{t("declareForm.chooseBoard")}</option>

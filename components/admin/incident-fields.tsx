@@ -3,6 +3,8 @@
 import { useId, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { StepUpPrompt } from "@/components/admin/step-up-prompt";
+import type { ActionResult } from "@/lib/safe-action";
 
 export function useIncidentErrorText() {
   const own = useTranslations("incidents.validation");
@@ -67,11 +69,13 @@ export function IncidentSelect({
   );
 }
 
-/** An action's error: "incidents.errors" first, then the shared "errors". */
-export function IncidentAlert({ error }: { error?: string }) {
+/** An action's error: "incidents.errors" first, then the shared "errors"; the step-up prompt when a fresh second factor is needed. */
+export function IncidentAlert({ result }: { result: ActionResult<unknown> | null }) {
   const own = useTranslations("incidents.errors");
   const shared = useTranslations("errors");
-  if (!error) return null;
+  if (!result || result.ok || !result.error) return null;
+  const error = result.error;
+  if (error === "stepUpRequired") return <StepUpPrompt reason={String(result.params?.reason ?? "")} passkey={Boolean(result.params?.passkey)} />;
   const text = own.has(error as never) ? own(error as never) : shared.has(error as never) ? shared(error as never) : shared("unexpected");
   return (
     <div className="alert alert-error" role="alert">

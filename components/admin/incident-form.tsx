@@ -42,7 +42,7 @@ export function IncidentForm({ values, editable }: { values: IncidentFormValues;
   return (
     <form onSubmit={submit} noValidate className="stack" aria-label={t("entry", { id: values.incidentId })}>
       {!editable && <p className="alert alert-info">{t("readOnly")}</p>}
-      <IncidentAlert error={result && !result.ok ? result.error : undefined} />
+      <IncidentAlert result={result} />
       {result?.ok && (
         <p className="alert alert-ok" role="status">
           {t("saved", { count: result.data.changed })}

@@ -5,6 +5,7 @@ import { LanguageSwitch } from "@/components/language-switch";
 import { SignOutButton } from "@/components/sign-out-button";
 import type { StaffContext } from "@/db/queries/staff";
 import { mayImportRecords } from "@/lib/auth/permissions";
+import { mayReadRegister } from "@/lib/privacy/incident-rules";
 import { canAdministerStaff } from "@/lib/staff/admin-rules";
 
 export async function StaffHeader({ context, boardName }: { context: StaffContext; boardName: string | null }) {
@@ -27,6 +28,7 @@ export async function StaffHeader({ context, boardName }: { context: StaffContex
           <Link href="/admin/journal">{t("journal")}</Link>
           <Link href="/admin/chiffres">{t("figures")}</Link>
           <Link href="/admin/incidents">{t("incidents")}</Link>
+          {mayReadRegister(staff.role) && <Link href="/admin/conservation">{t("retention")}</Link>}
           {mayImportRecords(staff.role) && <Link href="/admin/import">{t("import")}</Link>}
           {canAdministerStaff(staff) && <Link href="/admin/personnel">{staffNav("personnel")}</Link>}
           <Link href="/admin/securite">{staffNav("security")}</Link>

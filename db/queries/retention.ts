@@ -3,10 +3,10 @@
 // folding attempts and NIPs into per-day totals first so the figures keep old periods. One run at a time across
 // every app instance (a transaction-level advisory lock: a second run finds it taken and does nothing); each run
 // is summarised in the audit log. Also the boards' retention settings.
-import { asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "@/db/client";
 import { reapImportRuns } from "@/db/queries/student-import";
-import { associationAttempts, boardRetention, nips, schoolBoards, type StaffRole } from "@/db/schema";
+import { associationAttempts, auditLog, boardRetention, nips, schoolBoards, staffUsers, type StaffRole } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { StaffScope } from "@/lib/auth/scope";
 import { env } from "@/lib/env";
@@ -144,20 +144,40 @@ export async function purgeExpiredData(): Promise<PurgeResult> {
 
 // ---------- Settings ----------
 
-export type BoardRetentionRow = { boardId: number; boardName: string; attemptsMonths: number; resolvedTicketsMonths: number; custom: boolean };
+/** Who asks: the board's privacy officer (their board) or a platform admin (every board); nobody else. */
+export type RetentionViewer = { role: StaffRole; scope: StaffScope };
 
-/** The periods of the boards the scope reaches (defaults where a board has no setting). */
-export async function retentionSettings(scope: StaffScope): Promise<BoardRetentionRow[]> {
+export type BoardRetentionRow = {
+  boardId: number;
+  boardName: string;
+  attemptsMonths: number;
+  resolvedTicketsMonths: number;
+  /** Whether the board chose its periods (otherwise the defaults apply). */
+  custom: boolean;
+  updatedAt: Date | null;
+  updatedByName: string | null;
+};
+
+function boardsOf(scope: StaffScope): SQL | undefined {
+  return scope.kind === "board" ? eq(schoolBoards.id, scope.boardId) : scope.kind === "all" ? undefined : sql`false`;
+}
+
+/** The periods of the boards the viewer may set (defaults where a board has no setting); null for anyone else. */
+export async function retentionSettings(viewer: RetentionViewer): Promise<BoardRetentionRow[] | null> {
+  if (!mayReadRegister(viewer.role)) return null;
   const rows = await db
     .select({
       boardId: schoolBoards.id,
       boardName: schoolBoards.name,
       attemptsMonths: boardRetention.attemptsMonths,
       resolvedTicketsMonths: boardRetention.resolvedTicketsMonths,
+      updatedAt: boardRetention.updatedAt,
+      updatedByName: staffUsers.name,
     })
     .from(schoolBoards)
     .leftJoin(boardRetention, eq(boardRetention.boardId, schoolBoards.id))
-    .where(scope.kind === "board" ? eq(schoolBoards.id, scope.boardId) : scope.kind === "all" ? undefined : sql`false`)
+    .leftJoin(staffUsers, eq(staffUsers.id, boardRetention.updatedByStaffId))
+    .where(boardsOf(viewer.scope))
     .orderBy(asc(schoolBoards.name));
   return rows.map((r) => ({
     boardId: r.boardId,
@@ -165,12 +185,37 @@ export async function retentionSettings(scope: StaffScope): Promise<BoardRetenti
     attemptsMonths: r.attemptsMonths ?? DEFAULT_RETENTION.attemptsMonths,
     resolvedTicketsMonths: r.resolvedTicketsMonths ?? DEFAULT_RETENTION.resolvedTicketsMonths,
     custom: r.attemptsMonths !== null,
+    updatedAt: r.updatedAt,
+    updatedByName: r.updatedByName,
   }));
 }
 
-export type SetRetentionResult = { ok: true } | { ok: false; reason: "forbidden" | "notFound" };
+export type PurgeRun = { auditId: number; at: Date; counts: Partial<PurgeCounts>; total: number };
 
-/** The board's privacy officer or a platform admin sets a board's periods; audited with before and after. */
+/**
+ * The last purge runs, from the audit rows they write (the purge runs for the whole platform: its counts are
+ * totals of every board, no personal information). Null for anyone who may not see the retention settings.
+ */
+export async function recentPurgeRuns(viewer: RetentionViewer, limit = 5): Promise<PurgeRun[] | null> {
+  if (!mayReadRegister(viewer.role)) return null;
+  const rows = await db
+    .select({ id: auditLog.id, at: auditLog.createdAt, details: auditLog.details })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "retention.purged"), isNull(auditLog.actorStaffId)))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+  return rows.map((row) => {
+    const { total, ...counts } = row.details as Partial<PurgeCounts> & { total?: number };
+    return { auditId: row.id, at: row.at, counts, total: Number(total ?? 0) };
+  });
+}
+
+export type SetRetentionResult = { ok: true; changed: boolean } | { ok: false; reason: "forbidden" | "notFound" };
+
+/**
+ * The board's privacy officer or a platform admin sets a board's periods: one transaction holding the board's row,
+ * the change and its audit row (before and after). Setting the same values again writes nothing.
+ */
 export async function setBoardRetention(
   scope: StaffScope,
   staff: { id: string; role: StaffRole },
@@ -179,24 +224,24 @@ export async function setBoardRetention(
   if (!mayReadRegister(staff.role)) return { ok: false, reason: "forbidden" };
   if (scope.kind === "schools" || (scope.kind === "board" && scope.boardId !== input.boardId)) return { ok: false, reason: "notFound" };
   return db.transaction(async (tx) => {
-    const [board] = await tx.select({ id: schoolBoards.id }).from(schoolBoards).where(eq(schoolBoards.id, input.boardId));
+    // The board's row held: two changes of one board's periods are audited one after the other, each with its true "before".
+    const [board] = await tx.select({ id: schoolBoards.id }).from(schoolBoards).where(eq(schoolBoards.id, input.boardId)).for("no key update");
     if (!board) return { ok: false as const, reason: "notFound" as const };
-    const [before] = await tx.select().from(boardRetention).where(eq(boardRetention.boardId, board.id)).for("update");
+    const [current] = await tx.select().from(boardRetention).where(eq(boardRetention.boardId, board.id));
+    const before = {
+      attemptsMonths: current?.attemptsMonths ?? DEFAULT_RETENTION.attemptsMonths,
+      resolvedTicketsMonths: current?.resolvedTicketsMonths ?? DEFAULT_RETENTION.resolvedTicketsMonths,
+    };
     const values = { attemptsMonths: input.attemptsMonths, resolvedTicketsMonths: input.resolvedTicketsMonths };
+    if (current && before.attemptsMonths === values.attemptsMonths && before.resolvedTicketsMonths === values.resolvedTicketsMonths) {
+      return { ok: true as const, changed: false };
+    }
     await tx
       .insert(boardRetention)
       .values({ boardId: board.id, ...values, updatedByStaffId: staff.id })
       .onConflictDoUpdate({ target: boardRetention.boardId, set: { ...values, updatedByStaffId: staff.id, updatedAt: sql`now()` } });
-    await recordAudit(tx, {
-      actor: staff.id,
-      action: "retention.settings_changed",
-      boardId: board.id,
-      details: {
-        before: { attemptsMonths: before?.attemptsMonths ?? DEFAULT_RETENTION.attemptsMonths, resolvedTicketsMonths: before?.resolvedTicketsMonths ?? DEFAULT_RETENTION.resolvedTicketsMonths },
-        after: values,
-      },
-    });
-    return { ok: true as const };
+    await recordAudit(tx, { actor: staff.id, action: "retention.settings_changed", boardId: board.id, details: { before, after: values } });
+    return { ok: true as const, changed: true };
   });
 }
 

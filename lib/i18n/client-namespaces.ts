@@ -23,7 +23,9 @@ export const clientNamespaces = {
   // import
   staffImport: ["errors", "import", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp"],
   // incidents
-  staffIncidents: ["admin.validation", "errors", "incidents", "validation"],
+  staffIncidents: ["admin.validation", "errors", "incidents", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp", "validation"],
+  // conservation (the board's retention periods)
+  staffRetention: ["admin.validation", "errors", "retention.errors", "retention.form", "retention.validation", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp", "validation"],
   // journal
   staffJournal: ["admin.table", "adminAudit"],
   // personnel

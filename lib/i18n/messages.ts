@@ -38,6 +38,8 @@ import frIncidents from "@/lib/i18n/messages/fr/incidents.json";
 import enIncidents from "@/lib/i18n/messages/en/incidents.json";
 import frPrivacyEmail from "@/lib/i18n/messages/fr/privacy-email.json";
 import enPrivacyEmail from "@/lib/i18n/messages/en/privacy-email.json";
+import frRetention from "@/lib/i18n/messages/fr/retention.json";
+import enRetention from "@/lib/i18n/messages/en/retention.json";
 import frAccount from "@/lib/i18n/messages/fr/account.json";
 import enAccount from "@/lib/i18n/messages/en/account.json";
 import frStudentSearch from "@/lib/i18n/messages/fr/student-search.json";
@@ -67,8 +69,8 @@ import frSchoolPicker from "@/lib/i18n/messages/fr/school-picker.json";
 import enSchoolPicker from "@/lib/i18n/messages/en/school-picker.json";
 
 const catalogs = {
-  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport, ...frAdminAccounts, ...frAdminAudit, ...frAdminFigures, ...frStudentSearch, ...frOutage, ...frCodeDelivery, ...frIncidents, ...frPrivacyEmail, ...frAccount, ...frSupportEmail, ...frSupportDesk, ...frSupportRequests, ...frNotFound, ...frStaffEmail, ...frStaffAdmin, ...frStaffSecurity, ...frSchoolPicker },
-  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport, ...enAdminAccounts, ...enAdminAudit, ...enAdminFigures, ...enStudentSearch, ...enOutage, ...enCodeDelivery, ...enIncidents, ...enPrivacyEmail, ...enAccount, ...enSupportEmail, ...enSupportDesk, ...enSupportRequests, ...enNotFound, ...enStaffEmail, ...enStaffAdmin, ...enStaffSecurity, ...enSchoolPicker },
+  fr: { ...frCommon, ...frHelp, ...frParentNav, ...frAuth, ...frValidation, ...frErrors, ...frEmail, ...frMailbox, ...frAssociation, ...frAdmin, ...frAssociate, ...frChildren, ...frAttemptReasons, ...frImport, ...frAdminAccounts, ...frAdminAudit, ...frAdminFigures, ...frStudentSearch, ...frOutage, ...frCodeDelivery, ...frIncidents, ...frPrivacyEmail, ...frRetention, ...frAccount, ...frSupportEmail, ...frSupportDesk, ...frSupportRequests, ...frNotFound, ...frStaffEmail, ...frStaffAdmin, ...frStaffSecurity, ...frSchoolPicker },
+  en: { ...enCommon, ...enHelp, ...enParentNav, ...enAuth, ...enValidation, ...enErrors, ...enEmail, ...enMailbox, ...enAssociation, ...enAdmin, ...enAssociate, ...enChildren, ...enAttemptReasons, ...enImport, ...enAdminAccounts, ...enAdminAudit, ...enAdminFigures, ...enStudentSearch, ...enOutage, ...enCodeDelivery, ...enIncidents, ...enPrivacyEmail, ...enRetention, ...enAccount, ...enSupportEmail, ...enSupportDesk, ...enSupportRequests, ...enNotFound, ...enStaffEmail, ...enStaffAdmin, ...enStaffSecurity, ...enSchoolPicker },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof catalogs)["fr"];

@@ -11,7 +11,7 @@ export type StaffSessionState = { id: string; secondFactorAt: Date | null; secon
 export type StaffMfaState = { required: boolean; totp: boolean; passkeys: number };
 
 /** Why a step-up is asked, shown to the staff member. */
-export type StepUpReason = "guardianEmail" | "nipTypedAddress" | "importApply" | "personnel" | "securityChange";
+export type StepUpReason = "guardianEmail" | "nipTypedAddress" | "importApply" | "personnel" | "securityChange" | "incident" | "retention";
 
 export function hasSecondFactor(mfa: StaffMfaState): boolean {
   return mfa.totp || mfa.passkeys > 0;

@@ -77,7 +77,7 @@ describe("retention purge", () => {
 
   it("follows the board's own period", async () => {
     const officer = await createStaff("privacy_officer", { boardId: board.id });
-    expect(await setBoardRetention(officer.scope, officer.staff, { boardId: board.id, attemptsMonths: 24, resolvedTicketsMonths: 36 })).toEqual({ ok: true });
+    expect(await setBoardRetention(officer.scope, officer.staff, { boardId: board.id, attemptsMonths: 24, resolvedTicketsMonths: 36 })).toMatchObject({ ok: true });
     const parent = await createParent(`garde${run}@exemple.ca`);
     const kept = await recordTestAttempt({ parentAccountId: parent.id, boardId: board.id, createdAt: ago(400) });
     const gone = await recordTestAttempt({ parentAccountId: parent.id, boardId: board.id, createdAt: ago(800) });
@@ -93,7 +93,7 @@ describe("retention purge", () => {
     expect(await db.$count(auditLog, eq(auditLog.action, "retention.settings_changed"))).toBeGreaterThanOrEqual(1);
     await expect(db.update(boardRetention).set({ attemptsMonths: 0 }).where(eq(boardRetention.boardId, board.id))).rejects.toThrow();
     const admin = await anAdmin();
-    expect(await setBoardRetention(admin.scope, admin.staff, { boardId: board.id, attemptsMonths: 12, resolvedTicketsMonths: 24 })).toEqual({ ok: true });
+    expect(await setBoardRetention(admin.scope, admin.staff, { boardId: board.id, attemptsMonths: 12, resolvedTicketsMonths: 24 })).toMatchObject({ ok: true });
   });
 
   it("deletes expired codes and NIPs after 30 days, old sign-in events and old resolved tickets, and keeps the rest", async () => {

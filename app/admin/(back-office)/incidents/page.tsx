@@ -30,10 +30,11 @@ export default async function IncidentsPage() {
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
       {!readsRegister && <p>{t("introDeclarer")}</p>}
-      <p>
+      <p className="row">
         <Link href="/admin/incidents/nouveau" className="button">
           {t("declare")}
         </Link>
+        {readsRegister && <Link href="/admin/conservation">{t("retentionLink")}</Link>}
       </p>
 
       {readsRegister && (
