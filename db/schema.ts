@@ -13,6 +13,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -796,21 +797,105 @@ export const boardRetention = pgTable(
   ],
 );
 
-/** Per-day totals of association attempts and NIPs removed by the retention purge, so figures keep old periods. */
-export const purgedAttemptTotals = pgTable(
-  "purged_attempt_totals",
+// ---------- Figures: per-day totals kept on write ----------
+// The figures screen (db/queries/figures.ts) reads these instead of the rows they count. Database triggers
+// (migration 0021) add to them in the transaction that writes an attempt, a NIP, an association, an account or a
+// guardian email; nothing subtracts from them, so the retention purge and an account deletion leave the figures of
+// past days as they were. A day is a calendar day in the schools' time zone (America/Toronto). Units are the
+// student's school and board when the row was written (an attempt: its candidate's; none found: the board chosen).
+
+/**
+ * Additive counts per day and unit. school_id > 0: a school; -1: attempts that found no student, under the board
+ * the parent chose (board 0 when none); 0: the board as a whole (its schools and its -1 row, with accounts counted
+ * once across the board); board 0 and school 0: the province, which holds only accounts counted once across it
+ * (its other totals are the sum of the boards' rows and of board 0's -1 row).
+ */
+export const dailyFigures = pgTable(
+  "daily_figures",
   {
     day: date({ mode: "string" }).notNull(),
-    /** 0 when the attempt had no board (or no school): a unique key needs values, not nulls. */
-    boardId: integer().notNull().default(0),
-    schoolId: integer().notNull().default(0),
+    boardId: integer().notNull(),
+    schoolId: integer().notNull(),
+    /** Accounts created that day whose email is (or was, once) a guardian email on a record of the unit. */
+    accountsCreated: integer().notNull().default(0),
+    /** Attempts that associated a child or were refused (re-submissions of an associated child apart). */
     attempts: integer().notNull().default(0),
     successfulAttempts: integer().notNull().default(0),
+    alreadyAssociatedAttempts: integer().notNull().default(0),
     nipsIssued: integer().notNull().default(0),
-    /** Failed attempts per finding, keyed "code|kind" (figures keep the blocking ones). */
-    failureReasons: jsonb().$type<Record<string, number>>().notNull().default({}),
   },
-  (t) => [uniqueIndex("purged_attempt_totals_uq").on(t.boardId, t.day, t.schoolId)],
+  (t) => [
+    primaryKey({ columns: [t.boardId, t.day, t.schoolId] }),
+    index("daily_figures_school_day_idx").on(t.schoolId, t.day),
+  ],
+);
+
+/** Refused attempts per day, unit (as daily_figures, without the province row) and finding (kind '' when none). */
+export const dailyFailureReasons = pgTable(
+  "daily_failure_reasons",
+  {
+    day: date({ mode: "string" }).notNull(),
+    boardId: integer().notNull(),
+    schoolId: integer().notNull(),
+    code: text().notNull(),
+    kind: text().notNull().default(""),
+    attempts: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.boardId, t.day, t.schoolId, t.code, t.kind] }),
+    index("daily_failure_reasons_school_day_idx").on(t.schoolId, t.day),
+  ],
+);
+
+/**
+ * Children associated, counted so that a child counts once over any period: each day a child had an association
+ * created counts under that day and the child's previous such day (-infinity for the first). The children of a
+ * period [from, to] are the rows with from <= day <= to and previous_day < from: one per child, at its first
+ * association day of the period (in the school it was in then). School 0: the board as a whole.
+ */
+export const dailyChildren = pgTable(
+  "daily_children",
+  {
+    day: date({ mode: "string" }).notNull(),
+    previousDay: date({ mode: "string" }).notNull(),
+    boardId: integer().notNull(),
+    schoolId: integer().notNull(),
+    children: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.boardId, t.day, t.schoolId, t.previousDay] }),
+    index("daily_children_school_day_idx").on(t.schoolId, t.day),
+  ],
+);
+
+/** The days a student had an association created (daily_children's memory; kept when associations go). */
+export const associationDays = pgTable(
+  "association_days",
+  {
+    studentId: integer().notNull(),
+    day: date({ mode: "string" }).notNull(),
+    boardId: integer().notNull(),
+    schoolId: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.studentId, t.day] })],
+);
+
+/**
+ * The units an account was counted in (daily_figures.accounts_created), on the day it was created: school 0 the
+ * board, board 0 and school 0 the province. An account counts once per unit, whenever its link appears.
+ */
+export const figuresAccountUnits = pgTable(
+  "figures_account_units",
+  {
+    accountId: uuid().notNull(),
+    boardId: integer().notNull(),
+    schoolId: integer().notNull(),
+    day: date({ mode: "string" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.boardId, t.schoolId] }),
+    index("figures_account_units_school_day_idx").on(t.schoolId, t.day),
+  ],
 );
 
 /** A parent's pending change of sign-in email: a code sent to the new address (only its HMAC kept). */

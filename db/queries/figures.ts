@@ -1,31 +1,23 @@
 // How the portal is doing, per board (admins, all boards) or per school (one board, or a secretary's schools), over
-// a period of calendar days in the schools' time zone:
-// - accounts created: parent accounts created in the period whose email is a guardian email on a record of the
-//   unit (an account counts once per unit, and once in the total however many units it touches);
+// a period of calendar days in the schools' time zone, read from per-day totals the database keeps on write
+// (daily_figures and its neighbours in db/schema.ts, kept by the triggers of migration 0021) rather than from the
+// rows they count, so a period of the whole province is a few thousand small rows; the retention purge and account
+// deletions never lower them. Units are the school and board of the student when the row was written.
+// - accounts created: parent accounts created in the period whose email is (or was) a guardian email on a record
+//   of the unit (an account counts once per unit, and once in the total however many units it touches);
 // - children associated: distinct students of the unit with an association created in the period (revoked since
-//   or not: it happened);
-// - attempts and successful attempts, read through the attempts' own scope rule (attemptScopeFilter); an attempt
-//   that found no student belongs to the board the parent chose and to no school; a re-submission of a child
-//   already associated with the account is neither a success nor a failure: counted apart, outside the rate;
-// - the most frequent blocking failure reasons of the failed attempts;
+//   or not: it happened), each counted once over the period, at its first association day in it;
+// - attempts and successful attempts: an attempt counts under its candidate student's school; one that found no
+//   student belongs to the board the parent chose and to no school; a re-submission of a child already associated
+//   with the account is neither a success nor a failure: counted apart, outside the rate;
+// - the most frequent blocking failure reasons of the refused attempts;
 // - NIPs issued in the period for students of the unit.
-import { and, asc, count, countDistinct, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, countDistinct, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { attemptScopeFilter, refusedAttempt } from "@/db/queries/attempts";
-import {
-  associationAttempts,
-  associations,
-  guardianEmails,
-  nips,
-  parentAccounts,
-  purgedAttemptTotals,
-  schoolBoards,
-  schools,
-  students,
-} from "@/db/schema";
+import { dailyChildren, dailyFailureReasons, dailyFigures, figuresAccountUnits, schoolBoards, schools } from "@/db/schema";
 import { reasonBlocks } from "@/lib/association/reasons";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
-import { withinLocalDays } from "@/lib/sql-local-day";
 import type { FiguresPeriod } from "@/lib/validations/figures";
 
 export type FigureCounts = {
@@ -82,11 +74,8 @@ function narrowed(scope: StaffScope, boardId?: number | null): StaffScope {
   return scope.kind === "all" && boardId ? { kind: "board", boardId } : scope;
 }
 
-function studentScope(scope: StaffScope): SQL {
-  return scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId });
-}
 
-type Grouped = { unit: number | null; n: number };
+type Counts = { attempts: number; successfulAttempts: number; alreadyAssociatedAttempts: number; nipsIssued: number; accountsCreated: number };
 
 export async function figuresForStaff(
   scope: StaffScope,
@@ -95,135 +84,114 @@ export async function figuresForStaff(
 ): Promise<Figures> {
   const view = narrowed(scope, options.boardId);
   const level = view.kind === "all" ? "boards" : "schools";
-  const unitOf = level === "boards" ? students.boardId : students.schoolId;
-  const inPeriod = (column: Parameters<typeof withinLocalDays>[0]) => withinLocalDays(column, period.from, period.to);
+  const inPeriod = (t: { day: AnyPgColumn }) => and(gte(t.day, period.from), lte(t.day, period.to));
 
-  // Each count is read once per unit and once for the whole view (GROUPING SETS): the total is not the sum of the
-  // units, since an account or a child can count in several. The total row is the one whose unit is grouped away.
-  const perUnitAndTotal = sql`grouping sets ((${unitOf}), ())`;
-  const isTotal = sql<number>`grouping(${unitOf})`.mapWith(Number);
-  // Accounts: joined to the students whose records list their email.
-  const accountsQuery = db
-    .select({ unit: sql<number>`${unitOf}`, total: isTotal, n: countDistinct(parentAccounts.id) })
-    .from(parentAccounts)
-    .innerJoin(guardianEmails, eq(guardianEmails.email, parentAccounts.email))
-    .innerJoin(students, eq(students.id, guardianEmails.studentId))
-    .where(and(inPeriod(parentAccounts.createdAt), studentScope(view)))
-    .groupBy(perUnitAndTotal);
-  const childrenQuery = db
-    .select({ unit: sql<number>`${unitOf}`, total: isTotal, n: countDistinct(associations.studentId) })
-    .from(associations)
-    .innerJoin(students, eq(students.id, associations.studentId))
-    .where(and(inPeriod(associations.createdAt), studentScope(view)))
-    .groupBy(perUnitAndTotal);
-  const nipsQuery = db
-    .select({ unit: sql<number>`${unitOf}`, n: count() })
-    .from(nips)
-    .innerJoin(students, eq(students.id, nips.studentId))
-    .where(and(inPeriod(nips.createdAt), studentScope(view)))
-    .groupBy(unitOf);
-  const attemptUnit =
-    level === "boards" ? sql<number | null>`coalesce(${students.boardId}, ${associationAttempts.boardId})` : sql<number | null>`${students.schoolId}`;
-  const attemptWhere = and(attemptScopeFilter(view), inPeriod(associationAttempts.createdAt));
+  // Which per-day rows make up the view (see daily_figures in db/schema.ts): the province reads its boards' rows
+  // (school 0), board 0's attempts that found no student and the province row (accounts counted once in it); a
+  // board reads its own rows, the board row (school 0) holding its totals; a secretary, her schools' rows.
+  const rowsOf = (t: { boardId: AnyPgColumn; schoolId: AnyPgColumn }): SQL =>
+    view.kind === "all"
+      ? sql`(${t.schoolId} = 0 or ${t.boardId} = 0)`
+      : view.kind === "board"
+        ? eq(t.boardId, view.boardId)
+        : view.schoolIds.length > 0
+          ? inArray(t.schoolId, view.schoolIds)
+          : sql`false`;
 
-  const [accountRows, childrenRows, nipRows, attemptRows, reasonRows, purgedRows] = await Promise.all([
-    accountsQuery,
-    childrenQuery,
-    nipsQuery as Promise<Grouped[]>,
+  const [figureRows, childrenRows, reasonRows, units] = await Promise.all([
     db
       .select({
-        unit: attemptUnit,
-        board: sql<number | null>`coalesce(${students.boardId}, ${associationAttempts.boardId})`,
-        n: sql<number>`count(*) filter (where ${associationAttempts.outcome} <> 'already_associated')`.mapWith(Number),
-        ok: sql<number>`count(*) filter (where ${associationAttempts.success})`.mapWith(Number),
-        again: sql<number>`count(*) filter (where ${associationAttempts.outcome} = 'already_associated')`.mapWith(Number),
+        boardId: dailyFigures.boardId,
+        schoolId: dailyFigures.schoolId,
+        accountsCreated: sql<number>`sum(${dailyFigures.accountsCreated})`.mapWith(Number),
+        attempts: sql<number>`sum(${dailyFigures.attempts})`.mapWith(Number),
+        successfulAttempts: sql<number>`sum(${dailyFigures.successfulAttempts})`.mapWith(Number),
+        alreadyAssociatedAttempts: sql<number>`sum(${dailyFigures.alreadyAssociatedAttempts})`.mapWith(Number),
+        nipsIssued: sql<number>`sum(${dailyFigures.nipsIssued})`.mapWith(Number),
       })
-      .from(associationAttempts)
-      .leftJoin(students, eq(students.id, associationAttempts.candidateStudentId))
-      .where(attemptWhere)
-      .groupBy(attemptUnit, sql`coalesce(${students.boardId}, ${associationAttempts.boardId})`),
+      .from(dailyFigures)
+      .where(and(inPeriod(dailyFigures), rowsOf(dailyFigures)))
+      .groupBy(dailyFigures.boardId, dailyFigures.schoolId),
+    // A child counts once over the period: at its first association day in it (previous day before the period).
     db
       .select({
-        code: sql<string>`reason->>'code'`,
-        kind: sql<string | null>`reason->>'kind'`,
-        n: countDistinct(associationAttempts.id),
+        boardId: dailyChildren.boardId,
+        schoolId: dailyChildren.schoolId,
+        n: sql<number>`sum(${dailyChildren.children})`.mapWith(Number),
       })
-      .from(associationAttempts)
-      .leftJoin(students, eq(students.id, associationAttempts.candidateStudentId))
-      .innerJoin(sql`jsonb_array_elements(${associationAttempts.reasons}) as reason`, sql`true`)
-      .where(and(attemptWhere, refusedAttempt()))
-      .groupBy(sql`reason->>'code'`, sql`reason->>'kind'`),
-    purgedTotals(view, period),
+      .from(dailyChildren)
+      .where(and(inPeriod(dailyChildren), lt(dailyChildren.previousDay, period.from), rowsOf(dailyChildren)))
+      .groupBy(dailyChildren.boardId, dailyChildren.schoolId),
+    db
+      .select({
+        code: dailyFailureReasons.code,
+        kind: dailyFailureReasons.kind,
+        n: sql<number>`sum(${dailyFailureReasons.attempts})`.mapWith(Number),
+      })
+      .from(dailyFailureReasons)
+      .where(
+        and(
+          inPeriod(dailyFailureReasons),
+          rowsOf(dailyFailureReasons),
+          // A board's reasons are on its board rows; its school rows would count them twice.
+          view.kind === "board" ? eq(dailyFailureReasons.schoolId, 0) : undefined,
+        ),
+      )
+      .groupBy(dailyFailureReasons.code, dailyFailureReasons.kind),
+    unitsOf(view, level),
   ]);
 
-  const units = await unitsOf(view, level);
   const byKey = new Map(units.map((u) => [u.key, u]));
-  const keyOf = (id: number) => (level === "boards" ? `board:${id}` : `school:${id}`);
-  const add = (rows: Grouped[], field: keyof FigureCounts) => {
-    for (const row of rows) {
-      if (row.unit === null) continue;
-      const unit = byKey.get(keyOf(Number(row.unit)));
-      if (unit) unit[field] += Number(row.n);
-    }
-  };
-  add(accountRows.filter((row) => !row.total), "accountsCreated");
-  add(childrenRows.filter((row) => !row.total), "childrenAssociated");
-  add(nipRows, "nipsIssued");
-
   const totals = zero();
-  totals.accountsCreated = Number(accountRows.find((row) => row.total)?.n ?? 0);
-  totals.childrenAssociated = Number(childrenRows.find((row) => row.total)?.n ?? 0);
-  totals.nipsIssued = nipRows.reduce((sum, r) => sum + Number(r.n), 0);
-  for (const row of attemptRows) {
-    totals.attempts += Number(row.n);
-    totals.successfulAttempts += Number(row.ok);
-    totals.alreadyAssociatedAttempts += Number(row.again);
-    let unit = row.unit === null ? undefined : byKey.get(keyOf(Number(row.unit)));
-    if (!unit && row.unit === null && row.board !== null) {
-      // Attempts that found no student, at school level: a row of their own under the board.
-      const key = `board:${row.board}:none`;
-      unit = byKey.get(key);
-      if (!unit) {
-        const boardName = units.find((u) => u.boardId === Number(row.board))?.boardName ?? (await boardNameOf(Number(row.board)));
-        unit = { key, boardId: Number(row.board), boardName, schoolId: null, schoolName: null, ...zero() };
-        byKey.set(key, unit);
-        units.push(unit);
-      }
+  const addTo = (target: FigureCounts, row: Counts, withAccounts: boolean) => {
+    target.attempts += row.attempts;
+    target.successfulAttempts += row.successfulAttempts;
+    target.alreadyAssociatedAttempts += row.alreadyAssociatedAttempts;
+    target.nipsIssued += row.nipsIssued;
+    if (withAccounts) target.accountsCreated += row.accountsCreated;
+  };
+  /** The unit of attempts that found no student, under the board the parent chose (school level only). */
+  const noStudentUnit = async (boardId: number) => {
+    const key = `board:${boardId}:none`;
+    let unit = byKey.get(key);
+    if (!unit) {
+      const boardName = units.find((u) => u.boardId === boardId)?.boardName ?? (await boardNameOf(boardId));
+      unit = { key, boardId, boardName, schoolId: null, schoolName: null, ...zero() };
+      byKey.set(key, unit);
+      units.push(unit);
     }
-    if (unit) {
-      unit.attempts += Number(row.n);
-      unit.successfulAttempts += Number(row.ok);
-      unit.alreadyAssociatedAttempts += Number(row.again);
+    return unit;
+  };
+
+  for (const row of figureRows) {
+    if (view.kind === "all") {
+      if (row.boardId === 0 && row.schoolId === 0) totals.accountsCreated += row.accountsCreated;
+      else addTo(totals, row, false);
+      const unit = row.schoolId === 0 ? byKey.get(`board:${row.boardId}`) : undefined;
+      if (unit) addTo(unit, row, true);
+    } else if (view.kind === "board") {
+      if (row.schoolId === 0) addTo(totals, row, true);
+      else if (row.schoolId === -1) {
+        if (row.attempts + row.alreadyAssociatedAttempts > 0) addTo(await noStudentUnit(row.boardId), row, false);
+      } else {
+        const unit = byKey.get(`school:${row.schoolId}`);
+        if (unit) addTo(unit, row, true);
+      }
+    } else {
+      addTo(totals, row, true);
+      const unit = byKey.get(`school:${row.schoolId}`);
+      if (unit) addTo(unit, row, true);
     }
   }
+  // A secretary of several schools: an account on records of two of them counts once in her total.
+  if (view.kind === "schools" && view.schoolIds.length > 1) totals.accountsCreated = await accountsAcross(view.schoolIds, period);
 
-  // Days whose attempts and NIPs the retention purge removed: their per-day totals (db/queries/retention.ts).
-  const purgedReasons: { code: string; kind: string | null; n: number }[] = [];
-  for (const row of purgedRows) {
-    totals.attempts += row.attempts;
-    totals.successfulAttempts += row.successfulAttempts;
-    totals.nipsIssued += row.nipsIssued;
-    const unitId = level === "boards" ? row.boardId : row.schoolId;
-    let unit = unitId === 0 ? undefined : byKey.get(keyOf(unitId));
-    if (!unit && level === "schools" && row.schoolId === 0 && row.boardId !== 0) {
-      const key = `board:${row.boardId}:none`;
-      unit = byKey.get(key);
-      if (!unit) {
-        const boardName = units.find((u) => u.boardId === row.boardId)?.boardName ?? (await boardNameOf(row.boardId));
-        unit = { key, boardId: row.boardId, boardName, schoolId: null, schoolName: null, ...zero() };
-        byKey.set(key, unit);
-        units.push(unit);
-      }
-    }
-    if (unit) {
-      unit.attempts += row.attempts;
-      unit.successfulAttempts += row.successfulAttempts;
-      unit.nipsIssued += row.nipsIssued;
-    }
-    for (const [key, n] of Object.entries(row.failureReasons)) {
-      const [code, kind] = key.split("|");
-      purgedReasons.push({ code: code ?? "", kind: kind || null, n });
-    }
+  for (const row of childrenRows) {
+    const atBoardLevel = row.schoolId === 0;
+    if (view.kind === "all" ? atBoardLevel : view.kind === "board" ? atBoardLevel : true) totals.childrenAssociated += row.n;
+    const unit =
+      view.kind === "all" ? (atBoardLevel ? byKey.get(`board:${row.boardId}`) : undefined) : byKey.get(`school:${row.schoolId}`);
+    if (unit) unit.childrenAssociated += row.n;
   }
 
   return {
@@ -232,31 +200,23 @@ export async function figuresForStaff(
     boardId: view.kind === "board" ? view.boardId : null,
     totals,
     units,
-    topFailureReasons: topBlockingReasons([...reasonRows, ...purgedReasons]),
+    topFailureReasons: topBlockingReasons(reasonRows.map((r) => ({ code: r.code, kind: r.kind || null, n: r.n }))),
   };
 }
 
-/** The purge's per-day totals within the view and the period (their board and school are plain ids, 0 for none). */
-async function purgedTotals(view: StaffScope, period: FiguresPeriod) {
-  const inView =
-    view.kind === "all"
-      ? undefined
-      : view.kind === "board"
-        ? eq(purgedAttemptTotals.boardId, view.boardId)
-        : view.schoolIds.length > 0
-          ? inArray(purgedAttemptTotals.schoolId, view.schoolIds)
-          : sql`false`;
-  return db
-    .select({
-      boardId: purgedAttemptTotals.boardId,
-      schoolId: purgedAttemptTotals.schoolId,
-      attempts: purgedAttemptTotals.attempts,
-      successfulAttempts: purgedAttemptTotals.successfulAttempts,
-      nipsIssued: purgedAttemptTotals.nipsIssued,
-      failureReasons: purgedAttemptTotals.failureReasons,
-    })
-    .from(purgedAttemptTotals)
-    .where(and(gte(purgedAttemptTotals.day, period.from), lte(purgedAttemptTotals.day, period.to), inView));
+/** Accounts created in the period and counted in any of these schools, each once. */
+async function accountsAcross(schoolIds: number[], period: FiguresPeriod): Promise<number> {
+  const [row] = await db
+    .select({ n: countDistinct(figuresAccountUnits.accountId) })
+    .from(figuresAccountUnits)
+    .where(
+      and(
+        inArray(figuresAccountUnits.schoolId, schoolIds),
+        gte(figuresAccountUnits.day, period.from),
+        lte(figuresAccountUnits.day, period.to),
+      ),
+    );
+  return Number(row?.n ?? 0);
 }
 
 /** Blocking findings only (a tolerated accent difference is not why an attempt failed), summed per code. */

@@ -3,7 +3,6 @@
 // (anonymised: what the law makes the board keep stays, the address is free again).
 import { and, asc, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
-import { aggregatePurgedAttempts } from "@/db/queries/retention";
 import {
   associationAttempts,
   associations,
@@ -302,8 +301,8 @@ export function deletedAccountEmail(parentAccountId: string): string {
 }
 
 /**
- * Deletes a parent's account at their request, in one transaction: associations end; attempts are folded into the
- * figures' per-day totals and deleted; codes, email changes, sessions, sign-in events and the emails sent to the
+ * Deletes a parent's account at their request, in one transaction: associations end; attempts are deleted (the
+ * figures' per-day totals keep them); codes, email changes, sessions, sign-in events and the emails sent to the
  * address go; support tickets are anonymised; the account row stays, anonymised, so the incident register and the
  * audit log (which the board must keep) still point somewhere; a confirmation goes to the address.
  */
@@ -320,8 +319,10 @@ export async function deleteOwnAccount(parentAccountId: string, password: string
       .set({ revokedAt: sql`now()` })
       .where(and(eq(associations.parentAccountId, account.id), isNull(associations.revokedAt)))
       .returning({ id: associations.id });
-    const attempts = await aggregatePurgedAttempts(tx, eq(associationAttempts.parentAccountId, account.id));
-    await tx.delete(associationAttempts).where(eq(associationAttempts.parentAccountId, account.id));
+    // The figures counted these attempts when they were written (daily_figures); deleting them leaves that as is.
+    const attempts = (
+      await tx.delete(associationAttempts).where(eq(associationAttempts.parentAccountId, account.id)).returning({ id: associationAttempts.id })
+    ).length;
     await tx.delete(emailChangeRequests).where(eq(emailChangeRequests.parentAccountId, account.id));
     await tx.delete(authSessions).where(eq(authSessions.parentAccountId, account.id));
     await tx.delete(verificationCodes).where(eq(verificationCodes.email, email));

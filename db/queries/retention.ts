@@ -1,6 +1,7 @@
 // The retention purge: deletes what the portal no longer needs (expired codes and NIPs, sign-in events and
-// association attempts past their board's period, resolved support tickets past theirs, abandoned imports),
-// folding attempts and NIPs into per-day totals first so the figures keep old periods. One run at a time across
+// association attempts past their board's period, resolved support tickets past theirs, abandoned imports).
+// The figures keep old periods without help: their per-day totals (daily_figures) were added to when the attempts
+// and NIPs were written, and deleting rows never subtracts from them. One run at a time across
 // every app instance (a transaction-level advisory lock: a second run finds it taken and does nothing); each run
 // is summarised in the audit log. Also the boards' retention settings.
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
@@ -28,56 +29,6 @@ function rowsOf(result: unknown): Record<string, unknown>[] {
 async function countDeleted(tx: Executor, deletion: SQL): Promise<number> {
   const [row] = rowsOf(await tx.execute(sql`with gone as (${deletion} returning 1) select count(*)::int as n from gone`));
   return Number(row?.n ?? 0);
-}
-
-/**
- * Adds the attempts matching `condition` (on association_attempts) to purged_attempt_totals, per local day, board
- * and school, before they are deleted; returns how many were counted. Run it in the deleting transaction.
- */
-export async function aggregatePurgedAttempts(tx: Transaction, condition: SQL): Promise<number> {
-  const [row] = rowsOf(
-    await tx.execute(sql`
-      with picked as (
-        select a.id, a.success, a.reasons, (a.created_at at time zone ${timeZone})::date as day,
-               coalesce(st.board_id, a.board_id, 0) as board_id, coalesce(st.school_id, 0) as school_id
-        from ${associationAttempts} a left join students st on st.id = a.candidate_student_id
-        where a.id in (select ${associationAttempts.id} from ${associationAttempts} where ${condition})
-      ), counts as (
-        select day, board_id, school_id, count(*)::int as n, (count(*) filter (where success))::int as ok
-        from picked group by day, board_id, school_id
-      ), findings as (
-        select day, board_id, school_id, jsonb_object_agg(k, n) as r from (
-          select day, board_id, school_id, (reason->>'code') || '|' || coalesce(reason->>'kind', '') as k, count(distinct id)::int as n
-          from picked cross join lateral jsonb_array_elements(reasons) as reason
-          where not success group by 1, 2, 3, 4
-        ) x group by day, board_id, school_id
-      ), added as (
-        insert into purged_attempt_totals (day, board_id, school_id, attempts, successful_attempts, failure_reasons)
-        select c.day, c.board_id, c.school_id, c.n, c.ok, coalesce(f.r, '{}'::jsonb)
-        from counts c left join findings f using (day, board_id, school_id)
-        on conflict (board_id, day, school_id) do update set
-          attempts = purged_attempt_totals.attempts + excluded.attempts,
-          successful_attempts = purged_attempt_totals.successful_attempts + excluded.successful_attempts,
-          failure_reasons = (
-            select coalesce(jsonb_object_agg(k, coalesce((purged_attempt_totals.failure_reasons->>k)::int, 0) + coalesce((excluded.failure_reasons->>k)::int, 0)), '{}'::jsonb)
-            from (select jsonb_object_keys(purged_attempt_totals.failure_reasons) union select jsonb_object_keys(excluded.failure_reasons)) as keys(k)
-          )
-        returning 1
-      )
-      select coalesce(sum(n), 0)::int as n from counts`),
-  );
-  return Number(row?.n ?? 0);
-}
-
-/** The same for NIPs (the figures count NIPs issued per day). */
-async function aggregatePurgedNips(tx: Transaction, condition: SQL): Promise<void> {
-  await tx.execute(sql`
-    insert into purged_attempt_totals (day, board_id, school_id, nips_issued)
-    select (n.created_at at time zone ${timeZone})::date, st.board_id, st.school_id, count(*)::int
-    from ${nips} n join students st on st.id = n.student_id
-    where n.id in (select ${nips.id} from ${nips} where ${condition})
-    group by 1, 2, 3
-    on conflict (board_id, day, school_id) do update set nips_issued = purged_attempt_totals.nips_issued + excluded.nips_issued`);
 }
 
 /** Attempts past the period of the board the parent chose (attempts without a board: the default period). */
@@ -111,13 +62,11 @@ export async function purgeExpiredData(): Promise<PurgeResult> {
     const expiredSince = sql`now() - make_interval(days => ${EXPIRED_SECRETS_DAYS}::int)`;
     const verificationCodes = await countDeleted(tx, sql`delete from verification_codes where expires_at < ${expiredSince}`);
     const emailChangeRequests = await countDeleted(tx, sql`delete from email_change_requests where expires_at < ${expiredSince}`);
-    await aggregatePurgedNips(tx, nipPastRetention);
     const nipCount = await countDeleted(tx, sql`delete from ${nips} where ${nipPastRetention}`);
     const authEvents = await countDeleted(
       tx,
       sql`delete from auth_events where created_at < now() - make_interval(months => ${env.AUTH_EVENTS_RETENTION_MONTHS}::int)`,
     );
-    await aggregatePurgedAttempts(tx, attemptPastRetention);
     const attempts = await countDeleted(tx, sql`delete from ${associationAttempts} where ${attemptPastRetention}`);
     const resolvedTickets = await purgeResolvedTickets(tx);
     // Emails already delivered or given up: their bodies were cleared on sending; the address and subject go too.
