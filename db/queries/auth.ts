@@ -203,7 +203,7 @@ function sessionIsOpen(sessionId: string, now: Date, limits: SessionLimits) {
 }
 
 /** Writes the time last seen when the session has not been seen for a minute. */
-async function keepSessionAlive(sessionId: string, lastSeenAt: Date, now: Date) {
+export async function keepSessionAlive(sessionId: string, lastSeenAt: Date, now: Date) {
   if (now.getTime() - lastSeenAt.getTime() < SESSION_TOUCH_INTERVAL_MS) return;
   await db.update(authSessions).set({ lastSeenAt: now }).where(and(eq(authSessions.id, sessionId), lt(authSessions.lastSeenAt, now)));
 }

@@ -3,18 +3,12 @@
 import { and, count, eq, gt, isNull, max, sql } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "@/db/client";
 import { recordAuthEvent } from "@/db/queries/auth";
-import { authEvents, authSessions, schoolBoards, staffPasskeys, staffRecoveryCodes, staffUsers } from "@/db/schema";
+import { authEvents, authSessions, staffRecoveryCodes, staffUsers } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { hashSecret } from "@/lib/secret-hash";
 import { openSecret, sealSecret } from "@/lib/secret-box";
-import { mfaRequiredFor } from "@/lib/staff/admin-rules";
 import { newRecoveryCodes, normalizeRecoveryCode } from "@/lib/staff/recovery-codes";
-import {
-  SECOND_FACTOR_MAX_FAILURES,
-  SECOND_FACTOR_WINDOW_MINUTES,
-  type StaffMfaState,
-  type StaffSessionState,
-} from "@/lib/staff/second-factor";
+import { SECOND_FACTOR_MAX_FAILURES, SECOND_FACTOR_WINDOW_MINUTES } from "@/lib/staff/second-factor";
 import { matchTotpStep, newTotpSecret, totpUri } from "@/lib/staff/totp";
 
 const TOTP_BOX = "totp";
@@ -38,15 +32,6 @@ export async function revokeStaffSessions(executor: Executor, staffUserId: strin
 }
 
 /** The session's second-factor state, if it is a live session of this staff member. */
-export async function readStaffSession(sessionId: string | null, staffUserId: string): Promise<StaffSessionState | null> {
-  if (!sessionId || !/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
-  const [row] = await db
-    .select({ id: authSessions.id, secondFactorAt: authSessions.secondFactorAt, secondFactorMethod: authSessions.secondFactorMethod })
-    .from(authSessions)
-    .where(and(eq(authSessions.id, sessionId), eq(authSessions.staffUserId, staffUserId), isNull(authSessions.revokedAt)));
-  return row ?? null;
-}
-
 /** Records a proven second factor in the session (sign-in or step-up). */
 export async function markSecondFactor(executor: Executor, sessionId: string, staffUserId: string, method: SecondFactorMethod) {
   await executor
@@ -58,21 +43,6 @@ export async function markSecondFactor(executor: Executor, sessionId: string, st
 /** A sign-in that did not go through the password check (passkey) still updates the last sign-in. */
 export async function markStaffSignedIn(staffUserId: string) {
   await db.update(staffUsers).set({ lastSigninAt: sql`now()` }).where(eq(staffUsers.id, staffUserId));
-}
-
-export async function staffMfaState(staffUserId: string, executor: Executor = db): Promise<StaffMfaState> {
-  const [row] = await executor
-    .select({
-      role: staffUsers.role,
-      totpEnabledAt: staffUsers.totpEnabledAt,
-      secretaryMfaRequired: schoolBoards.secretaryMfaRequired,
-      passkeys: sql<number>`(select count(*)::int from ${staffPasskeys} where ${staffPasskeys.staffUserId} = ${staffUsers.id})`,
-    })
-    .from(staffUsers)
-    .leftJoin(schoolBoards, eq(schoolBoards.id, staffUsers.boardId))
-    .where(eq(staffUsers.id, staffUserId));
-  if (!row) return { required: true, totp: false, passkeys: 0 };
-  return { required: mfaRequiredFor(row, row.secretaryMfaRequired ?? false), totp: row.totpEnabledAt !== null, passkeys: row.passkeys };
 }
 
 export async function recoveryCodesLeft(staffUserId: string): Promise<number> {

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { touchParentSession, touchSession, type Subject } from "@/db/queries/auth";
 import { decodeSessionToken } from "@/lib/auth/session-token";
 import { env } from "@/lib/env";
-import { loadStaffContext, type StaffContext } from "@/db/queries/staff";
+import { openStaffSession, type StaffContext } from "@/db/queries/staff";
 import { isServiceUnavailable, ServiceUnavailableError } from "@/lib/service-availability";
 import { pendingSignInStep } from "@/lib/staff/second-factor";
 
@@ -82,19 +82,13 @@ export async function requireParent() {
 }
 
 /** The server-side session id the JWT carries (never exposed to the browser's session object). */
-export const currentSessionId = cache(async (): Promise<string | null> => {
-  const jar = await cookies();
-  const raw = jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
-  if (!raw) return null;
-  const token = decodeSessionToken({ token: raw, secret: env.NEXTAUTH_SECRET });
-  return typeof token?.sid === "string" ? token.sid : null;
-});
+export const currentSessionId = cache(async (): Promise<string | null> => (await sessionClaims())?.sid ?? null);
 
 /** The signed-in staff member whether or not the second factor is done yet (the sign-in steps' own pages). */
 export const currentStaffSigningIn = cache(async (): Promise<StaffContext | null> => {
-  const session = await auth();
-  if (session?.user.subject !== "staff") return null;
-  return loadStaffContext(session.user.id, await currentSessionId());
+  const jwt = await sessionClaims();
+  if (jwt?.subject !== "staff") return null;
+  return unlessDatabaseDown(() => openStaffSession(jwt.sid, jwt.uid));
 });
 
 /** A staff member fully signed in: password, then a second factor when they have one or their role requires it. */

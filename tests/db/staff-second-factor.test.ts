@@ -2,10 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { openSession } from "@/db/queries/auth";
-import { loadStaffContext, type StaffContext } from "@/db/queries/staff";
+import { loadStaffContext, openStaffSession, type StaffContext } from "@/db/queries/staff";
 import {
   confirmTotpEnrolment,
-  readStaffSession,
   renewRecoveryCodes,
   startTotpEnrolment,
   verifySecondFactor,
@@ -36,6 +35,23 @@ async function enrol(staffId: string, session: string | null = sessionId) {
   if (!result.ok) throw new Error(result.reason);
   return { secret: start.secret, recoveryCodes: result.recoveryCodes };
 }
+
+describe("the back office's session check", () => {
+  it("reads the staff member, their scope and their session in one, only while the session is open and theirs", async () => {
+    const secretary = await secretaryOf(school);
+    const opened = (await openStaffSession(sessionId, support.staff.id))!;
+    expect(opened.scope).toEqual({ kind: "board", boardId: school.boardId });
+    expect(opened.session).toEqual({ id: sessionId, secondFactorAt: null, secondFactorMethod: null });
+    expect(opened.mfa).toEqual({ required: true, totp: false, passkeys: 0 });
+    expect(await openStaffSession(sessionId, secretary.staff.id)).toBeNull();
+    const own = await openSession(db, { subject: "staff", userId: secretary.staff.id, ip: null, userAgent: null });
+    expect((await openStaffSession(own, secretary.staff.id))!.scope).toEqual({ kind: "schools", schoolIds: [school.id] });
+    await db.update(authSessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(authSessions.id, own));
+    expect(await openStaffSession(own, secretary.staff.id)).toBeNull();
+    await db.update(authSessions).set({ revokedAt: new Date() }).where(eq(authSessions.id, sessionId));
+    expect(await openStaffSession(sessionId, support.staff.id)).toBeNull();
+  });
+});
 
 describe("TOTP enrolment", () => {
   it("requires a second factor of board support at sign-in, asking to enrol first", async () => {
@@ -98,7 +114,7 @@ describe("TOTP sign-in", () => {
     expect((await verifySecondFactor(support.staff.id, a, code, later)).ok).toBe(true);
     expect(await verifySecondFactor(support.staff.id, b, code, later)).toEqual({ ok: false, reason: "replayedCode" });
     expect(await verifySecondFactor(support.staff.id, b, totpCodeAt(secret, later - 30_000), later)).toEqual({ ok: false, reason: "replayedCode" });
-    expect((await readStaffSession(b, support.staff.id))!.secondFactorAt).toBeNull();
+    expect((await loadStaffContext(support.staff.id, b))!.session!.secondFactorAt).toBeNull();
     // The next step's code works.
     expect((await verifySecondFactor(support.staff.id, b, totpCodeAt(secret, later + 30_000), later + 30_000)).ok).toBe(true);
   });
