@@ -826,6 +826,8 @@ export const dailyFigures = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.boardId, t.day, t.schoolId] }),
+    // Both read indexes carry the counts (INCLUDE, written in migration 0022): the figures are index-only scans.
+    index("daily_figures_board_day_idx").on(t.boardId, t.day, t.schoolId),
     index("daily_figures_school_day_idx").on(t.schoolId, t.day),
   ],
 );
@@ -843,6 +845,8 @@ export const dailyFailureReasons = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.boardId, t.day, t.schoolId, t.code, t.kind] }),
+    // With the count included (migration 0022), as daily_figures' indexes.
+    index("daily_failure_reasons_board_day_idx").on(t.boardId, t.day, t.schoolId, t.code, t.kind),
     index("daily_failure_reasons_school_day_idx").on(t.schoolId, t.day),
   ],
 );
@@ -864,6 +868,8 @@ export const dailyChildren = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.boardId, t.day, t.schoolId, t.previousDay] }),
+    // With the count included (migration 0022), as daily_figures' indexes.
+    index("daily_children_board_day_idx").on(t.boardId, t.day, t.schoolId, t.previousDay),
     index("daily_children_school_day_idx").on(t.schoolId, t.day),
   ],
 );

@@ -91,7 +91,7 @@ export async function figuresForStaff(
   // board reads its own rows, the board row (school 0) holding its totals; a secretary, her schools' rows.
   const rowsOf = (t: { boardId: AnyPgColumn; schoolId: AnyPgColumn }): SQL =>
     view.kind === "all"
-      ? sql`(${t.schoolId} = 0 or ${t.boardId} = 0)`
+      ? and(inArray(t.schoolId, [0, -1]), sql`(${t.schoolId} = 0 or ${t.boardId} = 0)`)!
       : view.kind === "board"
         ? eq(t.boardId, view.boardId)
         : view.schoolIds.length > 0
