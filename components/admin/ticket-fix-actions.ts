@@ -9,7 +9,7 @@ import { recordTicketFix } from "@/db/queries/support-desk";
 import { mayActOnRecords } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
 import { deliverSoon } from "@/lib/email/deliver";
-import { failure, parseInput, success, type ActionResult } from "@/lib/safe-action";
+import { failure, parseInput, success, unlessUnavailable, type ActionResult } from "@/lib/safe-action";
 import { requireFreshSecondFactor } from "@/lib/staff/second-factor";
 import { accountActionSchema } from "@/lib/validations/parent-accounts-admin";
 import { sendFicheSchema } from "@/lib/validations/fiche-lookup";
@@ -33,77 +33,85 @@ export async function changeGuardianEmailFromTicketAction(
   ticketId: string,
   input: unknown,
 ): Promise<ActionResult<{ before: string | null; after: string | null; notified: string[] }>> {
-  const ctx = await context(ticketId);
-  if (!ctx) return failure("notFound");
-  if (forbidden(ctx)) return failure("forbidden");
-  // As on the student page: who receives a child's school file changes, so a fresh second factor first.
-  const stepUp = requireFreshSecondFactor(ctx, "guardianEmail");
-  if (stepUp) return stepUp;
-  const parsed = parseInput(guardianEmailChangeSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const result = await changeGuardianEmail(ctx.scope, ctx.staff.id, parsed.data);
-  if (!result.ok) return failure(result.reason);
-  await recordTicketFix(ctx.scope, ctx.staff.id, ctx.ticketId, "guardianEmailChanged", {
-    studentId: parsed.data.studentId,
-    before: result.before ?? "—",
-    after: result.after ?? "—",
+  return unlessUnavailable(async () => {
+    const ctx = await context(ticketId);
+    if (!ctx) return failure("notFound");
+    if (forbidden(ctx)) return failure("forbidden");
+    // As on the student page: who receives a child's school file changes, so a fresh second factor first.
+    const stepUp = requireFreshSecondFactor(ctx, "guardianEmail");
+    if (stepUp) return stepUp;
+    const parsed = parseInput(guardianEmailChangeSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const result = await changeGuardianEmail(ctx.scope, ctx.staff.id, parsed.data);
+    if (!result.ok) return failure(result.reason);
+    await recordTicketFix(ctx.scope, ctx.staff.id, ctx.ticketId, "guardianEmailChanged", {
+      studentId: parsed.data.studentId,
+      before: result.before ?? "—",
+      after: result.after ?? "—",
+    });
+    void deliverSoon();
+    return success({ before: result.before, after: result.after, notified: result.notified });
   });
-  void deliverSoon();
-  return success({ before: result.before, after: result.after, notified: result.notified });
 }
 
 export async function issueNipFromTicketAction(
   ticketId: string,
   input: unknown,
 ): Promise<ActionResult<{ code: string; expiresAt: string; emailedTo: string | null; revokedPrevious: boolean }>> {
-  const ctx = await context(ticketId);
-  if (!ctx) return failure("notFound");
-  if (forbidden(ctx)) return failure("forbidden");
-  const parsed = parseInput(issueNipSchema, input);
-  if (!parsed.ok) return parsed.result;
-  if (parsed.data.email?.source === "typed") {
-    const stepUp = requireFreshSecondFactor(ctx, "nipTypedAddress");
-    if (stepUp) return stepUp;
-  }
-  const result = await issueNip(ctx.scope, ctx.staff.id, parsed.data.studentId, { email: parsed.data.email });
-  if (!result.ok) return failure(result.reason);
-  // The note never holds the code: only that a NIP was issued, and where it was emailed.
-  await recordTicketFix(ctx.scope, ctx.staff.id, ctx.ticketId, "nipIssued", {
-    studentId: parsed.data.studentId,
-    emailedTo: result.nip.emailedTo ?? "—",
-  });
-  if (result.nip.emailedTo) void deliverSoon();
-  return success({
-    code: result.nip.formatted,
-    expiresAt: result.nip.expiresAt.toISOString(),
-    emailedTo: result.nip.emailedTo,
-    revokedPrevious: result.nip.revokedPreviousId !== null,
+  return unlessUnavailable(async () => {
+    const ctx = await context(ticketId);
+    if (!ctx) return failure("notFound");
+    if (forbidden(ctx)) return failure("forbidden");
+    const parsed = parseInput(issueNipSchema, input);
+    if (!parsed.ok) return parsed.result;
+    if (parsed.data.email?.source === "typed") {
+      const stepUp = requireFreshSecondFactor(ctx, "nipTypedAddress");
+      if (stepUp) return stepUp;
+    }
+    const result = await issueNip(ctx.scope, ctx.staff.id, parsed.data.studentId, { email: parsed.data.email });
+    if (!result.ok) return failure(result.reason);
+    // The note never holds the code: only that a NIP was issued, and where it was emailed.
+    await recordTicketFix(ctx.scope, ctx.staff.id, ctx.ticketId, "nipIssued", {
+      studentId: parsed.data.studentId,
+      emailedTo: result.nip.emailedTo ?? "—",
+    });
+    if (result.nip.emailedTo) void deliverSoon();
+    return success({
+      code: result.nip.formatted,
+      expiresAt: result.nip.expiresAt.toISOString(),
+      emailedTo: result.nip.emailedTo,
+      revokedPrevious: result.nip.revokedPreviousId !== null,
+    });
   });
 }
 
 export async function sendFicheFromTicketAction(ticketId: string, input: unknown): Promise<ActionResult<{ sentTo: string }>> {
-  const ctx = await context(ticketId);
-  if (!ctx) return failure("notFound");
-  if (forbidden(ctx)) return failure("forbidden");
-  const parsed = parseInput(sendFicheSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const result = await sendFicheToGuardian(ctx.scope, ctx.staff.id, parsed.data.studentId, parsed.data.guardianEmailId);
-  if (!result.ok) {
-    return failure(result.reason, result.retryAfterSeconds ? { retryAfterSeconds: result.retryAfterSeconds, params: { seconds: result.retryAfterSeconds } } : {});
-  }
-  await recordTicketFix(ctx.scope, ctx.staff.id, ctx.ticketId, "ficheSent", { studentId: parsed.data.studentId, to: result.sentTo });
-  void deliverSoon();
-  return success({ sentTo: result.sentTo });
+  return unlessUnavailable(async () => {
+    const ctx = await context(ticketId);
+    if (!ctx) return failure("notFound");
+    if (forbidden(ctx)) return failure("forbidden");
+    const parsed = parseInput(sendFicheSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const result = await sendFicheToGuardian(ctx.scope, ctx.staff.id, parsed.data.studentId, parsed.data.guardianEmailId);
+    if (!result.ok) {
+      return failure(result.reason, result.retryAfterSeconds ? { retryAfterSeconds: result.retryAfterSeconds, params: { seconds: result.retryAfterSeconds } } : {});
+    }
+    await recordTicketFix(ctx.scope, ctx.staff.id, ctx.ticketId, "ficheSent", { studentId: parsed.data.studentId, to: result.sentTo });
+    void deliverSoon();
+    return success({ sentTo: result.sentTo });
+  });
 }
 
 export async function liftLockoutFromTicketAction(ticketId: string, input: unknown): Promise<ActionResult<{ failuresCleared: number }>> {
-  const ctx = await context(ticketId);
-  if (!ctx) return failure("notFound");
-  if (forbidden(ctx)) return failure("forbidden");
-  const parsed = parseInput(accountActionSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const result = await liftParentLockout(ctx.scope, ctx.staff.id, parsed.data.accountId);
-  if (!result.ok) return failure(result.reason);
-  await recordTicketFix(ctx.scope, ctx.staff.id, ctx.ticketId, "lockoutLifted", { failuresCleared: result.value.failuresCleared });
-  return success(result.value);
+  return unlessUnavailable(async () => {
+    const ctx = await context(ticketId);
+    if (!ctx) return failure("notFound");
+    if (forbidden(ctx)) return failure("forbidden");
+    const parsed = parseInput(accountActionSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const result = await liftParentLockout(ctx.scope, ctx.staff.id, parsed.data.accountId);
+    if (!result.ok) return failure(result.reason);
+    await recordTicketFix(ctx.scope, ctx.staff.id, ctx.ticketId, "lockoutLifted", { failuresCleared: result.value.failuresCleared });
+    return success(result.value);
+  });
 }

@@ -19,7 +19,7 @@ import type { StaffContext } from "@/db/queries/staff";
 import { requireStaff } from "@/lib/auth/session";
 import { deliverSoon } from "@/lib/email/deliver";
 import { toLocale } from "@/lib/i18n/locale";
-import { failure, parseInput, success, type ActionResult } from "@/lib/safe-action";
+import { failure, parseInput, success, unlessUnavailable, type ActionResult } from "@/lib/safe-action";
 import { canAdministerStaff } from "@/lib/staff/admin-rules";
 import { requireFreshSecondFactor } from "@/lib/staff/second-factor";
 import {
@@ -53,84 +53,102 @@ async function roleLabel(role: string) {
 }
 
 export async function inviteStaffAction(input: unknown): Promise<ActionResult<{ staffId: string; expiresAt: string }>> {
-  const guarded = await guard();
-  if (!guarded.ok) return guarded.result;
-  const parsed = parseInput(inviteStaffSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const result = await inviteStaff(guarded.context.staff, {
-    ...parsed.data,
-    locale: toLocale(await getLocale()),
-    roleLabel: await roleLabel(parsed.data.role),
+  return unlessUnavailable(async () => {
+    const guarded = await guard();
+    if (!guarded.ok) return guarded.result;
+    const parsed = parseInput(inviteStaffSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const result = await inviteStaff(guarded.context.staff, {
+      ...parsed.data,
+      locale: toLocale(await getLocale()),
+      roleLabel: await roleLabel(parsed.data.role),
+    });
+    if (result.ok) void deliverSoon();
+    return toResult(result, (v) => ({ staffId: v.staffId, expiresAt: v.expiresAt.toISOString() }));
   });
-  if (result.ok) void deliverSoon();
-  return toResult(result, (v) => ({ staffId: v.staffId, expiresAt: v.expiresAt.toISOString() }));
 }
 
 export async function resendInvitationAction(input: unknown): Promise<ActionResult<{ expiresAt: string }>> {
-  const guarded = await guard();
-  if (!guarded.ok) return guarded.result;
-  const parsed = parseInput(staffIdSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const result = await resendInvitation(guarded.context.staff, parsed.data.staffId, { locale: toLocale(await getLocale()) });
-  if (result.ok) void deliverSoon();
-  return toResult(result, (v) => ({ expiresAt: v.expiresAt.toISOString() }));
+  return unlessUnavailable(async () => {
+    const guarded = await guard();
+    if (!guarded.ok) return guarded.result;
+    const parsed = parseInput(staffIdSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const result = await resendInvitation(guarded.context.staff, parsed.data.staffId, { locale: toLocale(await getLocale()) });
+    if (result.ok) void deliverSoon();
+    return toResult(result, (v) => ({ expiresAt: v.expiresAt.toISOString() }));
+  });
 }
 
 export async function changeAssignmentAction(input: unknown): Promise<ActionResult> {
-  const guarded = await guard();
-  if (!guarded.ok) return guarded.result;
-  const parsed = parseInput(changeAssignmentSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const { staffId, ...assignment } = parsed.data;
-  return toResult(await changeStaffAssignment(guarded.context.staff, staffId, assignment), () => undefined);
+  return unlessUnavailable(async () => {
+    const guarded = await guard();
+    if (!guarded.ok) return guarded.result;
+    const parsed = parseInput(changeAssignmentSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const { staffId, ...assignment } = parsed.data;
+    return toResult(await changeStaffAssignment(guarded.context.staff, staffId, assignment), () => undefined);
+  });
 }
 
 export async function deactivateStaffAction(input: unknown): Promise<ActionResult<{ sessionsEnded: number }>> {
-  const guarded = await guard();
-  if (!guarded.ok) return guarded.result;
-  const parsed = parseInput(deactivateStaffSchema, input);
-  if (!parsed.ok) return parsed.result;
-  return toResult(await deactivateStaff(guarded.context.staff, parsed.data.staffId, parsed.data.reason), (v) => v);
+  return unlessUnavailable(async () => {
+    const guarded = await guard();
+    if (!guarded.ok) return guarded.result;
+    const parsed = parseInput(deactivateStaffSchema, input);
+    if (!parsed.ok) return parsed.result;
+    return toResult(await deactivateStaff(guarded.context.staff, parsed.data.staffId, parsed.data.reason), (v) => v);
+  });
 }
 
 export async function reactivateStaffAction(input: unknown): Promise<ActionResult> {
-  const guarded = await guard();
-  if (!guarded.ok) return guarded.result;
-  const parsed = parseInput(staffIdSchema, input);
-  if (!parsed.ok) return parsed.result;
-  return toResult(await reactivateStaff(guarded.context.staff, parsed.data.staffId), () => undefined);
+  return unlessUnavailable(async () => {
+    const guarded = await guard();
+    if (!guarded.ok) return guarded.result;
+    const parsed = parseInput(staffIdSchema, input);
+    if (!parsed.ok) return parsed.result;
+    return toResult(await reactivateStaff(guarded.context.staff, parsed.data.staffId), () => undefined);
+  });
 }
 
 export async function startStaffPasswordResetAction(input: unknown): Promise<ActionResult<{ expiresAt: string }>> {
-  const guarded = await guard();
-  if (!guarded.ok) return guarded.result;
-  const parsed = parseInput(staffIdSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const result = await startStaffPasswordReset(guarded.context.staff, parsed.data.staffId, { locale: toLocale(await getLocale()) });
-  if (result.ok) void deliverSoon();
-  return toResult(result, (v) => ({ expiresAt: v.expiresAt.toISOString() }));
+  return unlessUnavailable(async () => {
+    const guarded = await guard();
+    if (!guarded.ok) return guarded.result;
+    const parsed = parseInput(staffIdSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const result = await startStaffPasswordReset(guarded.context.staff, parsed.data.staffId, { locale: toLocale(await getLocale()) });
+    if (result.ok) void deliverSoon();
+    return toResult(result, (v) => ({ expiresAt: v.expiresAt.toISOString() }));
+  });
 }
 
 export async function liftStaffLockoutAction(input: unknown): Promise<ActionResult<{ failuresCleared: number }>> {
-  const guarded = await guard();
-  if (!guarded.ok) return guarded.result;
-  const parsed = parseInput(staffIdSchema, input);
-  if (!parsed.ok) return parsed.result;
-  return toResult(await liftStaffLockout(guarded.context.staff, parsed.data.staffId), (v) => v);
+  return unlessUnavailable(async () => {
+    const guarded = await guard();
+    if (!guarded.ok) return guarded.result;
+    const parsed = parseInput(staffIdSchema, input);
+    if (!parsed.ok) return parsed.result;
+    return toResult(await liftStaffLockout(guarded.context.staff, parsed.data.staffId), (v) => v);
+  });
 }
 
 export async function setSecretaryMfaAction(input: unknown): Promise<ActionResult> {
-  const guarded = await guard();
-  if (!guarded.ok) return guarded.result;
-  const parsed = parseInput(boardMfaSchema, input);
-  if (!parsed.ok) return parsed.result;
-  return toResult(await setSecretaryMfaRequired(guarded.context.staff, parsed.data.boardId, parsed.data.required), () => undefined);
+  return unlessUnavailable(async () => {
+    const guarded = await guard();
+    if (!guarded.ok) return guarded.result;
+    const parsed = parseInput(boardMfaSchema, input);
+    if (!parsed.ok) return parsed.result;
+    return toResult(await setSecretaryMfaRequired(guarded.context.staff, parsed.data.boardId, parsed.data.required), () => undefined);
+  });
 }
 
 export async function setBoardPasswordRuleAction(input: unknown): Promise<ActionResult> {
-  const guarded = await guard();
-  if (!guarded.ok) return guarded.result;
-  const parsed = parseInput(boardPasswordRuleSchema, input);
-  if (!parsed.ok) return parsed.result;
-  return toResult(await setBoardPasswordRule(guarded.context.staff, parsed.data.boardId, parsed.data.minClasses), () => undefined);
+  return unlessUnavailable(async () => {
+    const guarded = await guard();
+    if (!guarded.ok) return guarded.result;
+    const parsed = parseInput(boardPasswordRuleSchema, input);
+    if (!parsed.ok) return parsed.result;
+    return toResult(await setBoardPasswordRule(guarded.context.staff, parsed.data.boardId, parsed.data.minClasses), () => undefined);
+  });
 }

@@ -16,7 +16,7 @@ import {
 import { mayActOnRecords } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
 import { deliverSoon } from "@/lib/email/deliver";
-import { failure, parseInput, success, type ActionResult } from "@/lib/safe-action";
+import { failure, parseInput, success, unlessUnavailable, type ActionResult } from "@/lib/safe-action";
 import {
   assignTicketSchema,
   internalNoteSchema,
@@ -33,71 +33,87 @@ function toResult<T>(result: TicketChangeResult<T>): ActionResult<T> {
 }
 
 export async function replyToTicketAction(input: unknown): Promise<ActionResult<{ status: string }>> {
-  const { staff, scope } = await requireStaff();
-  if (!mayActOnRecords(staff.role)) return failure("forbidden");
-  const parsed = parseInput(staffReplySchema, input);
-  if (!parsed.ok) return parsed.result;
-  const result = await replyToTicket(scope, staff.id, parsed.data.ticketId, parsed.data);
-  if (result.ok) void deliverSoon();
-  return toResult(result.ok ? { ok: true, value: { status: result.value.status } } : result);
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    if (!mayActOnRecords(staff.role)) return failure("forbidden");
+    const parsed = parseInput(staffReplySchema, input);
+    if (!parsed.ok) return parsed.result;
+    const result = await replyToTicket(scope, staff.id, parsed.data.ticketId, parsed.data);
+    if (result.ok) void deliverSoon();
+    return toResult(result.ok ? { ok: true, value: { status: result.value.status } } : result);
+  });
 }
 
 export async function addInternalNoteAction(input: unknown): Promise<ActionResult<{ messageId: string }>> {
-  const { staff, scope } = await requireStaff();
-  if (!mayActOnRecords(staff.role)) return failure("forbidden");
-  const parsed = parseInput(internalNoteSchema, input);
-  if (!parsed.ok) return parsed.result;
-  return toResult(await addInternalNote(scope, staff.id, parsed.data.ticketId, parsed.data.body));
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    if (!mayActOnRecords(staff.role)) return failure("forbidden");
+    const parsed = parseInput(internalNoteSchema, input);
+    if (!parsed.ok) return parsed.result;
+    return toResult(await addInternalNote(scope, staff.id, parsed.data.ticketId, parsed.data.body));
+  });
 }
 
 export async function setTicketStatusAction(input: unknown): Promise<ActionResult<{ status: string }>> {
-  const { staff, scope } = await requireStaff();
-  if (!mayActOnRecords(staff.role)) return failure("forbidden");
-  const parsed = parseInput(ticketStatusSchema, input);
-  if (!parsed.ok) return parsed.result;
-  return toResult(await setTicketStatus(scope, staff.id, parsed.data.ticketId, parsed.data.status));
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    if (!mayActOnRecords(staff.role)) return failure("forbidden");
+    const parsed = parseInput(ticketStatusSchema, input);
+    if (!parsed.ok) return parsed.result;
+    return toResult(await setTicketStatus(scope, staff.id, parsed.data.ticketId, parsed.data.status));
+  });
 }
 
 export async function assignTicketAction(input: unknown): Promise<ActionResult<{ assignee: string | null }>> {
-  const { staff, scope } = await requireStaff();
-  if (!mayActOnRecords(staff.role)) return failure("forbidden");
-  const parsed = parseInput(assignTicketSchema, input);
-  if (!parsed.ok) return parsed.result;
-  return toResult(await assignTicket(scope, staff.id, parsed.data.ticketId, parsed.data.assigneeId));
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    if (!mayActOnRecords(staff.role)) return failure("forbidden");
+    const parsed = parseInput(assignTicketSchema, input);
+    if (!parsed.ok) return parsed.result;
+    return toResult(await assignTicket(scope, staff.id, parsed.data.ticketId, parsed.data.assigneeId));
+  });
 }
 
 export async function rerouteTicketAction(input: unknown): Promise<ActionResult<{ schoolId: number | null; boardId: number | null }>> {
-  const { staff, scope } = await requireStaff();
-  if (!mayActOnRecords(staff.role)) return failure("forbidden");
-  const parsed = parseInput(rerouteTicketSchema, input);
-  if (!parsed.ok) return parsed.result;
-  return toResult(await rerouteTicket(scope, staff.id, parsed.data.ticketId, parsed.data.route));
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    if (!mayActOnRecords(staff.role)) return failure("forbidden");
+    const parsed = parseInput(rerouteTicketSchema, input);
+    if (!parsed.ok) return parsed.result;
+    return toResult(await rerouteTicket(scope, staff.id, parsed.data.ticketId, parsed.data.route));
+  });
 }
 
 export async function linkTicketStudentAction(input: unknown): Promise<ActionResult> {
-  const { staff, scope } = await requireStaff();
-  if (!mayActOnRecords(staff.role)) return failure("forbidden");
-  const parsed = parseInput(linkStudentSchema, input);
-  if (!parsed.ok) return parsed.result;
-  const data = parsed.data;
-  return toResult(
-    "fiche" in data
-      ? await linkTicketStudentByFiche(scope, staff.id, data.ticketId, data.fiche)
-      : await linkTicketStudent(scope, staff.id, data.ticketId, data.unlinkStudentId, false),
-  );
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    if (!mayActOnRecords(staff.role)) return failure("forbidden");
+    const parsed = parseInput(linkStudentSchema, input);
+    if (!parsed.ok) return parsed.result;
+    const data = parsed.data;
+    return toResult(
+      "fiche" in data
+        ? await linkTicketStudentByFiche(scope, staff.id, data.ticketId, data.fiche)
+        : await linkTicketStudent(scope, staff.id, data.ticketId, data.unlinkStudentId, false),
+    );
+  });
 }
 
 export async function createSavedReplyAction(input: unknown): Promise<ActionResult<{ id: number }>> {
-  const { staff, scope } = await requireStaff();
-  if (!mayActOnRecords(staff.role)) return failure("forbidden");
-  const parsed = parseInput(savedReplySchema, input);
-  if (!parsed.ok) return parsed.result;
-  return toResult(await createSavedReply(scope, staff.id, parsed.data));
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    if (!mayActOnRecords(staff.role)) return failure("forbidden");
+    const parsed = parseInput(savedReplySchema, input);
+    if (!parsed.ok) return parsed.result;
+    return toResult(await createSavedReply(scope, staff.id, parsed.data));
+  });
 }
 
 export async function deleteSavedReplyAction(input: unknown): Promise<ActionResult> {
-  const { staff, scope } = await requireStaff();
-  const parsed = parseInput(savedReplyIdSchema, input);
-  if (!parsed.ok) return parsed.result;
-  return toResult(await deleteSavedReply(scope, staff.id, parsed.data.id));
+  return unlessUnavailable(async () => {
+    const { staff, scope } = await requireStaff();
+    const parsed = parseInput(savedReplyIdSchema, input);
+    if (!parsed.ok) return parsed.result;
+    return toResult(await deleteSavedReply(scope, staff.id, parsed.data.id));
+  });
 }
