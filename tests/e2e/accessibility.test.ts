@@ -112,6 +112,8 @@ describe("accessibility (axe-core) of the parent pages", () => {
       await submitSignIn(demo, DEMO_PARENT.email, DEMO_PARENT.password);
       await demo.waitForURL((url) => url.pathname === "/enfants");
       await axe.check(demo, "children, with records to associate");
+      await demo.goto("/compte");
+      await axe.check(demo, "own account");
       await demo.context().close();
 
       axe.expectNone();
@@ -148,6 +150,18 @@ describe("accessibility (axe-core) of the staff pages", () => {
       await axe.check(page, "figures");
       await page.goto("/admin/import");
       await axe.check(page, "import");
+      await page.goto("/admin/personnel");
+      await axe.check(page, "staff administration");
+      await page.goto("/admin/incidents");
+      await axe.check(page, "incident register");
+      await page.goto("/admin/incidents/nouveau");
+      await axe.check(page, "incident declaration");
+      await page.goto("/admin/conservation");
+      await axe.check(page, "retention settings");
+      await page.getByLabel("Tentatives d’association (mois)").first().fill("0");
+      await page.getByRole("button", { name: "Enregistrer les durées" }).first().click();
+      await page.getByText("Indiquez une durée entre 1 et 120 mois.").first().waitFor({ state: "visible" });
+      await axe.check(page, "retention settings, value out of bounds");
       await page.goto("/admin/une-page-qui-n-existe-pas");
       await axe.check(page, "staff not found");
       await page.context().close();
