@@ -5,7 +5,8 @@ import { sql } from "drizzle-orm";
 import { date, integer, pgTable, text } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
 import { databaseHandle, type Executor } from "@/db/client";
-import type { StageRecord } from "@/lib/import/reader";
+import type { ImportDelimiter } from "@/lib/import/columns";
+import type { RawRecord, StageRecord } from "@/lib/import/reader";
 
 export function stagingTableName(runId: number): string {
   if (!Number.isSafeInteger(runId) || runId <= 0) throw new RangeError("bad import run id");
@@ -54,8 +55,81 @@ export async function analyzeStagingTable(executor: Executor, runId: number) {
   await executor.execute(sql.raw(`analyze "${stagingTableName(runId)}"`));
 }
 
+/** Drops the run's staging table and, if still there, its raw lines and the lines left to check in the app. */
 export async function dropStagingTable(executor: Executor, runId: number) {
-  await executor.execute(sql.raw(`drop table if exists "${stagingTableName(runId)}"`));
+  await executor.execute(
+    sql.raw(`drop table if exists "${stagingTableName(runId)}", "${rawTableName(runId)}", "${recheckTableName(runId)}"`),
+  );
+}
+
+// ---------- the raw lines: the file's fields as text, parsed by the database, checked in SQL ----------
+
+/** The file's lines as they came, one text column per field of the header (f0, f1, …), before any check. */
+export function rawTableName(runId: number): string {
+  return `import_raw_${stagingTableName(runId).slice("import_stage_".length)}`;
+}
+
+/** The raw lines the SQL checks did not accept, checked again (and explained) in the app. */
+export function recheckTableName(runId: number): string {
+  return `import_recheck_${stagingTableName(runId).slice("import_stage_".length)}`;
+}
+
+export const rawColumn = (position: number) => `f${position}`;
+
+function rawColumns(fieldCount: number): string[] {
+  return Array.from({ length: fieldCount }, (_, i) => rawColumn(i));
+}
+
+export async function createRawTable(executor: Executor, runId: number, fieldCount: number) {
+  if (!Number.isSafeInteger(fieldCount) || fieldCount <= 0 || fieldCount > 1000) throw new RangeError("bad field count");
+  await executor.execute(
+    sql.raw(`create unlogged table "${rawTableName(runId)}" (line integer not null, ${rawColumns(fieldCount).map((c) => `${c} text not null`).join(", ")})`),
+  );
+}
+
+export type RawWriter = { write: (records: RawRecord[]) => Promise<void>; close: () => Promise<void>; abort: () => Promise<void> };
+
+/**
+ * COPY … (FORMAT csv) of the lines as written in the file (the server parses them), each prefixed with its line
+ * number: nothing is parsed or checked in the app. Empty fields are empty strings, not nulls (FORCE_NOT_NULL).
+ */
+async function rawCopyWriter(client: Sql, runId: number, format: { delimiter: ImportDelimiter; fieldCount: number }): Promise<RawWriter> {
+  const columns = rawColumns(format.fieldCount);
+  const target = client.unsafe(
+    `copy "${rawTableName(runId)}" (line, ${columns.join(", ")}) from stdin ` +
+      `(format csv, delimiter '${format.delimiter}', force_not_null (${columns.join(", ")}))`,
+  );
+  return streamWriter(target, (records) => {
+    let text = "";
+    for (const record of records) text += `${record.line}${format.delimiter}${record.text}\n`;
+    return text;
+  });
+}
+
+/** PGlite has no COPY FROM STDIN through the driver: the fields, split here, in multi-row INSERTs. */
+function rawInsertWriter(executor: Executor, runId: number, format: { delimiter: ImportDelimiter; fieldCount: number }): RawWriter {
+  const table = sql.raw(`"${rawTableName(runId)}"`);
+  const rowsPerInsert = Math.max(1, Math.floor(30_000 / (format.fieldCount + 1)));
+  return {
+    async write(records) {
+      for (let i = 0; i < records.length; i += rowsPerInsert) {
+        const rows = records.slice(i, i + rowsPerInsert).map((record) => {
+          const fields = record.fields ?? record.text.split(format.delimiter);
+          return sql`(${record.line}, ${sql.join(fields.map((f) => sql`${f}`), sql`, `)})`;
+        });
+        await executor.execute(sql`insert into ${table} values ${sql.join(rows, sql`, `)}`);
+      }
+    },
+    async close() {},
+    async abort() {},
+  };
+}
+
+export async function openRawWriter(runId: number, format: { delimiter: ImportDelimiter; fieldCount: number }): Promise<RawWriter> {
+  const handle = databaseHandle();
+  await createRawTable(handle.db, runId, format.fieldCount);
+  if (handle.kind === "postgres") return rawCopyWriter((handle.db as unknown as { $client: Sql }).$client, runId, format);
+  return rawInsertWriter(handle.db, runId, format);
 }
 
 type StagingRow = StagingTable["$inferInsert"];
@@ -87,8 +161,8 @@ function copyField(value: string | number | null): string {
 
 export type StagingWriter = { write: (records: StageRecord[]) => Promise<void>; close: () => Promise<void>; abort: () => Promise<void> };
 
-async function copyWriter(client: Sql, runId: number): Promise<StagingWriter> {
-  const target = client.unsafe(`copy "${stagingTableName(runId)}" (${COLUMNS.join(", ")}) from stdin`);
+/** A COPY FROM STDIN stream that waits for the socket to drain (backpressure) and reports the server's error. */
+async function streamWriter<T>(target: ReturnType<Sql["unsafe"]>, encode: (records: T[]) => string) {
   const stream = await target.writable();
   let failed: unknown = null;
   stream.on("error", (error) => (failed = error));
@@ -103,11 +177,9 @@ async function copyWriter(client: Sql, runId: number): Promise<StagingWriter> {
       stream.on("error", done);
     });
   return {
-    async write(records) {
+    async write(records: T[]) {
       if (failed) throw failed;
-      let text = "";
-      for (const record of records) text += valuesOf(record).map(copyField).join("\t") + "\n";
-      if (!stream.write(text)) await drained();
+      if (!stream.write(encode(records))) await drained();
       if (failed) throw failed;
     },
     async close() {
@@ -120,6 +192,15 @@ async function copyWriter(client: Sql, runId: number): Promise<StagingWriter> {
       await target.catch(() => undefined);
     },
   };
+}
+
+async function copyWriter(client: Sql, runId: number): Promise<StagingWriter> {
+  const target = client.unsafe(`copy "${stagingTableName(runId)}" (${COLUMNS.join(", ")}) from stdin`);
+  return streamWriter<StageRecord>(target, (records) => {
+    let text = "";
+    for (const record of records) text += valuesOf(record).map(copyField).join("\t") + "\n";
+    return text;
+  });
 }
 
 function insertWriter(executor: Executor, runId: number): StagingWriter {

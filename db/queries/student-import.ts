@@ -8,14 +8,17 @@ import {
   analyzeStagingTable,
   createStagingTable,
   dropStagingTable,
+  openRawWriter,
   openStagingWriter,
   stagingTable,
+  type RawWriter,
   type StagingTable,
 } from "@/db/queries/import-staging";
 import type { StaffScope } from "@/lib/auth/scope";
 import { activeStaffRole } from "@/db/queries/staff";
 import { canImportInto, canSeeImportRun, mayImportAs, mayImportAtAll } from "@/lib/import/access";
-import { readImportFile, type ReadResult } from "@/lib/import/reader";
+import { readImportFile, type ReadResult, type StageRecord } from "@/lib/import/reader";
+import { checkRawLines, dropRecheckTable, recheckLines } from "@/db/queries/import-check";
 import {
   EMPTY_CHANGES_SAMPLE,
   type ChangesSample,
@@ -24,7 +27,7 @@ import {
   type RejectedLine,
   type StudentSample,
 } from "@/lib/import/report";
-import { normalizeCode, schoolKey } from "@/lib/import/row";
+import { normalizeCode, schoolKey, validateRow, type RowContext } from "@/lib/import/row";
 import {
   archiveGone,
   auditGuardianEmailChanges,
@@ -81,12 +84,12 @@ export async function reapImportRuns(now: Date = new Date()): Promise<number[]> 
     .returning({ id: importRuns.id });
   const tables = await db.execute<{ tablename: string }>(sql`
     select t.tablename from pg_tables t
-    where t.schemaname = current_schema() and t.tablename ~ '^import_stage_[0-9]+$'
+    where t.schemaname = current_schema() and t.tablename ~ '^import_(stage|raw|recheck)_[0-9]+$'
       and not exists (select 1 from ${importRuns} r
-        where r.id = substring(t.tablename from 14)::int and r.status in ('reading', 'ready'))`);
+        where r.id = substring(t.tablename from '[0-9]+$')::int and r.status in ('reading', 'ready'))`);
   const rows = Array.isArray(tables) ? tables : (tables as unknown as { rows: { tablename: string }[] }).rows;
   for (const { tablename } of rows) {
-    const runId = Number(tablename.slice("import_stage_".length));
+    const runId = Number(tablename.slice(tablename.lastIndexOf("_") + 1));
     try {
       await db.transaction(async (tx) => {
         await tx.execute(sql`set local lock_timeout = '1s'`);
@@ -182,15 +185,22 @@ export async function dryRunImport(input: {
   await createStagingTable(db, runId);
   const writer = await openStagingWriter(runId);
   const maps = await boardAndSchoolMaps();
+  const today = isoDateIn("America/Toronto", input.now ?? new Date());
+  let rawWriter = null as RawWriter | null;
   let lastProgress = 0;
   let read: ReadResult;
   try {
-    read = await timed(input.timer, "read and stage", () => readImportFile(input.source, {
+    read = await timed(input.timer, "read and copy", () => readImportFile(input.source, {
       ...maps,
       onlyBoardId: run.run.boardId,
-      today: isoDateIn("America/Toronto", input.now ?? new Date()),
+      today,
       rejectedSampleSize: REJECTED_SAMPLE_SIZE,
+      batchSize: 5000,
       onBatch: (records) => writer.write(records),
+      raw: {
+        open: async (format) => void (rawWriter = await openRawWriter(runId, format)),
+        write: (records) => rawWriter!.write(records),
+      },
       onProgress: async ({ bytesRead, lines }) => {
         if (Date.now() - lastProgress < PROGRESS_INTERVAL_MS) return;
         lastProgress = Date.now();
@@ -201,8 +211,15 @@ export async function dryRunImport(input: {
     if (!read.failure && run.run.totalBytes !== null && read.bytesRead !== run.run.totalBytes) {
       read = { ...read, failure: { failure: "incomplete_upload" } };
     }
+    await (read.failure ? rawWriter?.abort() : rawWriter?.close());
+    if (read.failure === null) {
+      // The lines the database parsed: checked in SQL, the ones it does not accept checked again here.
+      await renewLease(runId);
+      read = await timed(input.timer, "check in SQL", () => checkRaw(runId, read, { ...maps, onlyBoardId: run.run.boardId, today }, writer));
+    }
     await (read.failure ? writer.abort() : writer.close());
   } catch (error) {
+    await rawWriter?.abort();
     await writer.abort();
     await dropStagingTable(db, runId);
     const marked = await db
@@ -273,6 +290,46 @@ export async function dryRunImport(input: {
     rejectedSample,
     changesSample,
   });
+}
+
+/**
+ * Checks the raw lines in SQL (accepted ones staged there), then the lines it did not accept with validateRow,
+ * in file order, into the staging table through `writer`; folds their outcome into the reading's counts and sample.
+ */
+async function checkRaw(
+  runId: number,
+  read: ReadResult,
+  context: Omit<RowContext, "positions" | "fieldCount">,
+  writer: { write: (records: StageRecord[]) => Promise<void> },
+): Promise<ReadResult> {
+  if (read.rawLines === 0) return read;
+  const positions = read.positions!;
+  const { accepted } = await checkRawLines(db, runId, { ...context, positions });
+  const counts = { ...read.counts, rejectedByReason: { ...read.counts.rejectedByReason } };
+  counts.valid += accepted;
+  const sample = [...read.rejectedSample];
+  const rowContext: RowContext = { ...context, positions, fieldCount: read.fieldCount };
+  for await (const lines of recheckLines(db, runId, read.fieldCount)) {
+    const records: StageRecord[] = [];
+    for (const { line, fields } of lines) {
+      const checked = validateRow(fields, rowContext);
+      if (checked.ok) {
+        counts.valid++;
+        records.push({ line, student: checked.student });
+        continue;
+      }
+      const { reason, column, value } = checked.rejection;
+      counts.rejected++;
+      counts.rejectedByReason[reason] = (counts.rejectedByReason[reason] ?? 0) + 1;
+      sample.push({ line, reason, ...(column ? { column } : {}), ...(value !== undefined ? { value } : {}) });
+      if (sample.length >= 4 * REJECTED_SAMPLE_SIZE) sample.sort((a, b) => a.line - b.line).splice(REJECTED_SAMPLE_SIZE);
+      if (checked.identity) records.push({ line, rejected: reason, identity: checked.identity });
+    }
+    await writer.write(records);
+  }
+  await dropRecheckTable(db, runId);
+  sample.sort((a, b) => a.line - b.line);
+  return { ...read, counts, rejectedSample: sample.slice(0, REJECTED_SAMPLE_SIZE) };
 }
 
 /** Stores the outcome of a run still being read (one that lost its lease stays failed: ImportLeaseLost). */

@@ -1,9 +1,16 @@
-// Streams an import file: decode, parse CSV, check the header, validate each row, hand rows over in batches.
-// No I/O of its own: the caller gives the bytes and a sink, so the same code runs in the app, the bench and tests.
-import { parse, type InfoRecord, type Parser } from "csv-parse";
+// Streams an import file: decode, split it into records, check the header, and hand each line over, in file order.
+// No I/O of its own: the caller gives the bytes and sinks, so the same code runs in the app, the bench and tests.
+//
+// Records are split here (a quote-aware scan that behaves as csv-parse with relax_quotes did: a quote opens a
+// field only at its start, `""` inside is a quote, a quote followed by anything but a delimiter or a line end
+// leaves the field as written), not parsed field by field: a line without quotes is handed over as its text.
+// With a `raw` sink (the importer on a database), every line of the header's field count without unreadable
+// characters goes there as one CSV record (the database parses and checks it, set-based); only the other lines
+// (wrong field count, unreadable bytes, blank) are checked here. Without one, every line is checked here by
+// validateRow, the rules' reference (tests, and the lines the database's checks do not accept).
 import type { ImportDelimiter } from "@/lib/import/columns";
 import { ImportDecoder, type DetectedEncoding } from "@/lib/import/encoding";
-import { checkHeader, detectDelimiter, MAX_HEADER_LENGTH, type HeaderCheck } from "@/lib/import/header";
+import { checkHeader, detectDelimiter, MAX_HEADER_LENGTH, type ColumnPositions, type HeaderCheck } from "@/lib/import/header";
 import type { FailureReport, ReadCounts, RejectedLine, RejectionReason } from "@/lib/import/report";
 import { validateRow, type RowContext, type StagedStudent, type StudentIdentity } from "@/lib/import/row";
 
@@ -12,11 +19,25 @@ export type StageRecord =
   | { line: number; student: StagedStudent; rejected?: undefined }
   | { line: number; rejected: RejectionReason; identity: StudentIdentity; student?: undefined };
 
+/**
+ * A line handed over unchecked: `text` is one CSV record in the file's delimiter, without line end, with exactly
+ * the header's field count; `fields` is set when the record had quotes (then `text` is written again from them).
+ */
+export type RawRecord = { line: number; text: string; fields: string[] | null };
+
+export type RawSink = {
+  /** Called once, after the header, before any raw record: the file's delimiter and field count. */
+  open: (format: { delimiter: ImportDelimiter; fieldCount: number }) => Promise<void>;
+  write: (records: RawRecord[]) => Promise<void>;
+};
+
 export type ReadProgress = { bytesRead: number; lines: number };
 
 export type ReadOptions = Omit<RowContext, "positions" | "fieldCount"> & {
-  /** Receives the kept lines in file order; awaited, so a slow sink slows the reading (backpressure). */
+  /** Receives the lines checked here, in file order; awaited, so a slow sink slows the reading (backpressure). */
   onBatch: (records: StageRecord[]) => Promise<void>;
+  /** Receives the lines left for the database to check (see above); awaited. */
+  raw?: RawSink;
   onProgress?: (progress: ReadProgress) => void | Promise<void>;
   batchSize?: number;
   rejectedSampleSize?: number;
@@ -30,15 +51,22 @@ export type ReadResult = {
   bytesRead: number;
   encoding: DetectedEncoding;
   delimiter: ImportDelimiter | null;
+  /** Data lines read, and the outcome of those checked here (the raw ones are counted in `rawLines` only). */
   counts: ReadCounts;
+  /** Lines handed to the raw sink, not yet checked. */
+  rawLines: number;
+  /** The header's field count (0 before a header was read), and where each column sits. */
+  fieldCount: number;
+  positions: ColumnPositions | null;
   rejectedSample: RejectedLine[];
   /** Set when the whole file is refused; then nothing it contained may be applied. */
   failure: FailureReport | null;
 };
 
 const UNREADABLE_REASONS: ReadonlySet<RejectionReason> = new Set(["bad_row", "bad_encoding"]);
-// After these csv-parse errors the parser cannot find the next record: everything after is lost.
-const FATAL_PARSE_ERRORS = new Set(["CSV_QUOTE_NOT_CLOSED", "CSV_MAX_RECORD_SIZE"]);
+/** Characters validateRow rejects as bad_encoding, and line breaks (data in a field, which a CSV record must quote). */
+const NOT_RAW = /[\uFFFD\u0000-\u0008\u000A-\u001F\u007F]/;
+const QUOTE = 34;
 
 class StopReading extends Error {}
 
@@ -47,19 +75,165 @@ function isBlank(fields: readonly string[]): boolean {
   return true;
 }
 
-function newlinesIn(fields: readonly string[]): number {
-  let count = 0;
-  for (const field of fields) {
-    if (!field.includes("\n")) continue;
-    for (const char of field) if (char === "\n") count++;
+function csvField(value: string, delimiter: string): string {
+  return value.includes(delimiter) || value.includes('"') || value.includes("\n") || value.includes("\r")
+    ? `"${value.replaceAll('"', '""')}"`
+    : value;
+}
+
+export type ScannedRecord = { line: number; text: string | null; fields: string[] | null };
+
+/**
+ * Splits decoded text into records. `text` is set (and `fields` null) for a record without any quote; `fields`
+ * (and `text` null) for one with quotes. Lines are numbered as a text editor does, a record by its first line.
+ */
+export class RecordScanner {
+  private buffer = "";
+  private position = 0;
+  /** Index of the next quote at or after `position` in `buffer`, -1 when none, -2 when not yet looked for. */
+  private nextQuote = -2;
+  line = 1;
+
+  constructor(
+    private readonly delimiter: string,
+    private readonly recordDelimiter: string,
+    private readonly maxRecordSize: number,
+  ) {}
+
+  /** Scans what it can; a record cut by the end of `text` waits for the next call (or `final`). */
+  scan(text: string, final: boolean, emit: (record: ScannedRecord) => void): { failure: "unreadable_file"; line: number } | null {
+    this.buffer = this.position < this.buffer.length ? this.buffer.slice(this.position) + text : text;
+    this.position = 0;
+    this.nextQuote = -2;
+    const buffer = this.buffer;
+    const rd = this.recordDelimiter;
+    const rdLength = rd.length;
+    for (;;) {
+      const start = this.position;
+      if (start >= buffer.length) return null;
+      let end = buffer.indexOf(rd, start);
+      if (end === -1) {
+        if (!final) return buffer.length - start > this.maxRecordSize ? { failure: "unreadable_file", line: this.line } : null;
+        end = buffer.length;
+      }
+      if (end - start > this.maxRecordSize) return { failure: "unreadable_file", line: this.line };
+      if (this.nextQuote === -2 || (this.nextQuote !== -1 && this.nextQuote < start)) this.nextQuote = buffer.indexOf('"', start);
+      if (this.nextQuote === -1 || this.nextQuote >= end) {
+        if (end > start) emit({ line: this.line, text: buffer.slice(start, end), fields: null });
+        this.line++;
+        this.position = end + rdLength;
+        continue;
+      }
+      const quoted = this.scanQuoted(start, final);
+      if (quoted === "more") return null;
+      if (quoted === "unclosed") return { failure: "unreadable_file", line: this.line };
+      emit({ line: this.line, text: null, fields: quoted.fields });
+      this.line += quoted.lineBreaks + 1;
+      this.position = quoted.next;
+    }
   }
-  return count;
+
+  /** One record with quotes, from `start`; "more" when it does not end within the buffer yet. */
+  private scanQuoted(start: number, final: boolean): { fields: string[]; next: number; lineBreaks: number } | "more" | "unclosed" {
+    const buffer = this.buffer;
+    const d = this.delimiter;
+    const rd = this.recordDelimiter;
+    const fields: string[] = [];
+    let i = start;
+    for (;;) {
+      let value: string;
+      if (buffer.charCodeAt(i) === QUOTE) {
+        let j = i + 1;
+        let quotedValue = "";
+        let literal = false;
+        for (;;) {
+          const k = buffer.indexOf('"', j);
+          if (k === -1) {
+            if (!final && buffer.length - start <= this.maxRecordSize) return "more";
+            return "unclosed";
+          }
+          if (k - start > this.maxRecordSize) return "unclosed";
+          quotedValue += buffer.slice(j, k);
+          if (k + 1 >= buffer.length) {
+            if (!final) return "more";
+            i = k + 1;
+            break;
+          }
+          const next = buffer[k + 1];
+          if (next === '"') {
+            quotedValue += '"';
+            j = k + 2;
+            continue;
+          }
+          if (next === d || buffer.startsWith(rd, k + 1)) {
+            i = k + 1;
+            break;
+          }
+          if (!final && rd.length > 1 && buffer.length - (k + 1) < rd.length && rd.startsWith(buffer.slice(k + 1))) return "more";
+          // A quote closing nothing (relax_quotes): the field keeps its quotes (doubled ones read as one), read on unquoted.
+          literal = true;
+          i = k + 1;
+          break;
+        }
+        if (literal) {
+          const stop = this.fieldEnd(i);
+          if (stop === -1) {
+            if (!final) return "more";
+            value = `"${quotedValue}${buffer.slice(i - 1)}`;
+            i = buffer.length;
+          } else {
+            value = `"${quotedValue}${buffer.slice(i - 1, stop)}`;
+            i = stop;
+          }
+        } else value = quotedValue;
+      } else {
+        const stop = this.fieldEnd(i);
+        if (stop === -1) {
+          if (!final) return buffer.length - start > this.maxRecordSize ? "unclosed" : "more";
+          value = buffer.slice(i);
+          i = buffer.length;
+        } else {
+          value = buffer.slice(i, stop);
+          i = stop;
+        }
+      }
+      fields.push(value);
+      if (i >= buffer.length) return { fields, next: i, lineBreaks: this.lineBreaksIn(start, i) };
+      if (buffer[i] === d) {
+        i++;
+        if (i >= buffer.length) {
+          if (!final) return "more";
+          fields.push("");
+          return { fields, next: i, lineBreaks: this.lineBreaksIn(start, i) };
+        }
+        continue;
+      }
+      // a record delimiter
+      return { fields, next: i + rd.length, lineBreaks: this.lineBreaksIn(start, i) };
+    }
+  }
+
+  /** End of an unquoted field starting at i: the next delimiter or record delimiter, -1 if neither. */
+  private fieldEnd(i: number): number {
+    const a = this.buffer.indexOf(this.delimiter, i);
+    const b = this.buffer.indexOf(this.recordDelimiter, i);
+    return a === -1 ? b : b === -1 ? a : Math.min(a, b);
+  }
+
+  private lineBreaksIn(from: number, to: number): number {
+    let count = 0;
+    for (let at = this.buffer.indexOf(this.recordDelimiter, from); at !== -1 && at < to; at = this.buffer.indexOf(this.recordDelimiter, at + 1)) {
+      count++;
+    }
+    return count;
+  }
 }
 
 export async function readImportFile(source: AsyncIterable<Uint8Array>, options: ReadOptions): Promise<ReadResult> {
   const batchSize = options.batchSize ?? 2000;
   const sampleSize = options.rejectedSampleSize ?? 100;
   const maxUnreadable = options.maxConsecutiveUnreadable ?? 1000;
+  const maxRecordSize = options.maxRecordSize ?? 64 * 1024;
   const decoder = new ImportDecoder();
   const counts: ReadCounts = { lines: 0, valid: 0, rejected: 0, rejectedByReason: {} };
   const rejectedSample: RejectedLine[] = [];
@@ -68,13 +242,26 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
   let header: Extract<HeaderCheck, { ok: true }> | null = null;
   let rowContext: RowContext | null = null;
   let batch: StageRecord[] = [];
+  let rawBatch: RawRecord[] = [];
+  let rawLines = 0;
+  let rawOpened = false;
   let consecutiveUnreadable = 0;
   let bytesRead = 0;
+  let scanner: RecordScanner | null = null;
+  let pendingHeaderText = "";
 
-  const result = (): ReadResult => ({ bytesRead, encoding: decoder.encoding, delimiter, counts, rejectedSample, failure });
+  const result = (): ReadResult => ({
+    bytesRead,
+    encoding: decoder.encoding,
+    delimiter,
+    counts,
+    rawLines,
+    fieldCount: header?.fieldCount ?? 0,
+    positions: header?.positions ?? null,
+    rejectedSample,
+    failure,
+  });
 
-  // The parser's callbacks cannot throw through it (csv-parse turns that into a later stream error): a failure is
-  // recorded, the callbacks go quiet, and the loop stops after the current write.
   function fail(report: FailureReport) {
     failure ??= report;
   }
@@ -90,19 +277,7 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
     }
   }
 
-  function onRecord(fields: string[], info: InfoRecord) {
-    if (failure !== null) return;
-    const line = info.lines - newlinesIn(fields);
-    if (header === null) {
-      const check = checkHeader(fields);
-      if (check.ok) {
-        header = check;
-        rowContext = { ...options, positions: check.positions, fieldCount: check.fieldCount };
-      } else fail({ failure: "bad_header", header: check.problem });
-      return;
-    }
-    if (isBlank(fields)) return; // spreadsheets leave rows of bare delimiters
-    counts.lines++;
+  function check(line: number, fields: readonly string[]) {
     const checked = validateRow(fields, rowContext!);
     if (checked.ok) {
       consecutiveUnreadable = 0;
@@ -115,40 +290,54 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
     if (checked.identity) batch.push({ line, rejected: reason, identity: checked.identity });
   }
 
-  function createParser(chosen: ImportDelimiter): Parser {
-    return parse({
-      delimiter: chosen,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      max_record_size: options.maxRecordSize ?? 64 * 1024,
-      on_record: (record: string[], info: InfoRecord) => {
-        onRecord(record, info);
-        return null; // handled here; nothing goes through the stream
-      },
-      on_skip: (error) => {
-        if (failure !== null) return undefined;
-        const line = Number(error?.lines ?? counts.lines + 1);
-        if (error && FATAL_PARSE_ERRORS.has(error.code)) {
-          fail({ failure: "unreadable_file", line });
-          return undefined;
+  let blankLine: RegExp = /^$/;
+
+  function onRecord(record: ScannedRecord) {
+    if (failure !== null) return;
+    const d = delimiter!;
+    if (header === null) {
+      const fields = record.fields ?? record.text!.split(d);
+      const headerCheck = checkHeader(fields);
+      if (headerCheck.ok) {
+        header = headerCheck;
+        rowContext = { ...options, positions: headerCheck.positions, fieldCount: headerCheck.fieldCount };
+      } else fail({ failure: "bad_header", header: headerCheck.problem });
+      return;
+    }
+    const fieldCount = header.fieldCount;
+    if (record.text !== null) {
+      const text = record.text;
+      const first = text.charCodeAt(0);
+      // A data line starts with a letter or digit; anything else may be a row of bare delimiters and spaces.
+      if (!(first >= 48 && first <= 57) && !(first >= 65 && first <= 90) && !(first >= 97 && first <= 122) && blankLine.test(text)) return;
+      counts.lines++;
+      if (options.raw && !NOT_RAW.test(text)) {
+        let delimiters = 0;
+        for (let at = text.indexOf(d); at !== -1; at = text.indexOf(d, at + 1)) delimiters++;
+        if (delimiters + 1 === fieldCount) {
+          consecutiveUnreadable = 0;
+          rawLines++;
+          rawBatch.push({ line: record.line, text, fields: null });
+          return;
         }
-        counts.lines++;
-        reject(line, "bad_row");
-        return undefined;
-      },
-    });
+      }
+      check(record.line, text.split(d));
+      return;
+    }
+    const fields = record.fields!;
+    if (isBlank(fields)) return;
+    counts.lines++;
+    if (options.raw && fields.length === fieldCount && !fields.some((f) => NOT_RAW.test(f.replace(/[\r\n]/g, "")))) {
+      consecutiveUnreadable = 0;
+      rawLines++;
+      rawBatch.push({ line: record.line, text: fields.map((f) => csvField(f, d)).join(d), fields });
+      return;
+    }
+    check(record.line, fields);
   }
 
-  let parser: Parser | null = null;
-  let pendingHeaderText = "";
-  let parseError: unknown = null;
-
-  // A Transform whose records are all consumed in on_record never pushes, so each write is handled synchronously.
-  function feed(text: string) {
-    if (text === "") return;
-    if (parser === null) {
+  function feed(text: string, final: boolean) {
+    if (scanner === null) {
       pendingHeaderText += text;
       const end = pendingHeaderText.search(/\r|\n/);
       if (end === -1) {
@@ -156,55 +345,64 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
           fail({ failure: "bad_header", header: { missing: [], unexpected: [], duplicated: [] } });
           throw new StopReading();
         }
-        return;
+        if (!final) return;
       }
-      delimiter = detectDelimiter(pendingHeaderText.slice(0, end));
-      parser = createParser(delimiter);
-      parser.on("error", (error) => (parseError = error));
+      if (end !== -1 && pendingHeaderText[end] === "\r" && end + 1 === pendingHeaderText.length && !final) return; // \r\n cut in two
+      const headerLine = end === -1 ? pendingHeaderText : pendingHeaderText.slice(0, end);
+      delimiter = detectDelimiter(headerLine);
+      const recordDelimiter = end === -1 ? "\n" : pendingHeaderText[end] === "\n" ? "\n" : pendingHeaderText[end + 1] === "\n" ? "\r\n" : "\r";
+      blankLine = new RegExp(`^[\\s${delimiter}]*$`);
+      scanner = new RecordScanner(delimiter, recordDelimiter, maxRecordSize);
       text = pendingHeaderText;
       pendingHeaderText = "";
     }
-    parser.write(text);
-    if (parseError !== null) throw parseError;
+    const scanFailure = scanner.scan(text, final, onRecord);
+    if (scanFailure) fail(scanFailure);
     if (failure !== null) throw new StopReading();
   }
 
   async function flush(force: boolean) {
-    if (batch.length === 0 || (!force && batch.length < batchSize)) return;
-    const records = batch;
-    batch = [];
-    await options.onBatch(records);
-    await options.onProgress?.({ bytesRead, lines: counts.lines });
+    if (rawBatch.length > 0 && (force || rawBatch.length >= batchSize)) {
+      const records = rawBatch;
+      rawBatch = [];
+      if (!rawOpened) {
+        rawOpened = true;
+        await options.raw!.open({ delimiter: delimiter!, fieldCount: header!.fieldCount });
+      }
+      await options.raw!.write(records);
+    }
+    if (batch.length > 0 && (force || batch.length >= batchSize)) {
+      const records = batch;
+      batch = [];
+      await options.onBatch(records);
+    }
   }
 
+  let lastProgressLines = 0;
   try {
     for await (const chunk of source) {
       bytesRead += chunk.length;
-      feed(decoder.decode(chunk));
+      feed(decoder.decode(chunk), false);
       await flush(false);
-    }
-    feed(decoder.end());
-    if (parser === null) {
-      if (pendingHeaderText.trim() === "") {
-        fail({ failure: "empty_file" });
-        throw new StopReading();
+      if (counts.lines !== lastProgressLines) {
+        lastProgressLines = counts.lines;
+        await options.onProgress?.({ bytesRead, lines: counts.lines });
       }
-      feed("\n");
     }
-    const finished = parser as Parser | null;
-    if (finished !== null) {
-      await new Promise<void>((resolve) => {
-        finished.once("finish", resolve);
-        finished.once("error", resolve);
-        finished.end();
-      });
-      finished.resume(); // let the readable side end
-      if (parseError !== null) throw parseError;
+    const rest = decoder.end();
+    if (scanner === null && (pendingHeaderText + rest).trim() === "") {
+      fail({ failure: "empty_file" });
+      throw new StopReading();
     }
+    feed(rest, true);
     if (failure === null && header === null) fail({ failure: "empty_file" });
-    if (failure === null && counts.valid === 0) fail({ failure: "no_valid_rows" });
+    if (failure === null && counts.valid === 0 && rawLines === 0) fail({ failure: "no_valid_rows" });
     if (failure !== null) throw new StopReading();
     await flush(true);
+    if (options.raw && !rawOpened) {
+      rawOpened = true;
+      await options.raw.open({ delimiter: delimiter!, fieldCount: header!.fieldCount });
+    }
     await options.onProgress?.({ bytesRead, lines: counts.lines });
   } catch (error) {
     if (error instanceof StopReading) return result();
