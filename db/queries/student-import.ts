@@ -304,7 +304,7 @@ async function checkRaw(
 ): Promise<ReadResult> {
   if (read.rawLines === 0) return read;
   const positions = read.positions!;
-  const { accepted } = await checkRawLines(db, runId, { ...context, positions });
+  const { accepted } = await checkRawLines(runId, { ...context, positions });
   const counts = { ...read.counts, rejectedByReason: { ...read.counts.rejectedByReason } };
   counts.valid += accepted;
   const sample = [...read.rejectedSample];
