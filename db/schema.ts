@@ -832,7 +832,7 @@ export const dailyFigures = pgTable(
   ],
 );
 
-/** Refused attempts per day, unit (as daily_figures, without the province row) and finding (kind '' when none). */
+/** Refused attempts per day, unit (as daily_figures; the province row too, since 0023) and finding (kind '' when none). */
 export const dailyFailureReasons = pgTable(
   "daily_failure_reasons",
   {

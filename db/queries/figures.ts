@@ -132,9 +132,12 @@ export async function figuresForStaff(
       .where(
         and(
           inPeriod(dailyFailureReasons),
-          rowsOf(dailyFailureReasons),
-          // A board's reasons are on its board rows; its school rows would count them twice.
-          view.kind === "board" ? eq(dailyFailureReasons.schoolId, 0) : undefined,
+          // The province's reasons are on its own rows, a board's on its board rows; a secretary's, her schools'.
+          view.kind === "all"
+            ? and(eq(dailyFailureReasons.boardId, 0), eq(dailyFailureReasons.schoolId, 0))
+            : view.kind === "board"
+              ? and(eq(dailyFailureReasons.boardId, view.boardId), eq(dailyFailureReasons.schoolId, 0))
+              : rowsOf(dailyFailureReasons),
         ),
       )
       .groupBy(dailyFailureReasons.code, dailyFailureReasons.kind),
