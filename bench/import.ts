@@ -5,7 +5,7 @@
 // Database: BENCH_IMPORT_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/bench_import (dropped and
 // created again on every run; never the tests' database nor bench/generate's "bench").
 import { spawnSync } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import path from "node:path";
@@ -109,19 +109,64 @@ function psqlCopyIntoIndexedTables(): number {
   return performance.now() - begin;
 }
 
+// ---------- CPU, from /proc: on a shared machine wall time says as much about the neighbours as about the importer ----------
+
+const CLK_TCK = 100; // Linux's USER_HZ
+
+function ticksOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]); // utime + stime
+  } catch {
+    return 0;
+  }
+}
+
+const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+
+type Cpu = { app: number; db: number };
+let backendPids: () => Promise<number[]> = async () => [];
+
+/** CPU seconds of this process and of the bench database's backends (a backend opened meanwhile starts at 0). */
+async function cpuSince(begin: { app: NodeJS.CpuUsage; db: Map<number, number> } | null) {
+  const db = new Map((await backendPids()).map((pid) => [pid, ticksOf(pid)] as const));
+  if (begin === null) return { mark: { app: process.cpuUsage(), db }, spent: { app: 0, db: 0 } };
+  const app = process.cpuUsage(begin.app);
+  let ticks = 0;
+  for (const [pid, end] of db) ticks += end - (begin.db.get(pid) ?? 0);
+  return { mark: begin, spent: { app: (app.user + app.system) / 1e6, db: ticks / CLK_TCK } };
+}
+
+async function measured<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; cpu: Cpu }> {
+  const { mark } = await cpuSince(null);
+  const begin = performance.now();
+  const result = await work();
+  const ms = performance.now() - begin;
+  return { result, ms, cpu: (await cpuSince(mark)).spent };
+}
+
+const cpuText = (cpu: Cpu) => `CPU ${(cpu.app + cpu.db).toFixed(1)} s (app ${cpu.app.toFixed(1)} + database ${cpu.db.toFixed(1)})`;
+
 async function importThroughApp(file: string, adminId: string) {
   const scope: StaffScope = { kind: "all" };
   const run = await startImportRun({ scope, staffId: adminId, boardId: null, fileName: path.basename(file), totalBytes: statSync(file).size });
   if (!run.ok) throw new Error(run.error);
-  const readStarted = performance.now();
   const timer = (phase: string, ms: number) => log(`    ${phase}: ${(ms / 1000).toFixed(2)} s`);
-  const dryRun = await dryRunImport({ scope, runId: run.runId, source: createReadStream(file, { highWaterMark: 1 << 20 }), timer });
-  const dryRunMs = performance.now() - readStarted;
-  if (dryRun.status !== "ready") throw new Error(`dry run ${dryRun.status}: ${JSON.stringify(dryRun.failure)}`);
-  const applyStarted = performance.now();
-  const applied = await applyImport({ scope, staffId: adminId, runId: run.runId, timer });
-  if (!applied.ok) throw new Error(applied.error);
-  return { dryRunMs, applyMs: performance.now() - applyStarted, counts: applied.counts };
+  const dryRun = await measured(() =>
+    dryRunImport({ scope, runId: run.runId, source: createReadStream(file, { highWaterMark: 1 << 20 }), timer }),
+  );
+  if (dryRun.result.status !== "ready") throw new Error(`dry run ${dryRun.result.status}: ${JSON.stringify(dryRun.result.failure)}`);
+  log(`  dry run ${(dryRun.ms / 1000).toFixed(2)} s, ${cpuText(dryRun.cpu)}`);
+  const apply = await measured(() => applyImport({ scope, staffId: adminId, runId: run.runId, timer }));
+  if (!apply.result.ok) throw new Error(apply.result.error);
+  log(`  apply ${(apply.ms / 1000).toFixed(2)} s, ${cpuText(apply.cpu)}`);
+  return {
+    dryRunMs: dryRun.ms,
+    applyMs: apply.ms,
+    cpu: { app: dryRun.cpu.app + apply.cpu.app, db: dryRun.cpu.db + apply.cpu.db },
+    counts: apply.result.counts,
+  };
 }
 
 async function main() {
@@ -130,6 +175,9 @@ async function main() {
   log(`file ${path.relative(process.cwd(), file)}: ${(size / 1e6).toFixed(1)} MB`);
   const { handle, adminId } = await prepareDatabase();
   setDatabaseHandle(handle);
+  backendPids = async () =>
+    (await handle.db.execute<{ pid: number }>(sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`)).map((r) => r.pid);
+  log(`load average ${loadAverage()}`);
   log(`database ${databaseName(url)} created and migrated; ${benchBoards.length} boards, ${benchSchools.length} schools`);
 
   const copyMs = psqlCopy(file);
@@ -152,13 +200,18 @@ async function main() {
       ` = ${(secondMs / 1000).toFixed(2)} s; ${JSON.stringify({ unchanged: second.counts.unchanged, new: second.counts.newStudents })}`,
   );
 
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
   console.log("");
-  console.log(`rows                         ${rows.toLocaleString("en")}`);
-  console.log(`psql \\copy (bare table)      ${(copyMs / 1000).toFixed(2)} s`);
-  console.log(`importer dry run only        ${(first.dryRunMs / 1000).toFixed(2)} s   speed ratio ${(copyMs / first.dryRunMs).toFixed(2)}x of \\copy`);
-  console.log(`importer dry run + apply     ${(firstMs / 1000).toFixed(2)} s   speed ratio ${(copyMs / firstMs).toFixed(2)}x of \\copy (target ≥ 0.8x)`);
-  console.log(`\\copy into tables with the same indexes ${(indexedCopyMs / 1000).toFixed(2)} s   importer (dry run + apply) ${(indexedCopyMs / firstMs).toFixed(2)}x of it; apply alone ${(indexedCopyMs / first.applyMs).toFixed(2)}x`);
-  console.log(`re-import, unchanged file    ${(secondMs / 1000).toFixed(2)} s   speed ratio ${(copyMs / secondMs).toFixed(2)}x of \\copy; ${((100 * secondMs) / firstMs).toFixed(0)} % of the first import (target ≤ 10 %)`);
+  console.log(`rows                                        ${rows.toLocaleString("en")}; load average at the end ${loadAverage()}`);
+  console.log(`psql \\copy into a bare table                ${(copyMs / 1000).toFixed(2)} s`);
+  console.log(`psql \\copy into tables with the same indexes ${(indexedCopyMs / 1000).toFixed(2)} s (students and guardian emails as imported)`);
+  console.log(`importer dry run                            ${(first.dryRunMs / 1000).toFixed(2)} s`);
+  console.log(`importer apply                              ${(first.applyMs / 1000).toFixed(2)} s`);
+  console.log(`importer dry run + apply                    ${(firstMs / 1000).toFixed(2)} s, ${cpuText(first.cpu)}`);
+  console.log(`re-import of the same file (dry run + apply) ${(secondMs / 1000).toFixed(2)} s, ${cpuText(second.cpu)}`);
+  console.log(`importer / bare copy                        ${ratio(firstMs, copyMs)}`);
+  console.log(`importer / indexed copy                     ${ratio(firstMs, indexedCopyMs)} (apply alone ${ratio(first.applyMs, indexedCopyMs)})`);
+  console.log(`re-import / first import                    ${((100 * secondMs) / firstMs).toFixed(0)} % (target ≤ 10 %); CPU ${((100 * (second.cpu.app + second.cpu.db)) / (first.cpu.app + first.cpu.db)).toFixed(0)} %`);
   await handle.close();
 }
 

@@ -198,11 +198,13 @@ export async function auditGuardianEmailChanges(tx: Transaction, run: ImportRun,
 
 /**
  * New, changed and restored students only: an unchanged student gets no new row version, no updated_at bump.
- * Inserted in (board, name) order, the order of the name indexes, so a large load appends to their pages instead
- * of touching a random page per row (a third less time for 1 M new students, see bench/import.ts).
+ * New students are inserted in (board, name) order, the order of the name indexes, so a large load appends to
+ * their pages instead of touching a random page per row (a third less time for 1 M new students, see
+ * bench/import.ts), by a plain INSERT: only an import writes students, and the apply holds its boards' rows, so
+ * no (board, fiche) of the diff's new students can have appeared since (no speculative insertion per row).
  * A new student's has_guardian_email is written with the row, so the guardian_emails trigger that keeps it has
  * nothing to update (rewriting a million rows would cost as much as inserting them); an existing student's is left
- * to that trigger.
+ * to that trigger. Changed and restored students are updated in place, only if something still differs.
  */
 export async function upsertStudents(tx: Transaction) {
   await tx.execute(sql`
@@ -210,16 +212,17 @@ export async function upsertStudents(tx: Transaction) {
       has_guardian_email)
     select board_id, school_id, fiche, code_permanent, last_name, first_name, birth_date, grade, search_name,
       email1 is not null or email2 is not null
-    from import_diff where not gone and (student_id is null or fields_changed or was_archived)
-    order by board_id, search_name
-    on conflict (board_id, fiche) do update set
-      school_id = excluded.school_id, code_permanent = excluded.code_permanent, last_name = excluded.last_name,
-      first_name = excluded.first_name, birth_date = excluded.birth_date, grade = excluded.grade,
-      search_name = excluded.search_name, archived_at = null, updated_at = now()
-    where ${students}.archived_at is not null
-      or (${students}.school_id, ${students}.code_permanent, ${students}.last_name, ${students}.first_name, ${students}.birth_date,
-        ${students}.grade) is distinct from (excluded.school_id, excluded.code_permanent, excluded.last_name, excluded.first_name,
-        excluded.birth_date, excluded.grade)`);
+    from import_diff where not gone and student_id is null
+    order by board_id, search_name`);
+  await tx.execute(sql`
+    update ${students} st set
+      school_id = d.school_id, code_permanent = d.code_permanent, last_name = d.last_name, first_name = d.first_name,
+      birth_date = d.birth_date, grade = d.grade, search_name = d.search_name, archived_at = null, updated_at = now()
+    from import_diff d
+    where not d.gone and d.student_id = st.id and (d.fields_changed or d.was_archived)
+      and (st.archived_at is not null
+        or (st.school_id, st.code_permanent, st.last_name, st.first_name, st.birth_date, st.grade)
+          is distinct from (d.school_id, d.code_permanent, d.last_name, d.first_name, d.birth_date, d.grade))`);
 }
 
 /** Archives, in one statement, the board's active students the file no longer lists. */
@@ -241,13 +244,21 @@ export async function replaceGuardianEmails(tx: Transaction) {
     using import_diff d
     where not d.gone and d.emails_changed and g.student_id = d.student_id
       and g.email <> all(${fileEmails(sql`d.email1`, sql`d.email2`)})`);
+  // New students' emails: nobody else can have given them any yet (plain INSERT).
   await tx.execute(sql`
     insert into ${guardianEmails} (student_id, email, position)
-    select coalesce(d.student_id, st.id), e.email, e.position
+    select st.id, e.email, e.position
     from import_diff d
-    left join ${students} st on d.student_id is null and st.board_id = d.board_id and st.fiche = d.fiche
+    join ${students} st on st.board_id = d.board_id and st.fiche = d.fiche
     cross join lateral (values (d.email1, 1), (d.email2, 2)) as e(email, position)
-    where not d.gone and (d.student_id is null or d.emails_changed) and e.email is not null
+    where not d.gone and d.student_id is null and e.email is not null
+    order by 1, e.position`);
+  await tx.execute(sql`
+    insert into ${guardianEmails} (student_id, email, position)
+    select d.student_id, e.email, e.position
+    from import_diff d
+    cross join lateral (values (d.email1, 1), (d.email2, 2)) as e(email, position)
+    where not d.gone and d.student_id is not null and d.emails_changed and e.email is not null
     order by 1, e.position
     on conflict (student_id, email) do update set position = excluded.position, updated_at = now()
       where ${guardianEmails}.position <> excluded.position`);
