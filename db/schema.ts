@@ -1,6 +1,6 @@
 // The whole domain: tables, then relations, then inferred types.
 import { relations, sql } from "drizzle-orm";
-import { typedFicheKey, typedIdentifierKey } from "@/db/typed-identifier";
+import { typedFicheKey, typedIdentifierKey, typedNamesKey } from "@/db/typed-identifier";
 import { ticketMessageKinds, ticketStatuses, ticketTopics } from "@/lib/support/ticket-values";
 import type { ChangesSample, FailureReport, ImportCounts, RejectedLine } from "@/lib/import/report";
 import type { AttemptOutcome } from "@/lib/association/attempt-outcome";
@@ -252,6 +252,9 @@ export const associations = pgTable(
       .where(sql`${t.revokedAt} is null`),
     // With revoked_at, "has an active association" (staff search's account filter) is an index-only probe.
     index("associations_student_idx").on(t.studentId, t.revokedAt),
+    // An account's associations, revoked ones included (the account page, the staff visibility rule): the unique
+    // index above holds the active ones only.
+    index("associations_account_idx").on(t.parentAccountId, t.createdAt),
   ],
 );
 
@@ -308,6 +311,17 @@ export const associationAttempts = pgTable(
     // Attempts by what the parent typed, found or not (db/typed-identifier.ts).
     index("association_attempts_typed_identifier_idx").on(typedIdentifierKey(t.typed)),
     index("association_attempts_typed_fiche_idx").on(typedFicheKey(t.typed)),
+    // Attempts by the names the parent typed (a word anywhere in them; pg_trgm, migration 0001).
+    index("association_attempts_typed_names_trgm_idx").using("gin", sql`${typedNamesKey(t.typed)} gin_trgm_ops`),
+    // The attempts screen's default list, refusals newest first, of a board (and a secretary's schools, through
+    // their board) or of the province: read from the index alone (the candidate is checked against the scope, the
+    // account joined for the page's rows only), paged and counted up to the cap.
+    index("association_attempts_refused_board_idx")
+      .on(t.boardId, t.createdAt, t.id, t.candidateStudentId, t.parentAccountId)
+      .where(sql`not ${t.success} and ${t.outcome} = 'refused'`),
+    index("association_attempts_refused_idx")
+      .on(t.createdAt, t.id, t.candidateStudentId, t.parentAccountId)
+      .where(sql`not ${t.success} and ${t.outcome} = 'refused'`),
   ],
 );
 

@@ -6,7 +6,7 @@
 // secretary does not, because nothing ties it to her school and it holds another family's typed details. An
 // attempt with neither candidate nor board is visible to admins only.
 import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type Executor } from "@/db/client";
 import {
   associationAttempts,
   guardianEmails,
@@ -21,7 +21,8 @@ import type { AttemptOutcome } from "@/lib/association/attempt-outcome";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
 import { normalizeEmail } from "@/lib/email-address";
 import { emailSchema } from "@/lib/validations/auth";
-import { typedFicheKey, typedIdentifierKey } from "@/db/typed-identifier";
+import { withoutParallelWorkers } from "@/db/serial-read";
+import { typedFicheKey, typedIdentifierKey, typedNamesKey } from "@/db/typed-identifier";
 import { parseStudentIdentifier } from "@/lib/identifiers";
 import { timeZone } from "@/lib/i18n/locale";
 import { foldForSearch } from "@/lib/names";
@@ -91,12 +92,33 @@ function startOfLocalDay(isoDate: string, plusDays = 0): SQL {
   return sql`((${isoDate}::date + ${plusDays}::int)::timestamp at time zone ${timeZone})`;
 }
 
-/** Folds accents of the usual French letters in SQL, like foldForSearch does in the app. */
-function foldedSql(expression: SQL): SQL {
-  return sql`translate(lower(${expression}), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ''’-', 'aaaaaaceeeeiiiinooooouuuuyy   ')`;
+/**
+ * Name words: each is in the record's name or in the names the parent typed. Every such attempt has its longest
+ * word in one of the two, so that word is looked up first where an index finds it (the scope's records by name,
+ * then their attempts through association_attempts_student_idx; the typed names through their trigram index),
+ * and only those attempts are tested word by word, instead of every attempt in scope. Words shorter than three
+ * letters have no trigram: a query made only of those tests the scope's attempts one by one.
+ */
+function nameCondition(scope: StaffScope, terms: string[]): SQL {
+  const typedNames = typedNamesKey(associationAttempts.typed);
+  const everyTerm = and(
+    ...terms.map((term) =>
+      or(sql`${students.searchName} like ${containsPattern(term)}`, sql`${typedNames} like ${containsPattern(term)}`),
+    ),
+  )!;
+  const key = terms.reduce((longest, term) => (term.length > longest.length ? term : longest));
+  if (key.length < 3) return everyTerm;
+  // Within a school or a board, the scope's records are walked in its name index (coalesce keeps the planner off
+  // the province-wide trigram index, as in student-search.ts); province-wide, the trigram index finds them.
+  const recordName = scope.kind === "all" ? sql`${students.searchName}` : sql`coalesce(${students.searchName}, '')`;
+  const recordsNamed = sql`${associationAttempts.candidateStudentId} = any(array(
+    select ${students.id} from ${students}
+    where ${scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId })}
+      and ${recordName} like ${containsPattern(key)}))`;
+  return and(or(recordsNamed, sql`${typedNames} like ${containsPattern(key)}`), everyTerm)!;
 }
 
-function studentCondition(query: string): SQL | undefined {
+function studentCondition(scope: StaffScope, query: string): SQL | undefined {
   const identifier = parseStudentIdentifier(query);
   // Either side is an index lookup: the records carrying the identifier (their attempts through the candidate
   // index), or what the parent typed (association_attempts_typed_*_idx), so the planner ORs two bitmaps.
@@ -116,17 +138,10 @@ function studentCondition(query: string): SQL | undefined {
   }
   const terms = foldForSearch(query).split(" ").filter(Boolean);
   if (terms.length === 0) return undefined;
-  const typedNames = foldedSql(
-    sql`coalesce(${associationAttempts.typed}->>'lastName', '') || ' ' || coalesce(${associationAttempts.typed}->>'firstName', '')`,
-  );
-  return and(
-    ...terms.map((term) =>
-      or(sql`${students.searchName} like ${containsPattern(term)}`, sql`${typedNames} like ${containsPattern(term)}`),
-    ),
-  );
+  return nameCondition(scope, terms);
 }
 
-function filterConditions(filters: Partial<AttemptFilters>): SQL[] {
+function filterConditions(scope: StaffScope, filters: Partial<AttemptFilters>): SQL[] {
   const conditions: SQL[] = [];
   if (filters.outcome !== "all") conditions.push(refusedAttempt());
   if (filters.email) {
@@ -137,7 +152,7 @@ function filterConditions(filters: Partial<AttemptFilters>): SQL[] {
     );
   }
   if (filters.student) {
-    const condition = studentCondition(filters.student);
+    const condition = studentCondition(scope, filters.student);
     if (condition) conditions.push(condition);
   }
   if (filters.school) conditions.push(eq(students.schoolId, filters.school));
@@ -170,8 +185,8 @@ const attemptFields = {
   schoolName: schools.name,
 };
 
-function attemptRows() {
-  return db
+function attemptRows(executor: Executor = db) {
+  return executor
     .select(attemptFields)
     .from(associationAttempts)
     .innerJoin(parentAccounts, eq(parentAccounts.id, associationAttempts.parentAccountId))
@@ -180,23 +195,27 @@ function attemptRows() {
     .leftJoin(schools, eq(schools.id, students.schoolId));
 }
 
-/** One row per attempt with the joins of attemptRows that the scope and filters read: to be counted. */
-function attemptMatches() {
-  return db
-    .select({ one: sql`1` })
+/**
+ * One row per attempt with the joins of attemptRows that the scope and filters read: to be counted. Every attempt
+ * has its account (a required foreign key), so the accounts are joined only when the filters read the email.
+ */
+function attemptMatches(executor: Executor = db, withAccount = false) {
+  const query = executor
+    .select({ id: associationAttempts.id, createdAt: associationAttempts.createdAt })
     .from(associationAttempts)
-    .innerJoin(parentAccounts, eq(parentAccounts.id, associationAttempts.parentAccountId))
+    .$dynamic();
+  return (withAccount ? query.innerJoin(parentAccounts, eq(parentAccounts.id, associationAttempts.parentAccountId)) : query)
     .leftJoin(students, eq(students.id, associationAttempts.candidateStudentId));
 }
 
 type AttemptRow = Awaited<ReturnType<typeof attemptRows>>[number];
 
-async function toViews(rows: AttemptRow[]): Promise<AttemptView[]> {
+async function toViews(rows: AttemptRow[], executor: Executor = db): Promise<AttemptView[]> {
   const candidateIds = [...new Set(rows.map((r) => r.candidateId).filter((id): id is number => id !== null))];
   const emails =
     candidateIds.length === 0
       ? []
-      : await db
+      : await executor
           .select({ id: guardianEmails.id, studentId: guardianEmails.studentId, email: guardianEmails.email })
           .from(guardianEmails)
           .where(inArray(guardianEmails.studentId, candidateIds))
@@ -242,21 +261,34 @@ export type AttemptPage = { rows: AttemptView[]; total: number; totalCapped: boo
 /** Attempts the scope may see, newest first, filtered by parent email, student, school and date range. */
 export async function searchAttemptsForStaff(scope: StaffScope, filters: Partial<AttemptFilters> = {}): Promise<AttemptPage> {
   const page = filters.page ?? 1;
-  const where = and(attemptScopeFilter(scope), ...filterConditions(filters));
-  const rows = await attemptRows()
-    .where(where)
-    .orderBy(desc(associationAttempts.createdAt), desc(associationAttempts.id))
-    .limit(ATTEMPT_PAGE_SIZE)
-    .offset((page - 1) * ATTEMPT_PAGE_SIZE);
-  const matching = attemptMatches().where(where).limit(ATTEMPT_COUNT_CAP + 1).as("matching");
-  const [{ counted }] = await db.select({ counted: count() }).from(matching);
-  return {
-    rows: await toViews(rows),
-    total: Math.min(counted, ATTEMPT_COUNT_CAP),
-    totalCapped: counted > ATTEMPT_COUNT_CAP,
-    page,
-    pageSize: ATTEMPT_PAGE_SIZE,
-  };
+  const offset = (page - 1) * ATTEMPT_PAGE_SIZE;
+  const where = and(attemptScopeFilter(scope), ...filterConditions(scope, filters));
+  const newestFirst = [desc(associationAttempts.createdAt), desc(associationAttempts.id)];
+  return withoutParallelWorkers(async (tx) => {
+    // One read finds the matches in order and counts them up to the cap, from the attempts' indexes and the
+    // candidates' scope alone (a board's refusals: association_attempts_refused_board_idx); the page's rows are
+    // then read with their details, instead of every match before the page being joined to accounts and schools.
+    const matching = attemptMatches(tx, Boolean(filters.email))
+      .where(where)
+      .orderBy(...newestFirst)
+      .limit(Math.max(offset + ATTEMPT_PAGE_SIZE, ATTEMPT_COUNT_CAP + 1))
+      .as("matching");
+    const [{ counted, pageIds }] = await tx
+      .select({
+        counted: count(),
+        pageIds: sql<string[] | null>`(array_agg(${matching.id} order by ${matching.createdAt} desc, ${matching.id} desc))[${offset + 1}:${offset + ATTEMPT_PAGE_SIZE}]`,
+      })
+      .from(matching);
+    const ids = pageIds ?? [];
+    const rows = ids.length === 0 ? [] : await attemptRows(tx).where(inArray(associationAttempts.id, ids)).orderBy(...newestFirst);
+    return {
+      rows: await toViews(rows, tx),
+      total: Math.min(counted, ATTEMPT_COUNT_CAP),
+      totalCapped: counted > ATTEMPT_COUNT_CAP,
+      page,
+      pageSize: ATTEMPT_PAGE_SIZE,
+    };
+  });
 }
 
 /** One student's attempts, newest first (the caller has checked the student is in scope; the filter holds anyway). */

@@ -4,7 +4,8 @@
 // code permanent → students_code_permanent_idx, email → guardian_emails_email_idx, name words → the trigram index
 // on students.search_name, the whole scope in name order → students_search_name_idx.
 import { and, asc, desc, eq, exists, inArray, isNull, not, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type Executor } from "@/db/client";
+import { withoutParallelWorkers } from "@/db/serial-read";
 import { associations, guardianEmails, schoolBoards, schools, students } from "@/db/schema";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
 import { classifyStudentQuery, type NameTerm, type StudentQuery } from "@/lib/student-query";
@@ -162,13 +163,27 @@ function emptyResult(
 
 export async function searchStudents(scope: StaffScope, params: StudentSearchParams): Promise<StudentSearchResult> {
   const query = classifyStudentQuery(params.q);
-  const pageSize = STUDENT_SEARCH_PAGE_SIZE;
   const page = Math.min(Math.max(1, params.page), STUDENT_SEARCH_MAX_PAGE);
   if (query.kind === "unmatchable") return emptyResult(query, params);
   // A list of the whole province is never what an admin needs, and filtering it reads millions of rows.
   if (scope.kind === "all" && query.kind === "all" && params.schoolId === undefined) {
     return emptyResult(query, params, "queryOrSchool");
   }
+  // Of the searches staff make, only lists filtered by account probe every match in scope (an associations lookup
+  // each): those are the plans the planner runs with parallel workers, whose start costs more than they save here.
+  // The others are index walks that stop at the page, and skip the transaction's two round trips.
+  if (params.account !== undefined) return withoutParallelWorkers((tx) => findMatches(tx, scope, params, query, page));
+  return findMatches(db, scope, params, query, page);
+}
+
+async function findMatches(
+  tx: Executor,
+  scope: StaffScope,
+  params: StudentSearchParams,
+  query: StudentQuery,
+  page: number,
+): Promise<StudentSearchResult> {
+  const pageSize = STUDENT_SEARCH_PAGE_SIZE;
 
   const where = and(
     scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId }),
@@ -188,7 +203,7 @@ export async function searchStudents(scope: StaffScope, params: StudentSearchPar
   // The matches are found as ids alone in name order, so a walk reads only an index (an index-only scan of
   // (scope, search_name, id, grade)); the same read counts them up to the cap. Only the page's rows are detailed.
   const nameOrder = sort.key === "nom" ? sort : DEFAULT_STUDENT_SORT;
-  let matches: { id: number }[] = await db
+  let matches: { id: number }[] = await tx
     .select({ id: students.id })
     .from(students)
     .where(where)
@@ -203,7 +218,7 @@ export async function searchStudents(scope: StaffScope, params: StudentSearchPar
     if (matches.length > countCap) {
       sort = DEFAULT_STUDENT_SORT;
     } else {
-      let sortQuery = db.select({ id: students.id }).from(students).$dynamic();
+      let sortQuery = tx.select({ id: students.id }).from(students).$dynamic();
       if (sort.key === "ecole") sortQuery = sortQuery.innerJoin(schools, eq(schools.id, students.schoolId));
       matches =
         matches.length === 0
@@ -218,7 +233,7 @@ export async function searchStudents(scope: StaffScope, params: StudentSearchPar
   const found =
     pageIds.length === 0
       ? []
-      : await db
+      : await tx
           .select({
             id: students.id,
             fiche: students.fiche,

@@ -5,7 +5,7 @@ import { getStudentForStaff } from "@/db/queries/students";
 import { associationAttempts, type School, type Student } from "@/db/schema";
 import { createParent } from "@/tests/helpers/accounts";
 import { createBoard, createSchool, createStudent } from "@/tests/helpers/school-fixtures";
-import { anAdmin, boardSupportOf, recordTestAttempt } from "@/tests/helpers/staff-fixtures";
+import { anAdmin, boardSupportOf, recordTestAttempt, secretaryOf } from "@/tests/helpers/staff-fixtures";
 import type { StaffContext } from "@/db/queries/staff";
 
 let school1: School, school2: School;
@@ -76,6 +76,25 @@ describe("'Why did it fail?' search", () => {
     expect(await search({ student: "belanger" })).toEqual([ids.paulNotFound]);
   });
 
+  it("finds a name whose words are some on the record and some typed by the parent, in every scope", async () => {
+    // paulGagnon: the record is "Tremblay-Gagnon, Émile", the parent typed "Côté, Léa-Rose".
+    expect(await search({ student: "tremblay lea" })).toEqual([ids.paulGagnon]);
+    expect(await search({ student: "rose emile" })).toEqual([ids.paulGagnon]);
+    expect(await search({ student: "gagnon cote" })).toEqual([ids.paulGagnon]);
+    // The longest word only typed (no record), a shorter one too; words of two letters alone.
+    expect(await search({ student: "belanger zo" })).toEqual([ids.paulNotFound]);
+    expect(await search({ student: "zo" })).toEqual([ids.paulNotFound]);
+    const secretary = await secretaryOf(school2);
+    const ours = new Set(Object.values(ids));
+    const inScope = async (scope: typeof support.scope, student: string) =>
+      (await searchAttemptsForStaff(scope, { student })).rows.map((r) => r.id).filter((id) => ours.has(id));
+    expect(await inScope(secretary.scope, "tremblay lea")).toEqual([ids.paulGagnon]);
+    expect(await inScope(secretary.scope, "cote")).toEqual([ids.paulGagnon]);
+    const admin = await anAdmin();
+    expect(await inScope(admin.scope, "tremblay lea")).toEqual([ids.paulGagnon]);
+    expect(await inScope(admin.scope, "cote")).toEqual([ids.paulGagnon, ids.recent, ids.old]);
+  });
+
   it("filters by school", async () => {
     expect(await search({ school: school2.id })).toEqual([ids.paulGagnon]);
   });
@@ -123,5 +142,36 @@ describe("'Why did it fail?' count", () => {
     expect(many.rows).toHaveLength(many.pageSize);
     const one = await searchAttemptsForStaff(boardSupport.scope, { student: "1000" });
     expect(one).toMatchObject({ total: 1, totalCapped: false });
+  });
+
+  it("pages through the matches newest first, ties by id, the same rows as one ordered list", async () => {
+    const board = await createBoard();
+    const boardSupport = await boardSupportOf(board);
+    const parent = await createParent("pages.d.essais@exemple.ca");
+    // Inserted in one statement: they share created_at, so the id orders them.
+    const inserted = await db
+      .insert(associationAttempts)
+      .values(
+        Array.from({ length: ATTEMPT_COUNT_CAP + 5 }, (_, i) => ({
+          parentAccountId: parent.id,
+          method: "match" as const,
+          boardId: board.id,
+          success: false,
+          typed: { identifier: String(5000 + i) },
+          reasons: [{ code: "student_not_found", field: "identifier", kind: "fiche", typed: String(5000 + i) }],
+          ...(i % 3 === 0 ? { createdAt: new Date(Date.UTC(2026, 9, 1 + (i % 28))) } : {}),
+        })),
+      )
+      .returning({ id: associationAttempts.id, createdAt: associationAttempts.createdAt });
+    const ordered = inserted
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+      .map((row) => row.id);
+    const pageSize = (await searchAttemptsForStaff(boardSupport.scope, {})).pageSize;
+    for (const page of [1, 2, 5, 50, 51]) {
+      const result = await searchAttemptsForStaff(boardSupport.scope, { page });
+      expect(result).toMatchObject({ total: ATTEMPT_COUNT_CAP, totalCapped: true, page });
+      expect(result.rows.map((row) => row.id)).toEqual(ordered.slice((page - 1) * pageSize, page * pageSize));
+    }
+    expect((await searchAttemptsForStaff(boardSupport.scope, { page: 52 })).rows).toEqual([]);
   });
 });

@@ -1,0 +1,4 @@
+CREATE INDEX "association_attempts_typed_names_trgm_idx" ON "association_attempts" USING gin (translate(lower(coalesce("typed"->>'lastName', '') || ' ' || coalesce("typed"->>'firstName', '')), 'àâäáãåçéèêëíìîïñóòôöõúùûüýÿ''’-', 'aaaaaaceeeeiiiinooooouuuuyy   ') gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "association_attempts_refused_board_idx" ON "association_attempts" USING btree ("board_id","created_at","id","candidate_student_id","parent_account_id") WHERE not "association_attempts"."success" and "association_attempts"."outcome" = 'refused';--> statement-breakpoint
+CREATE INDEX "association_attempts_refused_idx" ON "association_attempts" USING btree ("created_at","id","candidate_student_id","parent_account_id") WHERE not "association_attempts"."success" and "association_attempts"."outcome" = 'refused';--> statement-breakpoint
+CREATE INDEX "associations_account_idx" ON "associations" USING btree ("parent_account_id","created_at");
