@@ -1,4 +1,4 @@
-// Runs before every page: the Content-Security-Policy with a fresh nonce (lib/http/security-headers.ts), a refusal
+// Runs before every page (not server actions, which check the session themselves): the Content-Security-Policy with a fresh nonce (lib/http/security-headers.ts), a refusal
 // when APP_URL is left at localhost while the app is served under another host, and an early redirect of
 // signed-out visitors (every protected page and action checks the session again).
 import { getToken } from "next-auth/jwt";
@@ -44,7 +44,14 @@ export default async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page and server action; not /api (route handlers limit their own bodies, which Next would otherwise
-  // buffer for the proxy) nor the build's static files.
-  matcher: ["/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  // Every page; not /api (route handlers limit their own bodies, which Next would otherwise buffer for the proxy),
+  // nor the build's static files, nor server actions: an action's answer is data, not a page to protect with a
+  // policy, and every action checks the session itself (running the proxy cost each action a second request
+  // object, a cookie decode and a copy of every header).
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)",
+      missing: [{ type: "header", key: "next-action" }],
+    },
+  ],
 };

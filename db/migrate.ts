@@ -3,6 +3,7 @@ import path from "node:path";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { sql } from "drizzle-orm";
 import { openPostgres, type DatabaseHandle } from "@/db/client";
 import { env } from "@/lib/env";
 
@@ -22,14 +23,36 @@ export async function migrateDatabase(handle: DatabaseHandle) {
  * app's own handle.
  */
 export async function migrateAsOwner(handle: DatabaseHandle, settings = { app: env.DATABASE_URL, owner: env.MIGRATION_DATABASE_URL }) {
-  if (handle.kind === "postgres" && settings.owner && settings.owner !== settings.app) {
+  if (handle.kind !== "postgres" || !settings.app) {
+    await migrateDatabase(handle);
+    return;
+  }
+  if (settings.owner && settings.owner !== settings.app) {
     const ownerHandle = openPostgres(settings.owner, 1);
     try {
-      await migrateDatabase(ownerHandle);
+      await oneMigratorAtATime(settings.owner, () => migrateDatabase(ownerHandle));
     } finally {
       await ownerHandle.close();
     }
     return;
   }
-  await migrateDatabase(handle);
+  await oneMigratorAtATime(settings.app, () => migrateDatabase(handle));
+}
+
+/**
+ * Instances started together (a deploy, a restart of several) would each apply the pending migrations at once, and
+ * all but one fail on the others' half-made changes. A transaction-scoped advisory lock, held on a connection of its
+ * own while the migrator works on another, lets one apply them while the others wait and then find nothing to do;
+ * being transaction-scoped, it also holds through PgBouncer in transaction mode.
+ */
+async function oneMigratorAtATime(url: string, migrate: () => Promise<void>) {
+  const lock = openPostgres(url, 1);
+  try {
+    await lock.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('portail-parents:migrations'))`);
+      await migrate();
+    });
+  } finally {
+    await lock.close();
+  }
 }
