@@ -183,6 +183,11 @@ const attemptFields = {
   birthDate: students.birthDate,
   schoolId: schools.id,
   schoolName: schools.name,
+  // In the same statement, rather than one more round trip for the page's candidates.
+  guardianEmails: sql<{ id: number; email: string }[] | null>`(
+    select json_agg(json_build_object('id', ${guardianEmails.id}, 'email', ${guardianEmails.email})
+      order by ${guardianEmails.position}, ${guardianEmails.id})
+    from ${guardianEmails} where ${guardianEmails.studentId} = ${students.id})`,
 };
 
 function attemptRows(executor: Executor = db) {
@@ -210,16 +215,7 @@ function attemptMatches(executor: Executor = db, withAccount = false) {
 
 type AttemptRow = Awaited<ReturnType<typeof attemptRows>>[number];
 
-async function toViews(rows: AttemptRow[], executor: Executor = db): Promise<AttemptView[]> {
-  const candidateIds = [...new Set(rows.map((r) => r.candidateId).filter((id): id is number => id !== null))];
-  const emails =
-    candidateIds.length === 0
-      ? []
-      : await executor
-          .select({ id: guardianEmails.id, studentId: guardianEmails.studentId, email: guardianEmails.email })
-          .from(guardianEmails)
-          .where(inArray(guardianEmails.studentId, candidateIds))
-          .orderBy(guardianEmails.position, guardianEmails.id);
+function toViews(rows: AttemptRow[]): AttemptView[] {
   return rows.map((row) => ({
     id: row.id,
     createdAt: row.createdAt,
@@ -247,7 +243,7 @@ async function toViews(rows: AttemptRow[], executor: Executor = db): Promise<Att
             birthDate: row.birthDate!,
             schoolId: row.schoolId!,
             schoolName: row.schoolName ?? "",
-            guardianEmails: emails.filter((e) => e.studentId === row.candidateId).map(({ id, email }) => ({ id, email })),
+            guardianEmails: row.guardianEmails ?? [],
           },
   }));
 }
@@ -264,31 +260,37 @@ export async function searchAttemptsForStaff(scope: StaffScope, filters: Partial
   const offset = (page - 1) * ATTEMPT_PAGE_SIZE;
   const where = and(attemptScopeFilter(scope), ...filterConditions(scope, filters));
   const newestFirst = [desc(associationAttempts.createdAt), desc(associationAttempts.id)];
-  return withoutParallelWorkers(async (tx) => {
+  const read = async (executor: Executor): Promise<AttemptPage> => {
     // One read finds the matches in order and counts them up to the cap, from the attempts' indexes and the
     // candidates' scope alone (a board's refusals: association_attempts_refused_board_idx); the page's rows are
     // then read with their details, instead of every match before the page being joined to accounts and schools.
-    const matching = attemptMatches(tx, Boolean(filters.email))
+    const matching = attemptMatches(executor, Boolean(filters.email))
       .where(where)
       .orderBy(...newestFirst)
       .limit(Math.max(offset + ATTEMPT_PAGE_SIZE, ATTEMPT_COUNT_CAP + 1))
       .as("matching");
-    const [{ counted, pageIds }] = await tx
+    const [{ counted, pageIds }] = await executor
       .select({
         counted: count(),
         pageIds: sql<string[] | null>`(array_agg(${matching.id} order by ${matching.createdAt} desc, ${matching.id} desc))[${offset + 1}:${offset + ATTEMPT_PAGE_SIZE}]`,
       })
       .from(matching);
     const ids = pageIds ?? [];
-    const rows = ids.length === 0 ? [] : await attemptRows(tx).where(inArray(associationAttempts.id, ids)).orderBy(...newestFirst);
+    const rows = ids.length === 0 ? [] : await attemptRows(executor).where(inArray(associationAttempts.id, ids)).orderBy(...newestFirst);
     return {
-      rows: await toViews(rows, tx),
+      rows: toViews(rows),
       total: Math.min(counted, ATTEMPT_COUNT_CAP),
       totalCapped: counted > ATTEMPT_COUNT_CAP,
       page,
       pageSize: ATTEMPT_PAGE_SIZE,
     };
-  });
+  };
+  // A whole address or an identifier is an index lookup of a few rows, never planned with workers; the scope's
+  // lists (newest, by name, by school or date) may be, when they count a board's refusals.
+  const byKey =
+    (filters.email !== undefined && emailSchema.safeParse(normalizeEmail(filters.email)).success) ||
+    (filters.student !== undefined && parseStudentIdentifier(filters.student).kind !== "invalid");
+  return byKey ? read(db) : withoutParallelWorkers(read);
 }
 
 /** One student's attempts, newest first (the caller has checked the student is in scope; the filter holds anyway). */
