@@ -70,6 +70,13 @@ export function attemptScopeFilter(scope: StaffScope): SQL {
   // association_attempts_board_idx; the candidate's school or board is checked as well, so the scope holds even if
   // that ever changed. (Without the board, a large school's newest failures were sought among the province's.)
   if (scope.kind === "schools") {
+    // One school (most secretaries) as an equality, which the planner estimates as one board's share and combines
+    // with the other indexes; an array of boards it estimates blindly, and then read a name's province-wide
+    // matches in the typed names' index one by one instead of within the board.
+    if (scope.schoolIds.length === 1) {
+      const boardOfSchool = sql`(select ${schools.boardId} from ${schools} where ${eq(schools.id, scope.schoolIds[0]!)})`;
+      return and(sql`${associationAttempts.boardId} = ${boardOfSchool}`, candidateInScope)!;
+    }
     const boardsOfSchools = sql`array(select ${schools.boardId} from ${schools} where ${inArray(schools.id, scope.schoolIds)})`;
     return and(sql`${associationAttempts.boardId} = any(${boardsOfSchools})`, candidateInScope)!;
   }
