@@ -176,7 +176,7 @@ async function main() {
   const { handle, adminId } = await prepareDatabase();
   setDatabaseHandle(handle);
   backendPids = async () =>
-    (await handle.db.execute<{ pid: number }>(sql`select pid from pg_stat_activity where datname = current_database()`)).map((r) => r.pid);
+    (await handle.db.execute<{ pid: number }>(sql`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`)).map((r) => r.pid);
   log(`load average ${loadAverage()}`);
   log(`database ${databaseName(url)} created and migrated; ${benchBoards.length} boards, ${benchSchools.length} schools`);
 
