@@ -1,7 +1,7 @@
 // Times the back-office screens other than the student search on the Quebec-scale data set (after bench/generate):
 // the attempts screen ("why did it fail?") as a secretary, a board's support and a platform admin use it, a
 // student's attempts, the parent account page, and the figures over the school term. Prints p50/p95/p99 per screen.
-// Usage: npx tsx bench/screens.ts [--rounds 20]
+// Usage: npx tsx bench/screens.ts [--rounds 20] [--only attempts,parent]
 import { parseArgs } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
 import { openPostgres, setDatabaseHandle } from "@/db/client";
@@ -15,7 +15,11 @@ import { BENCH_SEED } from "@/bench/data-set";
 import { printTable } from "@/bench/timing";
 import type { StaffScope } from "@/lib/auth/scope";
 
-const { values: args } = parseArgs({ options: { rounds: { type: "string", default: "20" } } });
+const { values: args } = parseArgs({
+  options: { rounds: { type: "string", default: "20" }, only: { type: "string" } },
+});
+/** Screens whose name starts with one of these words (all when absent). */
+const only = args.only?.split(",").map((word) => word.trim()).filter(Boolean);
 const rounds = Number(args.rounds);
 if (!Number.isSafeInteger(rounds) || rounds <= 0) throw new Error("--rounds must be a positive integer");
 
@@ -82,7 +86,7 @@ async function buildCases(): Promise<Case[]> {
 
 async function main() {
   const [{ attempts }] = await db.select({ attempts: sql<number>`count(*)::int` }).from(associationAttempts);
-  const cases = await buildCases();
+  const cases = (await buildCases()).filter((c) => !only || only.some((word) => c.screen.startsWith(word)));
   console.log(`bench database: ${attempts.toLocaleString("en")} association attempts; ${cases.length} screens (seed fixed)`);
   for (const c of cases) await c.run(); // untimed: a running server has its indexes in memory
   const times = new Map<string, number[]>();
