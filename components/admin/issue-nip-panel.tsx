@@ -13,9 +13,10 @@ import { errorsFor, StaffField } from "@/components/admin/staff-field";
 import { Countdown } from "@/components/ui/countdown";
 import { Dialog } from "@/components/ui/dialog";
 import type { ActionResult } from "@/lib/safe-action";
+import type { IssuedNipAnswer } from "@/lib/staff/issued-nip";
 import { issueNipSchema, type IssueNipInput, type IssueNipOutput, type NipDelivery } from "@/lib/validations/staff";
 
-type Issued = { code: string; expiresAt: string; emailedTo: string | null; revokedPrevious: boolean };
+type Issued = IssuedNipAnswer;
 
 type Props = {
   studentId: number;

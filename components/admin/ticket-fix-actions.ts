@@ -15,6 +15,7 @@ import { accountActionSchema } from "@/lib/validations/parent-accounts-admin";
 import { sendFicheSchema } from "@/lib/validations/fiche-lookup";
 import { guardianEmailChangeSchema, issueNipSchema } from "@/lib/validations/staff";
 import { z } from "zod";
+import { issuedNipAnswer, type IssuedNipAnswer } from "@/lib/staff/issued-nip";
 
 const ticketIdSchema = z.uuid();
 
@@ -57,7 +58,7 @@ export async function changeGuardianEmailFromTicketAction(
 export async function issueNipFromTicketAction(
   ticketId: string,
   input: unknown,
-): Promise<ActionResult<{ code: string; expiresAt: string; emailedTo: string | null; revokedPrevious: boolean }>> {
+): Promise<ActionResult<IssuedNipAnswer>> {
   return unlessUnavailable(async () => {
     const ctx = await context(ticketId);
     if (!ctx) return failure("notFound");
@@ -76,12 +77,7 @@ export async function issueNipFromTicketAction(
       emailedTo: result.nip.emailedTo ?? "—",
     });
     if (result.nip.emailedTo) void deliverSoon();
-    return success({
-      code: result.nip.formatted,
-      expiresAt: result.nip.expiresAt.toISOString(),
-      emailedTo: result.nip.emailedTo,
-      revokedPrevious: result.nip.revokedPreviousId !== null,
-    });
+    return success(issuedNipAnswer(result.nip));
   });
 }
 

@@ -15,6 +15,7 @@ import {
   revokeAssociationSchema,
   revokeNipSchema,
 } from "@/lib/validations/staff";
+import { issuedNipAnswer, type IssuedNipAnswer } from "@/lib/staff/issued-nip";
 
 export async function changeGuardianEmailAction(
   input: unknown,
@@ -38,7 +39,7 @@ export async function changeGuardianEmailAction(
 /** The NIP's code is in this result only: it is shown once and stored nowhere readable. */
 export async function issueNipAction(
   input: unknown,
-): Promise<ActionResult<{ code: string; expiresAt: string; emailedTo: string | null; revokedPrevious: boolean }>> {
+): Promise<ActionResult<IssuedNipAnswer>> {
   return unlessUnavailable(async () => {
     const context = await requireStaff();
     const { staff, scope } = context;
@@ -53,12 +54,7 @@ export async function issueNipAction(
     const result = await issueNip(scope, staff.id, parsed.data.studentId, { email: parsed.data.email });
     if (!result.ok) return failure(result.reason);
     if (result.nip.emailedTo) void deliverSoon();
-    return success({
-      code: result.nip.formatted,
-      expiresAt: result.nip.expiresAt.toISOString(),
-      emailedTo: result.nip.emailedTo,
-      revokedPrevious: result.nip.revokedPreviousId !== null,
-    });
+    return success(issuedNipAnswer(result.nip));
   });
 }
 
