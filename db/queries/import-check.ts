@@ -8,7 +8,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "@/db/client";
 import { preferBulkJoins } from "@/db/queries/import-diff";
-import { rawColumn, rawTableName, recheckTableName, stagingTableName } from "@/db/queries/import-staging";
+import { rawColumn, rawTableName, recheckTableName, sameTableName, stagingTableName } from "@/db/queries/import-staging";
 import { MAX_STUDENT_AGE_YEARS } from "@/lib/birth-date";
 import { IMPORT_COLUMNS, type ImportColumn } from "@/lib/import/columns";
 import type { ColumnPositions } from "@/lib/import/header";
@@ -19,13 +19,13 @@ const ACCENTED = "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãä
 
 const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
 /** A name as the checks accept it: Latin letters, spaces, hyphens, apostrophes (anything else: the app decides). */
-const NAME = quoted(`^[A-Za-z${ACCENTED}' -]*$`);
+export const NAME = quoted(`^[A-Za-z${ACCENTED}' -]*$`);
 /** A grade: printable ASCII and the accented letters. */
-const GRADE = quoted(`^[ -~${ACCENTED}]*$`);
-const CODE = quoted("^[A-Za-z0-9_.-]+$");
+export const GRADE = quoted(`^[ -~${ACCENTED}]*$`);
+export const CODE = quoted("^[A-Za-z0-9_.-]+$");
 const ATEXT = "A-Za-z0-9!#$%&'*+/=?^_`{|}~-";
 /** emailSchema's pattern for ASCII addresses (no capture groups: the regex engine's fast path). */
-const EMAIL = quoted(
+export const EMAIL = quoted(
   `^[${ATEXT}]+(?:\\.[${ATEXT}]+)*@[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*(?:\\.[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*)*\\.[A-Za-z][A-Za-z]+$`,
 );
 
@@ -39,7 +39,7 @@ export type CheckContext = {
 };
 
 /** The oldest birth date accepted (parseBirthDate's rule, as text). */
-function oldestBirthDate(today: string): string {
+export function oldestBirthDate(today: string): string {
   const [y, m, d] = today.split("-").map(Number);
   return `${String(y! - MAX_STUDENT_AGE_YEARS).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
@@ -69,12 +69,16 @@ async function checkIn(executor: Transaction, runId: number, context: CheckConte
   const recheck = sql.raw(`"${recheckTableName(runId)}"`);
   const inserted = await executor.execute(acceptStatement(runId, context));
   const accepted = rowCount(inserted);
+  const same = sql.raw(`"${sameTableName(runId)}"`);
   await executor.execute(sql`
     create unlogged table ${recheck} as
-    select r.* from ${raw} r where not exists (select 1 from ${stage} s where s.line = r.line)`);
+    select r.* from ${raw} r
+    where not exists (select 1 from ${stage} s where s.line = r.line)
+      and not exists (select 1 from ${same} u where u.line = r.line)`);
   const [left] = rows<{ n: number }>(await executor.execute(sql`select count(*)::int as n from ${recheck}`));
   if (left!.n > 0) await executor.execute(sql`create index on ${recheck} (line)`);
-  await executor.execute(sql`drop table ${raw}`);
+  // The raw table stays until the run is applied or dropped: the apply reads the lines recognised as unchanged
+  // (db/queries/import-unchanged.ts) again, to see whether their student changed since.
   return { accepted, recheck: left!.n };
 }
 
@@ -118,6 +122,8 @@ export function acceptStatement(runId: number, context: CheckContext): SQL {
         ${email("courriel_1")} as email1, ${email("courriel_2")} as email2
       from ${raw} r
       where ${lengthsOk}
+        -- lines already recognised as a student's current values (db/queries/import-unchanged.ts) are not checked
+        and not exists (select 1 from ${sql.raw(`"${sameTableName(runId)}"`)} u where u.line = r.line)
       -- a fence: each field's checks run once per line, not once per condition that reads them
       offset 0),
     valid as (
@@ -146,17 +152,23 @@ export function acceptStatement(runId: number, context: CheckContext): SQL {
     insert into ${stage} (line, board_id, fiche, rejected, school_id, code_permanent, last_name, first_name, birth_date, grade,
       search_name, email1, email2)
     select line, board_id, fiche, null, school_id, code_permanent, last_name, first_name, birth_date, grade,
-      btrim(case when strpos(folded, '  ') > 0 then regexp_replace(folded, '  +', ' ', 'g') else folded end, ' '),
-      email1, email2
-    from (select *,
-      -- foldForSearch: marks off (only letters NFD splits into a base letter and marks get here), lower case,
-      -- hyphens and apostrophes as spaces, single spaces; translate() over the accented letters costs 5x more
-      lower(translate(case when octet_length(last_name) + octet_length(first_name) = length(last_name) + length(first_name)
-          then last_name || ' ' || first_name
-          else regexp_replace(normalize(last_name || ' ' || first_name, NFD), '[\u0300-\u036f]', '', 'g') end,
-        '''-', '  ')) as folded
-      from valid) v`;
+      ${unfoldedSpaces(sql`folded`)}, email1, email2
+    from (select *, ${foldedNames(sql`last_name`, sql`first_name`)} as folded from valid) v`;
 }
+
+/**
+ * foldForSearch of two names that match NAME: marks off (only letters NFD splits into a base letter and marks get
+ * here), lower case, hyphens and apostrophes as spaces; then unfoldedSpaces makes the spaces single.
+ * translate() over the accented letters costs 5x more.
+ */
+export const foldedNames = (lastName: SQL, firstName: SQL) =>
+  sql`lower(translate(case when octet_length(${lastName}) + octet_length(${firstName}) = length(${lastName}) + length(${firstName})
+          then ${lastName} || ' ' || ${firstName}
+          else regexp_replace(normalize(${lastName} || ' ' || ${firstName}, NFD), '[\u0300-\u036f]', '', 'g') end,
+        '''-', '  '))`;
+
+export const unfoldedSpaces = (folded: SQL) =>
+  sql`btrim(case when strpos(${folded}, '  ') > 0 then regexp_replace(${folded}, '  +', ' ', 'g') else ${folded} end, ' ')`;
 
 /** The lines left to recheck, as fields in file order, in batches (keyset on the line number). */
 export async function* recheckLines(executor: Executor, runId: number, fieldCount: number, batchSize = 5000): AsyncGenerator<{ line: number; fields: string[] }[]> {

@@ -8,7 +8,7 @@ import { and, asc, eq, isNull, not, or, sql, type SQL } from "drizzle-orm";
 import { boolean, date, integer, pgTable, text } from "drizzle-orm/pg-core";
 import type { Transaction } from "@/db/client";
 import { auditLog, guardianEmails, schoolBoards, schools, students, type ImportRun } from "@/db/schema";
-import type { StagingTable } from "@/db/queries/import-staging";
+import { sameTableName, type StagingTable } from "@/db/queries/import-staging";
 import { EMPTY_CHANGES_SAMPLE, type ChangesSample, type DiffCounts, type StudentSample } from "@/lib/import/report";
 
 /** How many changes of each kind the dry-run report shows. */
@@ -62,7 +62,9 @@ function emailsOfStudent(studentId: SQL | typeof diff.studentId): SQL<string[]> 
  * board's active students no staged line names (a rejected line that still names its student keeps it).
  * Guardian emails compare as sets: order is the répondant position, not a change of address.
  */
-export async function computeDiff(tx: Transaction, stage: StagingTable, boards: number[]) {
+export async function computeDiff(tx: Transaction, stage: StagingTable, boards: number[], runId: number) {
+  // Lines recognised as their student's current values (db/queries/import-unchanged.ts): unchanged, still listed.
+  const same = sql.raw(`"${sameTableName(runId)}"`);
   const boardList = sql.join(boards.map((id) => sql`${id}::int`), sql`, `);
   await tx.execute(sql`
     create temp table import_diff on commit drop as
@@ -90,7 +92,8 @@ export async function computeDiff(tx: Transaction, stage: StagingTable, boards: 
     select null, st.id, st.board_id, st.fiche, st.school_id, false, false, false, true
     from ${students} st
     where st.board_id in (${boardList}) and st.archived_at is null
-      and not exists (select 1 from ${stage} s where s.board_id = st.board_id and s.fiche = st.fiche)`);
+      and not exists (select 1 from ${stage} s where s.board_id = st.board_id and s.fiche = st.fiche)
+      and not exists (select 1 from ${same} u where u.board_id = st.board_id and u.fiche = st.fiche)`);
   await tx.execute(sql`analyze import_diff`);
 }
 

@@ -58,7 +58,7 @@ export async function analyzeStagingTable(executor: Executor, runId: number) {
 /** Drops the run's staging table and, if still there, its raw lines and the lines left to check in the app. */
 export async function dropStagingTable(executor: Executor, runId: number) {
   await executor.execute(
-    sql.raw(`drop table if exists "${stagingTableName(runId)}", "${rawTableName(runId)}", "${recheckTableName(runId)}"`),
+    sql.raw(`drop table if exists "${stagingTableName(runId)}", "${rawTableName(runId)}", "${recheckTableName(runId)}", "${sameTableName(runId)}"`),
   );
 }
 
@@ -67,6 +67,11 @@ export async function dropStagingTable(executor: Executor, runId: number) {
 /** The file's lines as they came, one text column per field of the header (f0, f1, …), before any check. */
 export function rawTableName(runId: number): string {
   return `import_raw_${stagingTableName(runId).slice("import_stage_".length)}`;
+}
+
+/** The raw lines recognised as their student's current values, neither checked nor staged (import-unchanged.ts). */
+export function sameTableName(runId: number): string {
+  return `import_same_${stagingTableName(runId).slice("import_stage_".length)}`;
 }
 
 /** The raw lines the SQL checks did not accept, checked again (and explained) in the app. */

@@ -20,6 +20,14 @@ import { canImportInto, canSeeImportRun, mayImportAs, mayImportAtAll } from "@/l
 import { readImportFile, type ReadResult, type StageRecord } from "@/lib/import/reader";
 import { checkRawLines, dropRecheckTable, recheckLines } from "@/db/queries/import-check";
 import {
+  boardsOfUnchanged,
+  createUnchangedTable,
+  markUnchangedLines,
+  restageChangedSince,
+  stageRepeatedUnchanged,
+  unchangedPositions,
+} from "@/db/queries/import-unchanged";
+import {
   EMPTY_CHANGES_SAMPLE,
   type ChangesSample,
   type DiffCounts,
@@ -84,7 +92,7 @@ export async function reapImportRuns(now: Date = new Date()): Promise<number[]> 
     .returning({ id: importRuns.id });
   const tables = await db.execute<{ tablename: string }>(sql`
     select t.tablename from pg_tables t
-    where t.schemaname = current_schema() and t.tablename ~ '^import_(stage|raw|recheck)_[0-9]+$'
+    where t.schemaname = current_schema() and t.tablename ~ '^import_(stage|raw|recheck|same)_[0-9]+$'
       and not exists (select 1 from ${importRuns} r
         where r.id = substring(t.tablename from '[0-9]+$')::int and r.status in ('reading', 'ready'))`);
   const rows = Array.isArray(tables) ? tables : (tables as unknown as { rows: { tablename: string }[] }).rows;
@@ -161,7 +169,8 @@ async function boardAndSchoolMaps() {
 async function boardsOf(executor: Executor, run: Pick<ImportRun, "id" | "boardId">, stage: StagingTable): Promise<number[]> {
   if (run.boardId !== null) return [run.boardId];
   const rows = await executor.selectDistinct({ boardId: stage.boardId }).from(stage);
-  return rows.map((r) => r.boardId);
+  const boards = new Set([...rows.map((r) => r.boardId), ...(await boardsOfUnchanged(executor, run.id))]);
+  return [...boards].sort((a, b) => a - b);
 }
 
 /**
@@ -247,7 +256,13 @@ export async function dryRunImport(input: {
   await renewLease(runId);
   const stage = stagingTable(runId);
   await timed(input.timer, "analyze", () => analyzeStagingTable(db, runId));
-  const duplicates = await timed(input.timer, "duplicates", () => markDuplicateFiches(stage));
+  const duplicates = await timed(input.timer, "duplicates", async () => {
+    await db.transaction(async (tx) => {
+      await preferBulkJoins(tx);
+      await stageRepeatedUnchanged(tx, runId);
+    });
+    return markDuplicateFiches(stage);
+  });
   const counts = { ...read.counts, rejectedByReason: { ...read.counts.rejectedByReason } };
   if (duplicates.lines > 0) {
     counts.valid -= duplicates.lines;
@@ -275,7 +290,7 @@ export async function dryRunImport(input: {
   const boards = await boardsOf(db, run.run, stage);
   const { diff, changesSample } = await db.transaction(async (tx) => {
     await preferBulkJoins(tx);
-    await timed(input.timer, "diff", () => computeDiff(tx, stage, boards));
+    await timed(input.timer, "diff", () => computeDiff(tx, stage, boards, runId));
     return {
       diff: await diffCounts(tx, counts.valid),
       changesSample: await timed(input.timer, "samples", () => sampleChanges(tx)),
@@ -302,11 +317,17 @@ async function checkRaw(
   context: Omit<RowContext, "positions" | "fieldCount">,
   writer: { write: (records: StageRecord[]) => Promise<void> },
 ): Promise<ReadResult> {
+  await createUnchangedTable(db, runId);
   if (read.rawLines === 0) return read;
   const positions = read.positions!;
+  // Lines that are exactly their student's current values skip the checks: valid, unchanged.
+  const unchanged = await db.transaction(async (tx) => {
+    await preferBulkJoins(tx);
+    return markUnchangedLines(tx, runId, { ...context, positions });
+  });
   const { accepted } = await checkRawLines(runId, { ...context, positions });
   const counts = { ...read.counts, rejectedByReason: { ...read.counts.rejectedByReason } };
-  counts.valid += accepted;
+  counts.valid += unchanged + accepted;
   const sample = [...read.rejectedSample];
   const rowContext: RowContext = { ...context, positions, fieldCount: read.fieldCount };
   for await (const lines of recheckLines(db, runId, read.fieldCount)) {
@@ -420,7 +441,11 @@ export async function applyImport(input: { scope: StaffScope; staffId: string; r
     // One import at a time per board.
     await tx.select({ id: schoolBoards.id }).from(schoolBoards).where(inArray(schoolBoards.id, boards)).orderBy(schoolBoards.id).for("update");
 
-    await timed(timer, "diff", () => computeDiff(tx, stage, boards));
+    // Lines recognised as unchanged in the dry run whose student changed since are staged now, as the checks would have.
+    await createUnchangedTable(tx, run.id);
+    const positions = await unchangedPositions(tx, run.id);
+    if (positions) await timed(timer, "unchanged since", () => restageChangedSince(tx, run.id, positions));
+    await timed(timer, "diff", () => computeDiff(tx, stage, boards, run.id));
     const diff = await diffCounts(tx, run.counts!.valid);
     if (changesAnything(diff)) {
       await timed(timer, "audit emails", () => auditGuardianEmailChanges(tx, run, input.staffId));
