@@ -23,7 +23,7 @@ import { CODE, EMAIL, GRADE, NAME, foldedNames, oldestBirthDate, unfoldedSpaces 
 import { rawColumn, rawTableName, sameTableName, stagingTableName } from "@/db/queries/import-staging";
 import type { ImportColumn } from "@/lib/import/columns";
 import type { ColumnPositions } from "@/lib/import/header";
-import { MAX_FIELD_LENGTH, MAX_GRADE_LENGTH, MAX_NAME_LENGTH, normalizeCode } from "@/lib/import/row";
+import { MAX_FIELD_LENGTH, MAX_GRADE_LENGTH, MAX_NAME_LENGTH, normalizeCode, schoolKey } from "@/lib/import/row";
 
 export type UnchangedContext = {
   positions: ColumnPositions;
@@ -31,11 +31,14 @@ export type UnchangedContext = {
   schools: ReadonlyMap<string, number>;
   onlyBoardId: number | null;
   today: string;
+  /** The boards' and schools' codes as stored: a file written from the records spells them so ("011", not "11"). */
+  storedCodes: { boards: { id: number; code: string }[]; schools: { id: number; boardId: number; code: string }[] };
 };
 
 const PLAIN_CODE = /^[A-Za-z0-9_.-]+$/;
 /** A code the file can carry as is: the checks' shape, already what normalizeCode makes of it. */
-const canonicalCode = (code: string) => PLAIN_CODE.test(code) && code.length <= MAX_FIELD_LENGTH && normalizeCode(code) === code;
+const plainCode = (code: string) => PLAIN_CODE.test(code) && code.length <= MAX_FIELD_LENGTH;
+const canonicalCode = (code: string) => plainCode(code) && normalizeCode(code) === code;
 
 const fieldOf = (positions: ColumnPositions) => (column: ImportColumn) => sql.raw(`r.${rawColumn(positions[column])}`);
 
@@ -77,18 +80,30 @@ export async function markUnchangedLines(tx: Transaction, runId: number, context
   const raw = sql.raw(`"${rawTableName(runId)}"`);
   const same = sql.raw(`"${sameTableName(runId)}"`);
   const f = fieldOf(context.positions);
+  // Each spelling of a code that the checks map to that board or school: the code as the maps key it, and the code
+  // as stored when the checks read it as the same board or school (a plain code whose normalised form is its key).
+  const boardSpellings = new Map<string, number>();
+  for (const [code, id] of context.boards) if (canonicalCode(code)) boardSpellings.set(code, id);
+  for (const { id, code } of context.storedCodes.boards) {
+    if (plainCode(code) && context.boards.get(normalizeCode(code)) === id) boardSpellings.set(code, id);
+  }
+  const schoolSpellings = new Map<string, { board_id: number; code: string; id: number }>();
+  for (const [key, id] of context.schools) {
+    const slash = key.indexOf("/");
+    const code = key.slice(slash + 1);
+    if (canonicalCode(code)) schoolSpellings.set(key, { board_id: Number(key.slice(0, slash)), code, id });
+  }
+  for (const { id, boardId, code } of context.storedCodes.schools) {
+    if (plainCode(code) && context.schools.get(schoolKey(boardId, code)) === id) {
+      schoolSpellings.set(`${boardId}/${code}`, { board_id: boardId, code, id });
+    }
+  }
   const boards = JSON.stringify(
-    [...context.boards]
-      .filter(([code, id]) => (context.onlyBoardId === null || id === context.onlyBoardId) && canonicalCode(code))
+    [...boardSpellings]
+      .filter(([, id]) => context.onlyBoardId === null || id === context.onlyBoardId)
       .map(([code, id]) => ({ code, id })),
   );
-  const schools = JSON.stringify(
-    [...context.schools].flatMap(([key, id]) => {
-      const slash = key.indexOf("/");
-      const code = key.slice(slash + 1);
-      return canonicalCode(code) ? [{ board_id: Number(key.slice(0, slash)), code, id }] : [];
-    }),
-  );
+  const schools = JSON.stringify([...schoolSpellings.values()]);
   await createUnchangedTable(tx, runId);
   const inserted = await tx.execute(sql`
     with board_codes as (select * from jsonb_to_recordset(${boards}::jsonb) as b(code text, id int)),

@@ -26,6 +26,7 @@ import {
   restageChangedSince,
   stageRepeatedUnchanged,
   unchangedPositions,
+  type UnchangedContext,
 } from "@/db/queries/import-unchanged";
 import {
   EMPTY_CHANGES_SAMPLE,
@@ -162,6 +163,8 @@ async function boardAndSchoolMaps() {
   return {
     boards: new Map(boardRows.map((b) => [normalizeCode(b.code), b.id])),
     schools: new Map(schoolRows.map((s) => [schoolKey(s.boardId, s.code), s.id])),
+    /** The codes as stored ("011"), which an export writes as they are (import-unchanged.ts). */
+    storedCodes: { boards: boardRows, schools: schoolRows },
   };
 }
 
@@ -314,7 +317,7 @@ export async function dryRunImport(input: {
 async function checkRaw(
   runId: number,
   read: ReadResult,
-  context: Omit<RowContext, "positions" | "fieldCount">,
+  context: Omit<RowContext, "positions" | "fieldCount"> & Pick<UnchangedContext, "storedCodes">,
   writer: { write: (records: StageRecord[]) => Promise<void> },
 ): Promise<ReadResult> {
   await createUnchangedTable(db, runId);
@@ -329,7 +332,10 @@ async function checkRaw(
   const counts = { ...read.counts, rejectedByReason: { ...read.counts.rejectedByReason } };
   counts.valid += unchanged + accepted;
   const sample = [...read.rejectedSample];
-  const rowContext: RowContext = { ...context, positions, fieldCount: read.fieldCount };
+  const rowContext: RowContext = {
+    boards: context.boards, schools: context.schools, onlyBoardId: context.onlyBoardId, today: context.today,
+    positions, fieldCount: read.fieldCount,
+  };
   for await (const lines of recheckLines(db, runId, read.fieldCount)) {
     const records: StageRecord[] = [];
     for (const { line, fields } of lines) {

@@ -113,6 +113,19 @@ describe("import: lines that are a student's current values", () => {
     expect(await auditActions(board.id)).toEqual([...auditBefore, "import.applied"].sort());
   });
 
+  it("recognises codes spelled as stored, with leading zeros", async () => {
+    const { board, admin, line } = await setUp();
+    const school = await createSchool(board, { code: "011" });
+    const file = csv([line({ ecole: "011", fiche: "9" }), line({ ecole: "11", fiche: "10" })]);
+    await apply(admin, (await dryRun(admin, board.id, file)).id);
+    const run = await dryRun(admin, board.id, file);
+    // "011" as stored and "11" as the checks key it both name that school.
+    expect(await paths(run.id)).toEqual({ recognised: 2, staged: 0 });
+    expect(run.counts).toMatchObject({ valid: 2, unchanged: 2, changedStudents: 0, newStudents: 0, disappeared: 0 });
+    const rows = await db.select().from(students).where(eq(students.boardId, board.id));
+    expect(rows.map((r) => r.schoolId)).toEqual([school.id, school.id]);
+  });
+
   it("the same file in another form (codes, case, spaces) goes through the checks and is unchanged as before", async () => {
     const { board, admin, canonical } = await setUp();
     await apply(admin, (await dryRun(admin, board.id, csv(canonical))).id);
