@@ -184,12 +184,16 @@ export async function restageChangedSince(tx: Transaction, runId: number, positi
   const f = fieldOf(positions);
   const result = await tx.execute(sql`
     with current_emails as (${currentEmails(sql`st.board_id in (select distinct board_id from ${same})`)}),
+    still as (
+      select u.line from ${same} u
+      join ${raw} r on r.line = u.line
+      join ${students} st on st.id = u.student_id and st.board_id = u.board_id and st.school_id = u.school_id
+      left join current_emails c on c.student_id = st.id
+      where ${equalsStudent(f)}),
+    -- (a hash anti-join; a NOT EXISTS correlated inside the join would run once per line)
     changed as (
       delete from ${same} u
-      where not exists (
-        select 1 from ${raw} r join ${students} st on st.id = u.student_id
-          left join current_emails c on c.student_id = st.id
-        where r.line = u.line and st.board_id = u.board_id and st.school_id = u.school_id and ${equalsStudent(f)})
+      where not exists (select 1 from still s where s.line = u.line)
       returning u.line, u.board_id, u.fiche, u.school_id)
     insert into ${stage} (line, board_id, fiche, rejected, school_id, code_permanent, last_name, first_name, birth_date, grade,
       search_name, email1, email2)
