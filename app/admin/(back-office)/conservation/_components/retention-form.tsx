@@ -21,7 +21,8 @@ function useRetentionErrorText(bounds: Bounds) {
   return (key: string) => (own.has(key as never) ? own(key as never, bounds as never) : shared.has(key as never) ? shared(key as never) : shared("invalid"));
 }
 
-function MonthsField({ label, hint, errors, registration, bounds }: { label: string; hint: string; errors?: string[]; registration: UseFormRegisterReturn; bounds: Bounds }) {
+/** `saved` is rendered in the page's HTML, so the value shows (and reads) before the form's script has run. */
+function MonthsField({ label, hint, errors, registration, bounds, saved }: { label: string; hint: string; errors?: string[]; registration: UseFormRegisterReturn; bounds: Bounds; saved: number }) {
   const id = useId();
   const errorText = useRetentionErrorText(bounds);
   const invalid = Boolean(errors?.length);
@@ -38,6 +39,7 @@ function MonthsField({ label, hint, errors, registration, bounds }: { label: str
         min={bounds.min}
         max={bounds.max}
         step={1}
+        defaultValue={saved}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-hint ${id}-error` : `${id}-hint`}
         {...registration}
@@ -92,6 +94,7 @@ export function RetentionForm({ board, defaults, bounds }: { board: { id: number
           registration={form.register("attemptsMonths")}
           errors={errorsFor(result, "attemptsMonths", errors.attemptsMonths?.message)}
           bounds={bounds}
+          saved={board.attemptsMonths}
         />
         <MonthsField
           label={t("resolvedTicketsMonths")}
@@ -99,6 +102,7 @@ export function RetentionForm({ board, defaults, bounds }: { board: { id: number
           registration={form.register("resolvedTicketsMonths")}
           errors={errorsFor(result, "resolvedTicketsMonths", errors.resolvedTicketsMonths?.message)}
           bounds={bounds}
+          saved={board.resolvedTicketsMonths}
         />
       </div>
       <RetentionAlert result={result} />
