@@ -8,6 +8,7 @@ import { applyImport, dryRunImport, startImportRun } from "@/db/queries/student-
 import { importCsvLine, importHeaderLine, type ImportRowValues } from "@/lib/import/columns";
 import { createBoardWithSchool, createSchool } from "@/tests/helpers/school-fixtures";
 import { anAdmin } from "@/tests/helpers/staff-fixtures";
+import { importRow } from "@/tests/helpers/import-rows";
 import type { StaffContext } from "@/db/queries/staff";
 
 const NOW = new Date("2026-11-15T15:00:00Z");
@@ -68,19 +69,7 @@ describe("import: lines that are a student's current values", () => {
     const { board, school } = await createBoardWithSchool();
     const otherSchool = await createSchool(board);
     const admin = await anAdmin();
-    const line = (values: Partial<ImportRowValues>): ImportRowValues => ({
-      organisme: board.code,
-      ecole: school.code,
-      fiche: "1",
-      code_permanent: "",
-      nom: "Côté",
-      prenom: "Léa-Rose",
-      date_naissance: "2015-03-14",
-      niveau: "6e année",
-      courriel_1: "",
-      courriel_2: "",
-      ...values,
-    });
+    const line = (values: Partial<ImportRowValues>): ImportRowValues => importRow(board, school, { fiche: "1", ...values });
     // As the importer writes them: canonical codes, names, dates and lower-case addresses.
     const canonical = [
       line({ fiche: "1", code_permanent: "TREM15031401", courriel_1: "parent.un@example.ca", courriel_2: "deux@example.ca" }),

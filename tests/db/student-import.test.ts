@@ -7,25 +7,10 @@ import { importCsvLine, importHeaderLine, type ImportRowValues } from "@/lib/imp
 import { createBoardWithSchool, createSchool, createStudent } from "@/tests/helpers/school-fixtures";
 import { anAdmin, boardSupportOf, secretaryOf } from "@/tests/helpers/staff-fixtures";
 import { createParent } from "@/tests/helpers/accounts";
+import { importRow } from "@/tests/helpers/import-rows";
 import type { StaffContext } from "@/db/queries/staff";
 
 const NOW = new Date("2026-11-15T15:00:00Z");
-
-function row(board: { code: string }, school: { code: string }, values: Partial<ImportRowValues>): ImportRowValues {
-  return {
-    organisme: board.code,
-    ecole: school.code,
-    fiche: "1234567",
-    code_permanent: "",
-    nom: "Côté",
-    prenom: "Léa-Rose",
-    date_naissance: "2015-03-14",
-    niveau: "6e année",
-    courriel_1: "",
-    courriel_2: "",
-    ...values,
-  };
-}
 
 function csv(rows: ImportRowValues[], delimiter: "," | ";" = ","): Uint8Array {
   return new TextEncoder().encode([importHeaderLine(delimiter), ...rows.map((r) => importCsvLine(r, delimiter))].join("\r\n") + "\r\n");
@@ -70,8 +55,8 @@ describe("student record import", () => {
     const before = await db.select().from(students).orderBy(students.id);
 
     const run = await dryRun(support, board.id, csv([
-      row(board, school, { fiche: "1000001", courriel_1: "autre@example.ca" }),
-      row(board, school, { fiche: "1000003", nom: "Tremblay" }),
+      importRow(board, school, { fiche: "1000001", courriel_1: "autre@example.ca" }),
+      importRow(board, school, { fiche: "1000003", nom: "Tremblay" }),
     ]));
 
     expect(run.status).toBe("ready");
@@ -92,7 +77,7 @@ describe("student record import", () => {
     await db.insert(associations).values({ parentAccountId: parent.id, studentId: student.id, method: "match" });
     const admin = await anAdmin();
 
-    const run = await dryRun(admin, board.id, csv([row(board, otherSchool, { fiche: "20", nom: "Roy-Tremblay" })]));
+    const run = await dryRun(admin, board.id, csv([importRow(board, otherSchool, { fiche: "20", nom: "Roy-Tremblay" })]));
     expect(run.counts).toMatchObject({ newStudents: 0, changedStudents: 1, unchanged: 0 });
     expect(run.changesSample?.changedStudents[0]?.fields).toEqual(["school", "lastName"]);
     await applyImport({ scope: admin.scope, staffId: admin.staff.id, runId: run.id });
@@ -106,7 +91,7 @@ describe("student record import", () => {
     const { board, school } = await createBoardWithSchool();
     const admin = await anAdmin();
     const { counts } = await importFile(admin, board.id, csv([
-      row(board, school, { fiche: "e0042", code_permanent: "trem 1503 1401", nom: "Tremblay-Gagnon", prenom: "Marie-Ève", courriel_1: "Parent.Un@Example.ca", courriel_2: "parent2+ecole@example.ca" }),
+      importRow(board, school, { fiche: "e0042", code_permanent: "trem 1503 1401", nom: "Tremblay-Gagnon", prenom: "Marie-Ève", courriel_1: "Parent.Un@Example.ca", courriel_2: "parent2+ecole@example.ca" }),
     ]));
     expect(counts.newStudents).toBe(1);
     const [student] = await db.select().from(students).where(eq(students.boardId, board.id));
@@ -119,8 +104,8 @@ describe("student record import", () => {
     await createStudent(school, { fiche: "7", guardianEmails: ["old@example.ca"] });
     const admin = await anAdmin();
     const file = csv([
-      row(board, school, { fiche: "7", courriel_1: "new@example.ca" }),
-      row(board, school, { fiche: "8", prenom: "Noah" }),
+      importRow(board, school, { fiche: "7", courriel_1: "new@example.ca" }),
+      importRow(board, school, { fiche: "8", prenom: "Noah" }),
     ]);
     await importFile(admin, board.id, file);
     const studentsAfterFirst = await db.select().from(students).orderBy(students.id);
@@ -144,8 +129,8 @@ describe("student record import", () => {
     const support = await boardSupportOf(board);
 
     const { run } = await importFile(support, board.id, csv([
-      row(board, school, { fiche: "55", courriel_1: "maman@example.ca", courriel_2: "beau-pere@example.ca" }),
-      row(board, school, { fiche: "56", courriel_1: "x@example.ca" }),
+      importRow(board, school, { fiche: "55", courriel_1: "maman@example.ca", courriel_2: "beau-pere@example.ca" }),
+      importRow(board, school, { fiche: "56", courriel_1: "x@example.ca" }),
     ]));
 
     const audits = await db
@@ -177,7 +162,7 @@ describe("student record import", () => {
     await db.insert(associations).values({ parentAccountId: parent.id, studentId: gone.id, method: "match" });
     const admin = await anAdmin();
 
-    const run = await dryRun(admin, board.id, csv([row(board, school, { fiche: "1" })]));
+    const run = await dryRun(admin, board.id, csv([importRow(board, school, { fiche: "1" })]));
     const applyStarted = await databaseNow();
     const applied = await applyImport({ scope: admin.scope, staffId: admin.staff.id, runId: run.id });
     const applyEnded = await databaseNow();
@@ -193,7 +178,7 @@ describe("student record import", () => {
     expect(await db.$count(associations, eq(associations.studentId, gone.id))).toBe(1);
 
     // The student comes back in a later file: restored, same id, same association.
-    const again = await importFile(admin, board.id, csv([row(board, school, { fiche: "1" }), row(board, school, { fiche: "2" })]));
+    const again = await importFile(admin, board.id, csv([importRow(board, school, { fiche: "1" }), importRow(board, school, { fiche: "2" })]));
     expect(again.counts.restoredStudents).toBe(1);
     const [restored] = await db.select().from(students).where(eq(students.id, gone.id));
     expect(restored!.archivedAt).toBeNull();
@@ -205,9 +190,9 @@ describe("student record import", () => {
     const admin = await anAdmin();
 
     const run = await dryRun(admin, board.id, csv([
-      row(board, school, { fiche: "300", nom: "Roy" }),
-      row(board, school, { fiche: "301" }),
-      row(board, school, { fiche: "0300", nom: "Leroy" }),
+      importRow(board, school, { fiche: "300", nom: "Roy" }),
+      importRow(board, school, { fiche: "301" }),
+      importRow(board, school, { fiche: "0300", nom: "Leroy" }),
     ]));
 
     expect(run.counts).toMatchObject({ valid: 1, rejected: 2, rejectedByReason: { duplicate_fiche: 2 }, disappeared: 0 });
@@ -223,12 +208,12 @@ describe("student record import", () => {
     const admin = await anAdmin();
 
     const run = await dryRun(admin, board.id, csv([
-      row(board, school, { fiche: "401" }),
-      row(board, school, { fiche: "40x1" }),
-      row(board, school, { fiche: "400", courriel_1: "pas-un-courriel" }),
-      row(board, school, { fiche: "403", date_naissance: "2015-02-30" }),
-      row(board, school, { fiche: "404", code_permanent: "ABC" }),
-      row(board, { code: "999" }, { fiche: "405" }),
+      importRow(board, school, { fiche: "401" }),
+      importRow(board, school, { fiche: "40x1" }),
+      importRow(board, school, { fiche: "400", courriel_1: "pas-un-courriel" }),
+      importRow(board, school, { fiche: "403", date_naissance: "2015-02-30" }),
+      importRow(board, school, { fiche: "404", code_permanent: "ABC" }),
+      importRow(board, { code: "999" }, { fiche: "405" }),
     ]));
 
     expect(run.counts).toMatchObject({
@@ -287,7 +272,7 @@ describe("student record import", () => {
 
     // Nor may they apply, or even see, a run another staff member prepared for that board.
     const admin = await anAdmin();
-    const run = await dryRun(admin, board.id, csv([row(board, school, { fiche: "1" })]));
+    const run = await dryRun(admin, board.id, csv([importRow(board, school, { fiche: "1" })]));
     expect(await applyImport({ scope: outsider.scope, staffId: outsider.staff.id, runId: run.id })).toEqual({ ok: false, error: "not_found" });
     expect(await listImportRuns(outsider.scope)).toEqual([]);
     expect((await listImportRuns((await boardSupportOf(board)).scope)).map((r) => r.id)).toEqual([run.id]);
@@ -298,7 +283,7 @@ describe("student record import", () => {
     const b = await createBoardWithSchool();
     const bSchool2 = await createSchool(b.board);
     const support = await boardSupportOf(a.board);
-    const file = csv([row(a.board, a.school, { fiche: "1" }), row(b.board, bSchool2, { fiche: "1" })]);
+    const file = csv([importRow(a.board, a.school, { fiche: "1" }), importRow(b.board, bSchool2, { fiche: "1" })]);
 
     const scoped = await dryRun(support, a.board.id, file);
     expect(scoped.counts).toMatchObject({ valid: 1, rejectedByReason: { other_board: 1 } });
@@ -313,7 +298,7 @@ describe("student record import", () => {
     const { board, school } = await createBoardWithSchool();
     await createStudent(school, { fiche: "2" });
     const admin = await anAdmin();
-    const bytes = csv([row(board, school, { fiche: "1" })]);
+    const bytes = csv([importRow(board, school, { fiche: "1" })]);
     const started = await startImportRun({ scope: admin.scope, staffId: admin.staff.id, boardId: board.id, fileName: "x.csv", totalBytes: bytes.length + 500 });
     if (!started.ok) throw new Error(started.error);
     const run = await dryRunImport({ scope: admin.scope, runId: started.runId, source: chunks(bytes), now: NOW });
@@ -323,7 +308,7 @@ describe("student record import", () => {
   it("applies a run only once", async () => {
     const { board, school } = await createBoardWithSchool();
     const admin = await anAdmin();
-    const run = await dryRun(admin, board.id, csv([row(board, school, { fiche: "1" })]));
+    const run = await dryRun(admin, board.id, csv([importRow(board, school, { fiche: "1" })]));
     expect((await applyImport({ scope: admin.scope, staffId: admin.staff.id, runId: run.id })).ok).toBe(true);
     expect(await applyImport({ scope: admin.scope, staffId: admin.staff.id, runId: run.id })).toEqual({ ok: false, error: "already_applied" });
     const [stored] = await db.select().from(importRuns).where(eq(importRuns.id, run.id));
@@ -337,10 +322,10 @@ describe("student record import", () => {
     const admin = await anAdmin();
 
     await importFile(admin, board.id, csv([
-      row(board, school, { fiche: "301", nom: losing.lastName, prenom: losing.firstName, date_naissance: losing.birthDate }),
-      row(board, school, { fiche: "302", nom: gaining.lastName, prenom: gaining.firstName, date_naissance: gaining.birthDate, courriel_1: "trouve@example.ca" }),
-      row(board, school, { fiche: "303", courriel_1: "nouveau@example.ca" }),
-      row(board, school, { fiche: "304", nom: "Roy" }),
+      importRow(board, school, { fiche: "301", nom: losing.lastName, prenom: losing.firstName, date_naissance: losing.birthDate }),
+      importRow(board, school, { fiche: "302", nom: gaining.lastName, prenom: gaining.firstName, date_naissance: gaining.birthDate, courriel_1: "trouve@example.ca" }),
+      importRow(board, school, { fiche: "303", courriel_1: "nouveau@example.ca" }),
+      importRow(board, school, { fiche: "304", nom: "Roy" }),
     ]));
 
     const flags = await db
