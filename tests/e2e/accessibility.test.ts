@@ -19,6 +19,8 @@ function collector(width: Width) {
   return {
     async check(page: Page, state: string) {
       await page.locator("main").first().waitFor({ state: "visible" });
+      // Next.js streams a page's metadata after its first bytes: the title can arrive just after <main>.
+      await page.waitForFunction(() => document.title.trim().length > 0);
       const violations = await axeViolations(page);
       if (violations.length > 0) found[`${state} (${width})`] = violations;
     },
