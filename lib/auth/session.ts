@@ -2,7 +2,7 @@
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { touchParentSession, touchSession, type Subject } from "@/db/queries/auth";
+import { touchParentSession, type Subject } from "@/db/queries/auth";
 import { decodeSessionToken } from "@/lib/auth/session-token";
 import { env } from "@/lib/env";
 import { openStaffSession, type StaffContext } from "@/db/queries/staff";
@@ -10,8 +10,6 @@ import { isServiceUnavailable, ServiceUnavailableError } from "@/lib/service-ava
 import { pendingSignInStep } from "@/lib/staff/second-factor";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
-export type Session = { user: { id: string; subject: Subject; email: string } };
 
 /** The session cookie's value; next-auth splits a long one into numbered chunks. */
 function sessionToken(jar: Awaited<ReturnType<typeof cookies>>): string | null {
@@ -29,20 +27,11 @@ function sessionToken(jar: Awaited<ReturnType<typeof cookies>>): string | null {
 
 /**
  * One session read per request: the JWT names a server-side session that must still be open (the same check as
- * the jwt callback in lib/auth/options.ts). Read here rather than through getServerSession, which runs next-auth's
- * whole handler and encodes a new JWT on every call only to drop it (pages and actions do not send it back).
+ * the jwt callback in lib/auth/options.ts), read with the account it belongs to. Read here rather than through
+ * getServerSession, which runs next-auth's whole handler and encodes a new JWT on every call only to drop it.
  * A session that could not be checked (the database did not answer) throws ServiceUnavailableError: the page shows
  * "service temporarily unavailable", never "your session ended".
  */
-export const auth = cache(async (): Promise<Session | null> => {
-  const jwt = await sessionClaims();
-  if (!jwt) return null;
-  const open = await unlessDatabaseDown(() => touchSession(jwt.sid));
-  if (!open) return null;
-  return { user: { id: jwt.uid, subject: jwt.subject, email: jwt.email } };
-});
-
-/** The signed-in parent's account, read with the session check in one statement. */
 export const currentParent = cache(async () => {
   const jwt = await sessionClaims();
   if (jwt?.subject !== "parent") return null;
