@@ -55,7 +55,8 @@ export type Figures = {
 
 export const TOP_FAILURE_REASONS = 8;
 
-const zero = (): FigureCounts => ({
+/** Every count at zero: a unit with nothing in the period. */
+export const zeroCounts = (): FigureCounts => ({
   accountsCreated: 0,
   childrenAssociated: 0,
   attempts: 0,
@@ -145,7 +146,7 @@ export async function figuresForStaff(
   ]);
 
   const byKey = new Map(units.map((u) => [u.key, u]));
-  const totals = zero();
+  const totals = zeroCounts();
   const addTo = (target: FigureCounts, row: Counts, withAccounts: boolean) => {
     target.attempts += row.attempts;
     target.successfulAttempts += row.successfulAttempts;
@@ -159,7 +160,7 @@ export async function figuresForStaff(
     let unit = byKey.get(key);
     if (!unit) {
       const boardName = units.find((u) => u.boardId === boardId)?.boardName ?? (await boardNameOf(boardId));
-      unit = { key, boardId, boardName, schoolId: null, schoolName: null, ...zero() };
+      unit = { key, boardId, boardName, schoolId: null, schoolName: null, ...zeroCounts() };
       byKey.set(key, unit);
       units.push(unit);
     }
@@ -247,7 +248,7 @@ async function unitsOf(view: StaffScope, level: "boards" | "schools"): Promise<F
       .select({ id: schoolBoards.id, name: schoolBoards.name })
       .from(schoolBoards)
       .orderBy(asc(schoolBoards.name), asc(schoolBoards.id));
-    return boards.map((b) => ({ key: `board:${b.id}`, boardId: b.id, boardName: b.name, schoolId: null, schoolName: null, ...zero() }));
+    return boards.map((b) => ({ key: `board:${b.id}`, boardId: b.id, boardName: b.name, schoolId: null, schoolName: null, ...zeroCounts() }));
   }
   const rows = await db
     .select({ id: schools.id, name: schools.name, boardId: schools.boardId, boardName: schoolBoards.name })
@@ -261,7 +262,7 @@ async function unitsOf(view: StaffScope, level: "boards" | "schools"): Promise<F
     boardName: s.boardName,
     schoolId: s.id,
     schoolName: s.name,
-    ...zero(),
+    ...zeroCounts(),
   }));
 }
 

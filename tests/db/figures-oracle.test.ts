@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { and, asc, count, countDistinct, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { attemptScopeFilter, refusedAttempt } from "@/db/queries/attempts";
-import { figuresForStaff, type FigureCounts, type Figures, type FiguresUnit } from "@/db/queries/figures";
+import { figuresForStaff, zeroCounts, type FigureCounts, type Figures, type FiguresUnit } from "@/db/queries/figures";
 import { deleteOwnAccount } from "@/db/queries/own-account";
 import { purgeExpiredData } from "@/db/queries/retention";
 import {
@@ -37,15 +37,6 @@ import { recordTestAttempt } from "@/tests/helpers/staff-fixtures";
 import { ownerDb } from "@/tests/helpers/test-database";
 
 // ---------- The oracle: the figures counted from the rows ----------
-
-const zero = (): FigureCounts => ({
-  accountsCreated: 0,
-  childrenAssociated: 0,
-  attempts: 0,
-  successfulAttempts: 0,
-  alreadyAssociatedAttempts: 0,
-  nipsIssued: 0,
-});
 
 async function figuresFromRows(scope: StaffScope, period: FiguresPeriod, options: { boardId?: number | null } = {}): Promise<Figures> {
   const view: StaffScope = scope.kind === "all" && options.boardId ? { kind: "board", boardId: options.boardId } : scope;
@@ -109,7 +100,7 @@ async function figuresFromRows(scope: StaffScope, period: FiguresPeriod, options
   add(accountRows.filter((row) => !row.total), "accountsCreated");
   add(childrenRows.filter((row) => !row.total), "childrenAssociated");
   add(nipRows, "nipsIssued");
-  const totals = zero();
+  const totals = zeroCounts();
   totals.accountsCreated = Number(accountRows.find((row) => row.total)?.n ?? 0);
   totals.childrenAssociated = Number(childrenRows.find((row) => row.total)?.n ?? 0);
   totals.nipsIssued = nipRows.reduce((sum, r) => sum + Number(r.n), 0);
@@ -123,7 +114,7 @@ async function figuresFromRows(scope: StaffScope, period: FiguresPeriod, options
       unit = byKey.get(key);
       if (!unit) {
         const [board] = await db.select({ name: schoolBoards.name }).from(schoolBoards).where(eq(schoolBoards.id, Number(row.board)));
-        unit = { key, boardId: Number(row.board), boardName: board?.name ?? "", schoolId: null, schoolName: null, ...zero() };
+        unit = { key, boardId: Number(row.board), boardName: board?.name ?? "", schoolId: null, schoolName: null, ...zeroCounts() };
         byKey.set(key, unit);
         units.push(unit);
       }
@@ -149,7 +140,7 @@ async function figuresFromRows(scope: StaffScope, period: FiguresPeriod, options
 async function unitsOf(view: StaffScope, level: "boards" | "schools"): Promise<FiguresUnit[]> {
   if (level === "boards") {
     const boards = await db.select().from(schoolBoards).orderBy(asc(schoolBoards.name), asc(schoolBoards.id));
-    return boards.map((b) => ({ key: `board:${b.id}`, boardId: b.id, boardName: b.name, schoolId: null, schoolName: null, ...zero() }));
+    return boards.map((b) => ({ key: `board:${b.id}`, boardId: b.id, boardName: b.name, schoolId: null, schoolName: null, ...zeroCounts() }));
   }
   const rows = await db
     .select({ id: schools.id, name: schools.name, boardId: schools.boardId, boardName: schoolBoards.name })
@@ -157,7 +148,7 @@ async function unitsOf(view: StaffScope, level: "boards" | "schools"): Promise<F
     .innerJoin(schoolBoards, eq(schoolBoards.id, schools.boardId))
     .where(scopeFilter(view, { boardId: schools.boardId, schoolId: schools.id }) as SQL)
     .orderBy(asc(schoolBoards.name), asc(schools.name), asc(schools.id));
-  return rows.map((s) => ({ key: `school:${s.id}`, boardId: s.boardId, boardName: s.boardName, schoolId: s.id, schoolName: s.name, ...zero() }));
+  return rows.map((s) => ({ key: `school:${s.id}`, boardId: s.boardId, boardName: s.boardName, schoolId: s.id, schoolName: s.name, ...zeroCounts() }));
 }
 
 /** Units in key order: the unit of attempts without a student may come at another place in the list. */
