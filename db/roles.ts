@@ -1,6 +1,7 @@
 // Least privilege in PostgreSQL: an owner role that owns the schema and runs the migrations, and an app role that
 // only reads and writes rows. The app role cannot TRUNCATE or change the audit log (no UPDATE, DELETE or TRUNCATE
-// on audit_log; disabling its trigger needs ownership), and runs no DDL on the app's tables: its one place to
+// on audit_log; disabling its trigger needs ownership), writes none of the figures' per-day totals (only their
+// triggers do, as the owner), and runs no DDL on the app's tables: its one place to
 // create tables is the import_staging schema, first on its search_path, where the importer stages files.
 // Idempotent: run it again after new migrations (they are created by the owner, whose default privileges already
 // grant the app role row access to new tables).
@@ -78,7 +79,16 @@ export async function grantAppRole(sql: Sql | TransactionSql, roles: RoleNames):
   await sql`alter default privileges for role ${owner} in schema public grant usage, select on sequences to ${app}`;
   const [auditLog] = await sql`select 1 from pg_tables where schemaname = 'public' and tablename = 'audit_log'`;
   if (auditLog) await sql`revoke update, delete, truncate on public.audit_log from ${app}`;
+  // The figures' per-day totals: written only by their triggers, which run as the owner (migration 0025).
+  const figureTables = await sql<{ name: string }[]>`
+    select tablename as name from pg_tables where schemaname = 'public' and tablename = any(${figureTableNames})`;
+  for (const { name } of figureTables) {
+    await sql`revoke insert, update, delete, truncate on ${sql("public." + name)} from ${app}`;
+  }
 }
+
+/** Tables only the figure triggers write: the app's role reads them. */
+const figureTableNames = ["daily_figures", "daily_failure_reasons", "daily_children", "association_days", "figures_account_units"];
 
 function quoteLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;

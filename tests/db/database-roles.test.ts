@@ -71,6 +71,34 @@ describe.skipIf(!appDatabaseUrl)("least-privilege database roles", () => {
     await expect(asApp`create trigger intrus before insert on audit_log for each row execute function suppress_redundant_updates_trigger()`).rejects.toThrow(/permission denied/);
   });
 
+  it("lets only the figure triggers write the per-day totals: the app's attempt is counted, its direct writes refused", async () => {
+    const email = `roles-${suffix}@exemple.ca`;
+    const [{ board }] = await asOwner<{ board: number }[]>`
+      insert into school_boards (code, name, kind) values (${`R${suffix}`}, 'Centre de services des rôles', 'css') returning id as board`;
+    try {
+      const [{ account }] = await asApp<{ account: string }[]>`
+        insert into parent_accounts (email, password_hash, email_verified_at) values (${email}, 'x', now()) returning id as account`;
+      await asApp`insert into association_attempts (parent_account_id, board_id, method, typed, success, reasons)
+        values (${account}, ${board}, 'match', '{}', false, '[{"code": "no_match"}]')`;
+      const counted = await asApp<{ attempts: number }[]>`
+        select attempts from daily_figures where board_id = ${board} and school_id = 0`;
+      expect(counted).toEqual([{ attempts: 1 }]);
+      for (const table of ["daily_figures", "daily_failure_reasons", "daily_children", "association_days", "figures_account_units"]) {
+        await expect(asApp`delete from ${asApp(table)}`).rejects.toThrow(/permission denied/);
+        await expect(asApp`update ${asApp(table)} set day = day`).rejects.toThrow(/permission denied/);
+        await expect(asApp`truncate ${asApp(table)}`).rejects.toThrow(/permission denied/);
+      }
+      await expect(asApp`insert into daily_figures (day, board_id, school_id, attempts) values (current_date, ${board}, 0, 100)`)
+        .rejects.toThrow(/permission denied/);
+      await expect(asApp`select daily_figures_add(current_date, ${board}, 0, 100, 0, 0, 0)`).rejects.toThrow(/permission denied/);
+      await asApp`delete from parent_accounts where id = ${account}`;
+    } finally {
+      await asOwner`delete from daily_failure_reasons where board_id = ${board}`;
+      await asOwner`delete from daily_figures where board_id = ${board}`;
+      await asOwner`delete from school_boards where id = ${board}`;
+    }
+  });
+
   it("refuses the app DDL on the app's tables; its only tables are the importer's staging ones", async () => {
     await expect(asApp`drop table audit_log`).rejects.toThrow(/must be owner/);
     await expect(asApp`drop table students`).rejects.toThrow(/must be owner/);
