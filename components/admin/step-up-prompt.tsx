@@ -1,7 +1,7 @@
 "use client";
 // Shown in place of an error when a sensitive action needs a fresh second factor: says why, takes a code
 // (authenticator app or recovery code) or a passkey, then asks the staff member to repeat the action.
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { confirmStepUpAction } from "@/components/admin/step-up-actions";
@@ -11,6 +11,8 @@ import type { ActionResult } from "@/lib/safe-action";
 export function StepUpPrompt({ reason, passkey = false }: { reason?: string; passkey?: boolean }) {
   const t = useTranslations("staffSecurity.stepUp");
   const errors = useTranslations("staffSecurity.errors");
+  // Several prompts may be open on one page (a board's settings each ask for their own), so each field has its own id.
+  const codeId = useId();
   const [code, setCode] = useState("");
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -36,9 +38,9 @@ export function StepUpPrompt({ reason, passkey = false }: { reason?: string; pas
       )}
       <div className="row">
         <div className="field">
-          <label htmlFor="step-up-code">{t("codeLabel")}</label>
+          <label htmlFor={codeId}>{t("codeLabel")}</label>
           <input
-            id="step-up-code"
+            id={codeId}
             autoComplete="one-time-code"
             inputMode="text"
             maxLength={40}
