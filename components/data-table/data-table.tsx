@@ -1,8 +1,8 @@
 "use client";
 // The one typed wrapper over @tanstack/react-table (v8): features pass their rows and their own columns.tsx.
-import Link from "next/link";
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
+import { Pager, type PagerProps } from "@/components/data-table/pager";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 declare module "@tanstack/react-table" {
@@ -14,21 +14,7 @@ declare module "@tanstack/react-table" {
 }
 
 /** Pagination is done by the server (URL parameters): a paginated table must say how many rows exist in all. */
-type Pagination =
-  | { paginated?: false }
-  | {
-      paginated: true;
-      /** 1-based. */
-      page: number;
-      pageSize: number;
-      rowCount: number;
-      /** URL of another page, keeping the current filters. */
-      pageHref: (page: number) => string;
-      /** Replaces the "first to last of total" text (e.g. when the total is only a lower bound). */
-      rangeLabel?: string;
-      /** Whether a next page exists, when rowCount alone cannot tell (a total counted up to a cap). */
-      hasNextPage?: boolean;
-    };
+type Pagination = { paginated?: false } | ({ paginated: true } & PagerProps);
 
 export type DataTableProps<TData> = {
   data: TData[];
@@ -85,37 +71,12 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
           </tbody>
         </table>
       </TableScroll>
-      {props.paginated && <Pager {...props} label={t("pagination")} summary={t} />}
+      {props.paginated && (
+        <Pager
+          {...props}
+          text={{ label: t("pagination"), previous: t("previous"), next: t("next"), range: (values) => t("range", values) }}
+        />
+      )}
     </div>
-  );
-}
-
-function Pager({
-  page,
-  pageSize,
-  rowCount,
-  pageHref,
-  rangeLabel,
-  hasNextPage,
-  label,
-  summary: t,
-}: Extract<Pagination, { paginated: true }> & { label: string; summary: ReturnType<typeof useTranslations<"admin.table">> }) {
-  const pages = Math.max(1, Math.ceil(rowCount / pageSize));
-  const first = rowCount === 0 ? 0 : (page - 1) * pageSize + 1;
-  const last = Math.min(rowCount, page * pageSize);
-  return (
-    <nav aria-label={label} className="row pager">
-      <span className="muted">{rangeLabel ?? t("range", { first, last, total: rowCount })}</span>
-      {page > 1 && (
-        <Link href={pageHref(page - 1)} rel="prev">
-          {t("previous")}
-        </Link>
-      )}
-      {(hasNextPage ?? page < pages) && (
-        <Link href={pageHref(page + 1)} rel="next">
-          {t("next")}
-        </Link>
-      )}
-    </nav>
   );
 }

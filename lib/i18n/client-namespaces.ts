@@ -17,7 +17,7 @@ export const clientNamespaces = {
   // demandes
   staffTickets: ["admin.copy", "admin.errors", "admin.guardianEmails", "admin.nip", "admin.table", "admin.validation", "errors", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp", "supportDesk", "validation"],
   // eleves (the search)
-  staffStudents: ["admin.students", "admin.table", "schoolPicker", "studentSearch"],
+  staffStudents: ["schoolPicker"],
   // eleves/[id]
   staffStudentRecord: ["admin.associations", "admin.copy", "admin.errors", "admin.guardianEmails", "admin.nip", "admin.validation", "adminAccounts.errors", "adminAccounts.fiche", "errors", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp", "validation"],
   // import

@@ -147,8 +147,8 @@ describe("client message namespaces", () => {
   }
 
   it("the scan sees the namespaces of a known client component", () => {
-    const form = path.join(appDir, "admin/(back-office)/eleves/_components/students-table.tsx");
-    expect([...pathsRead(form)].sort()).toEqual(["admin.students", "studentSearch"]);
+    const table = path.join(appDir, "admin/(back-office)/comptes/_components/accounts-table.tsx");
+    expect([...pathsRead(table)].sort()).toEqual(["adminAccounts"]);
     const schoolPicker = path.join(root, "components/admin/school-picker.tsx");
     expect(clientModules([path.join(appDir, "admin/(back-office)/eleves/page.tsx")]).has(schoolPicker)).toBe(true);
   });

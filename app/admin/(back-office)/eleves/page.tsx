@@ -23,9 +23,10 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("admin.students");
   const s = await getTranslations("studentSearch");
   const search = parseStudentSearch(await searchParams);
-  const [result, schoolCount, school] = await Promise.all([
+  const [result, offerSchoolPicker, school] = await Promise.all([
     searchStudents(scope, search),
-    schoolCountInScope(scope),
+    // A picker from two schools on; the province holds thousands, not counted on every search.
+    scope.kind === "all" || schoolCountInScope(scope).then((count) => count > 1),
     schoolInScope(scope, search.schoolId),
   ]);
   return (
@@ -35,7 +36,7 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
         <StudentSearchFilters
           search={search}
           sort={result.sort}
-          schoolCount={schoolCount}
+          offerSchoolPicker={offerSchoolPicker}
           school={school}
           showBoard={scope.kind === "all"}
         />

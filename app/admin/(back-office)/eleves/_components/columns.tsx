@@ -1,8 +1,8 @@
-"use client";
-// Columns of the student search results; sortable headers are links, since the server sorts (the URL keeps it).
+// Columns of the student search results, rendered on the server; sortable headers are links, since the server
+// sorts (the URL keeps it).
 import Link from "next/link";
-import type { ColumnDef } from "@tanstack/react-table";
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import type { ServerColumn } from "@/components/data-table/server-table";
 import type { StudentSearchRow } from "@/db/queries/student-search";
 import {
   studentSearchQueryString,
@@ -11,76 +11,79 @@ import {
   type StudentSortKey,
 } from "@/lib/validations/student-search";
 
-function SortableHeader({ label, column, sortKey, search, applied }: {
+type Translate = Awaited<ReturnType<typeof getTranslations<"studentSearch">>>;
+
+function SortableHeader({ label, column, sortKey, search, applied, s }: {
   label: string;
   column: string;
   sortKey: StudentSortKey;
   search: StudentSearchParams;
   applied: StudentSort;
+  s: Translate;
 }) {
-  const t = useTranslations("studentSearch");
   const active = applied.key === sortKey;
   const next: StudentSort = { key: sortKey, descending: active ? !applied.descending : false };
   const query = studentSearchQueryString({ ...search, sort: next, page: 1 });
   return (
-    <Link href={`/admin/eleves${query ? `?${query}` : ""}`} title={t("sortBy", { column })}>
+    <Link href={`/admin/eleves${query ? `?${query}` : ""}`} title={s("sortBy", { column })}>
       {label}
       {active && (
         <>
           <span aria-hidden="true">{applied.descending ? " ▼" : " ▲"}</span>
-          <span className="sr-only">{` (${t(applied.descending ? "sortedDescending" : "sortedAscending")})`}</span>
+          <span className="sr-only">{` (${s(applied.descending ? "sortedDescending" : "sortedAscending")})`}</span>
         </>
       )}
     </Link>
   );
 }
 
-export function useStudentColumns(search: StudentSearchParams, applied: StudentSort): ColumnDef<StudentSearchRow>[] {
-  const t = useTranslations("admin.students");
-  const s = useTranslations("studentSearch");
+export async function studentColumns(search: StudentSearchParams, applied: StudentSort): Promise<ServerColumn<StudentSearchRow>[]> {
+  const t = await getTranslations("admin.students");
+  const s = await getTranslations("studentSearch");
   const sortable = (sortKey: StudentSortKey, label: string, column: string) => ({
-    header: () => <SortableHeader label={label} column={column} sortKey={sortKey} search={search} applied={applied} />,
-    meta: applied.key === sortKey ? { ariaSort: applied.descending ? ("descending" as const) : ("ascending" as const) } : undefined,
+    header: <SortableHeader label={label} column={column} sortKey={sortKey} search={search} applied={applied} s={s} />,
+    ariaSort: applied.key === sortKey ? (applied.descending ? ("descending" as const) : ("ascending" as const)) : undefined,
   });
+  const archived = t("archived");
+  const noEmail = t("noEmail");
   return [
     {
       id: "name",
       ...sortable("nom", t("colName"), s("columnName")),
-      cell: ({ row }) => (
+      cell: (row) => (
         <>
-          <Link href={`/admin/eleves/${row.original.id}`}>{`${row.original.lastName}, ${row.original.firstName}`}</Link>
-          {row.original.archived && <span className="badge badge-warn"> {t("archived")}</span>}
+          <Link href={`/admin/eleves/${row.id}`}>{`${row.lastName}, ${row.firstName}`}</Link>
+          {row.archived && <span className="badge badge-warn"> {archived}</span>}
         </>
       ),
     },
-    { accessorKey: "fiche", ...sortable("fiche", t("colFiche"), s("columnFiche")) },
-    { accessorKey: "codePermanent", header: t("colCodePermanent"), cell: ({ getValue }) => getValue<string | null>() ?? "—" },
-    { accessorKey: "birthDate", ...sortable("naissance", t("colBirthDate"), s("columnBirthDate")) },
+    { id: "fiche", ...sortable("fiche", t("colFiche"), s("columnFiche")), cell: (row) => row.fiche },
+    { id: "codePermanent", header: t("colCodePermanent"), cell: (row) => row.codePermanent ?? "—" },
+    { id: "birthDate", ...sortable("naissance", t("colBirthDate"), s("columnBirthDate")), cell: (row) => row.birthDate },
     {
       id: "school",
       ...sortable("ecole", t("colSchool"), s("columnSchool")),
-      cell: ({ row }) => (
+      cell: (row) => (
         <>
-          {row.original.schoolName}
-          {row.original.grade && <span className="muted"> · {row.original.grade}</span>}
+          {row.schoolName}
+          {row.grade && <span className="muted"> · {row.grade}</span>}
         </>
       ),
     },
     {
-      accessorKey: "guardianEmails",
+      id: "guardianEmails",
       header: t("colEmails"),
-      cell: ({ getValue }) => {
-        const emails = getValue<string[]>();
-        return emails.length === 0 ? <span className="muted">{t("noEmail")}</span> : emails.map((e) => <div key={e}>{e}</div>);
-      },
+      cell: (row) =>
+        row.guardianEmails.length === 0 ? <span className="muted">{noEmail}</span> : row.guardianEmails.map((e) => <div key={e}>{e}</div>),
     },
     {
-      accessorKey: "associatedAccounts",
+      id: "associatedAccounts",
       header: t("colAssociated"),
-      cell: ({ getValue }) => {
-        const n = getValue<number>();
-        return <span className={n > 0 ? "badge badge-ok" : "badge"}>{t("associatedCount", { count: n })}</span>;
-      },
+      cell: (row) => (
+        <span className={row.associatedAccounts > 0 ? "badge badge-ok" : "badge"}>
+          {t("associatedCount", { count: row.associatedAccounts })}
+        </span>
+      ),
     },
   ];
 }

@@ -11,13 +11,13 @@ import type { StudentSearchParams, StudentSort } from "@/lib/validations/student
 type Props = {
   search: StudentSearchParams;
   sort: StudentSort;
-  /** How many schools the scope holds, and the one chosen (the picker loads the others on demand). */
-  schoolCount: number;
+  /** Whether the scope holds several schools to pick from, and the one chosen (the picker loads the others on demand). */
+  offerSchoolPicker: boolean;
   school: ScopeSchool | null;
   showBoard: boolean;
 };
 
-export async function StudentSearchFilters({ search, sort, schoolCount, school, showBoard }: Props) {
+export async function StudentSearchFilters({ search, sort, offerSchoolPicker, school, showBoard }: Props) {
   const s = await getTranslations("studentSearch");
   const grades = GRADES.map((grade) => grade.label);
   if (search.grade && !grades.includes(search.grade)) grades.push(search.grade);
@@ -27,7 +27,7 @@ export async function StudentSearchFilters({ search, sort, schoolCount, school, 
       <fieldset>
         <legend>{s("filtersLegend")}</legend>
         <div className="filters">
-          {schoolCount > 1 && (
+          {offerSchoolPicker && (
             <SchoolPicker
               id="student-search-school"
               name="ecole"

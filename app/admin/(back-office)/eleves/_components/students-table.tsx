@@ -1,9 +1,9 @@
-"use client";
-// Student search results: sorted and paginated by the server, through the URL.
-import { useTranslations } from "next-intl";
-import { DataTable } from "@/components/data-table/data-table";
+// Student search results: sorted and paginated by the server, through the URL; rendered on the server (text and
+// links only, nothing for the browser to run).
+import { getTranslations } from "next-intl/server";
+import { ServerTable } from "@/components/data-table/server-table";
 import type { StudentSearchRow } from "@/db/queries/student-search";
-import { useStudentColumns } from "@/app/admin/(back-office)/eleves/_components/columns";
+import { studentColumns } from "@/app/admin/(back-office)/eleves/_components/columns";
 import { studentSearchQueryString, type StudentSearchParams, type StudentSort } from "@/lib/validations/student-search";
 
 type Props = {
@@ -18,10 +18,9 @@ type Props = {
   sort: StudentSort;
 };
 
-export function StudentsTable({ rows, total, totalCapped, hasNextPage, page, pageSize, search, sort }: Props) {
-  const t = useTranslations("admin.students");
-  const s = useTranslations("studentSearch");
-  const columns = useStudentColumns(search, sort);
+export async function StudentsTable({ rows, total, totalCapped, hasNextPage, page, pageSize, search, sort }: Props) {
+  const t = await getTranslations("admin.students");
+  const s = await getTranslations("studentSearch");
   const pageHref = (target: number) => {
     const query = studentSearchQueryString({ ...search, sort, page: target });
     return `/admin/eleves${query ? `?${query}` : ""}`;
@@ -29,19 +28,20 @@ export function StudentsTable({ rows, total, totalCapped, hasNextPage, page, pag
   const first = rows.length === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = (page - 1) * pageSize + rows.length;
   return (
-    <DataTable
+    <ServerTable
       data={rows}
-      columns={columns}
+      columns={await studentColumns(search, sort)}
       caption={t("caption")}
       emptyMessage={s("noResult")}
-      getRowId={(row) => String(row.id)}
-      paginated
-      page={page}
-      pageSize={pageSize}
-      rowCount={total}
-      pageHref={pageHref}
-      hasNextPage={hasNextPage}
-      rangeLabel={rows.length === 0 ? undefined : s(totalCapped ? "rangeAtLeast" : "range", { first, last, total })}
+      rowKey={(row) => row.id}
+      pagination={{
+        page,
+        pageSize,
+        rowCount: total,
+        pageHref,
+        hasNextPage,
+        rangeLabel: rows.length === 0 ? undefined : s(totalCapped ? "rangeAtLeast" : "range", { first, last, total }),
+      }}
     />
   );
 }
