@@ -53,7 +53,9 @@ export type StudentSearchResult = {
 
 /**
  * How many matches are counted before the total reads "N+". Finding them costs a read each, so the province-wide
- * scope stops sooner; within a school or a board, the walk is bounded by its size.
+ * scope stops sooner; within a school or a board, the walk is bounded by its size. Province-wide results in name
+ * order are not counted beyond the page shown (see findMatches); the cap there bounds the matches another order
+ * sorts.
  */
 export const COUNT_CAP: Record<StaffScope["kind"], number> = { schools: 1000, board: 1000, all: 100 };
 
@@ -198,7 +200,11 @@ async function findMatches(
     id: students.id, searchName: students.searchName, fiche: students.fiche, birthDate: students.birthDate, schoolName: schools.name,
   };
   let sort = params.sort;
-  const wantedInNameOrder = Math.max(offset + pageSize, countCap) + 1;
+  // Province-wide, a name that is common reads thousands of index entries before the cap is reached (a walk in
+  // name order stops at the last row it needs), so a page in name order reads its own rows and one more, which
+  // tells whether a next page exists: the total is exact only when the matches end on this page.
+  const countedInNameOrder = scope.kind === "all" && sort.key === "nom" ? offset + pageSize : Math.max(offset + pageSize, countCap);
+  const wantedInNameOrder = countedInNameOrder + 1;
 
   // The matches are found as ids alone in name order, so a walk reads only an index (an index-only scan of
   // (scope, search_name, id, grade)); the same read counts them up to the cap. Only the page's rows are detailed.

@@ -218,8 +218,9 @@ describe("searchStudents: sorting and pages", () => {
         searchName: foldForSearch(`Bouchard Élève ${String(i).padStart(2, "0")}`),
       })),
     );
-    const first = await search(all, { q: "bouchard" });
-    const second = await search(all, { q: "bouchard", page: "2" });
+    const boardScopeB = { kind: "board", boardId: boardB.id } as const;
+    const first = await search(boardScopeB, { q: "bouchard" });
+    const second = await search(boardScopeB, { q: "bouchard", page: "2" });
     expect(first.rows).toHaveLength(25);
     expect(second.rows).toHaveLength(5);
     expect(first.total).toBe(30);
@@ -227,7 +228,16 @@ describe("searchStudents: sorting and pages", () => {
     expect(first.totalCapped).toBe(false);
     expect(new Set([...ids(first), ...ids(second)]).size).toBe(30);
     expect(names(second).at(-1)).toBe("Bouchard, Élève 29");
-    expect((await search(all, { q: "bouchard", page: "3" })).rows).toEqual([]);
+    expect((await search(boardScopeB, { q: "bouchard", page: "3" })).rows).toEqual([]);
+
+    // Province-wide, a page in name order reads one row past itself: "more than 25", then the exact total on the
+    // page where the matches end; the pages are the same rows.
+    const provinceFirst = await search(all, { q: "bouchard" });
+    const provinceSecond = await search(all, { q: "bouchard", page: "2" });
+    expect(provinceFirst).toMatchObject({ total: 25, totalCapped: true, hasNextPage: true });
+    expect(provinceSecond).toMatchObject({ total: 30, totalCapped: false, hasNextPage: false });
+    expect(provinceFirst.rows).toEqual(first.rows);
+    expect(provinceSecond.rows).toEqual(second.rows);
   });
 
   it("counts up to a cap and says there are more", async () => {
@@ -241,8 +251,9 @@ describe("searchStudents: sorting and pages", () => {
     const result = await search({ kind: "board", boardId: boardB.id }, { q: "pelletier" });
     expect(result).toMatchObject({ total: COUNT_CAP.board, totalCapped: true, hasNextPage: true });
     expect(result.rows).toHaveLength(25);
-    // Province-wide, counting stops sooner.
-    expect(await search(all, { q: "pelletier" })).toMatchObject({ total: COUNT_CAP.all, totalCapped: true });
+    // Province-wide, counting stops sooner: at the page shown in name order, at the cap for another order.
+    expect(await search(all, { q: "pelletier" })).toMatchObject({ total: 25, totalCapped: true, hasNextPage: true });
+    expect(await search(all, { q: "pelletier", page: "3" })).toMatchObject({ total: 75, totalCapped: true, hasNextPage: true });
     const last = await search(all, { q: "pelletier", page: String(STUDENT_SEARCH_MAX_PAGE) });
     expect(last).toMatchObject({ page: STUDENT_SEARCH_MAX_PAGE, hasNextPage: false });
     expect(last.rows).toHaveLength(25);
@@ -251,6 +262,10 @@ describe("searchStudents: sorting and pages", () => {
   it("orders more matches than it counts by name, and says so", async () => {
     const result = await search(all, { q: "pelletier", tri: "-naissance" });
     expect(result).toMatchObject({ sortIgnored: true, sort: { key: "nom", descending: false } });
+    // Province-wide, another order counts the matches up to the cap and sorts them all.
+    expect(await search(all, { q: "bouchard", tri: "-fiche" })).toMatchObject({
+      sortIgnored: false, sort: { key: "fiche", descending: true }, total: 30, totalCapped: false,
+    });
     const few = await search(boardScopeA, { tri: "-naissance" });
     expect(few).toMatchObject({ sortIgnored: false, sort: { key: "naissance", descending: true } });
   });
