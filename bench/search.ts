@@ -1,6 +1,7 @@
 // Times the staff student search on the 1.5 M-student bench database (bench/generate.ts): a fixed, seeded mix of
 // searches through searchStudents, then the same mix as plain ILIKE '%…%' scans, with p50/p95/p99 and the ratio.
 // Usage: npx tsx bench/search.ts [--searches 300] [--baseline 300] [--explain]
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { and, asc, count, eq, exists, inArray, isNull, not, sql, type SQL } from "drizzle-orm";
 import { openPostgres, setDatabaseHandle } from "@/db/client";
@@ -26,7 +27,15 @@ const { values: args } = parseArgs({
 const searchCount = Number(args.searches);
 const baselineCount = Math.min(Number(args.baseline), searchCount);
 
-const handle = openPostgres(benchDatabaseUrl(), 4);
+// The pool's connections carry this name, so the CPU of their database backends can be read from /proc (on the
+// machine running the server) and reported beside the times, which on a shared machine vary with its load.
+const applicationName = `bench-search-${process.pid}`;
+const databaseUrl = (() => {
+  const url = new URL(benchDatabaseUrl());
+  url.searchParams.set("application_name", applicationName);
+  return url.toString();
+})();
+const handle = openPostgres(databaseUrl, 4);
 setDatabaseHandle(handle);
 const db = handle.db;
 
@@ -177,6 +186,28 @@ async function naiveSearch(scope: StaffScope, params: StudentSearchParams) {
 
 // ---------- measuring ----------
 
+const CLK_TCK = 100; // Linux's USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s.
+
+/** CPU milliseconds of this process and of the pool's database backends so far (null: not on this machine). */
+async function cpuSpent(): Promise<{ app: number; db: number | null }> {
+  const backends = await db.execute<{ pid: number }>(
+    sql`select pid from pg_stat_activity where application_name = ${applicationName}`,
+  );
+  let ticks: number | null = 0;
+  for (const { pid } of backends) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    } catch {
+      ticks = null; // the server runs elsewhere
+      break;
+    }
+  }
+  const { user, system } = process.cpuUsage();
+  return { app: (user + system) / 1000, db: ticks === null ? null : (ticks * 1000) / CLK_TCK };
+}
+
 async function timeMix(mix: BenchSearch[], run: (search: BenchSearch) => Promise<unknown>) {
   const times: { search: BenchSearch; ms: number }[] = [];
   for (const search of mix) {
@@ -205,7 +236,9 @@ async function main() {
 
   // One untimed pass: a running server has its indexes in memory.
   await timeMix(mix, (search) => searchStudents(search.scope, parseStudentSearch(search.url)));
+  const cpuBefore = await cpuSpent();
   const timed = await timeMix(mix, (search) => searchStudents(search.scope, parseStudentSearch(search.url)));
+  const cpuAfter = await cpuSpent();
   printTable("searchStudents — by kind of search", grouped(timed, (search) => search.kind));
   printTable("searchStudents — by scope", grouped(timed, (search) => `scope: ${search.scopeKind}`));
 
@@ -228,6 +261,12 @@ async function main() {
         `p50 ×${(b.p50 / a.p50).toFixed(0)}, p95 ×${(b.p95 / a.p95).toFixed(0)}, p99 ×${(b.p99 / a.p99).toFixed(0)}`,
     );
   }
+  const perSearch = (spent: number) => (spent / mix.length).toFixed(2);
+  console.log(
+    `\nCPU per search (timed pass): app ${perSearch(cpuAfter.app - cpuBefore.app)} ms` +
+      (cpuBefore.db === null || cpuAfter.db === null ? "" : `, database backends ${perSearch(cpuAfter.db - cpuBefore.db)} ms`) +
+      `; load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
+  );
   const all = summary(timed.map((t) => t.ms));
   console.log(`\ntarget p95 ≤ 10 ms: ${all.p95 <= 10 ? "met" : "NOT met"} (p95 ${all.p95.toFixed(2)} ms)`);
   await handle.close();
