@@ -99,6 +99,12 @@ export const students = pgTable(
     searchName: text().notNull().default(""),
     /** Whether guardian_emails holds a row for this student; kept by triggers on guardian_emails (migration 0005). */
     hasGuardianEmail: boolean().notNull().default(false),
+    /**
+     * The import line that last wrote this record (its fields and guardian emails), hashed: a later line with the same
+     * hash is unchanged without being checked again (db/queries/import-unchanged.ts). Triggers clear it when anything
+     * else changes the record or its guardian emails (migration 0026).
+     */
+    importFingerprint: uuid(),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

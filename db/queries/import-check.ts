@@ -108,7 +108,7 @@ export function acceptStatement(runId: number, context: CheckContext): SQL {
     with board_codes as (select * from jsonb_to_recordset(${boards}::jsonb) as b(code text, id int)),
     school_codes as (select * from jsonb_to_recordset(${schools}::jsonb) as s(board_id int, code text, id int)),
     shaped as (
-      select r.line,
+      select r.line, r.fingerprint,
         ${trimmed("organisme")} as organisme, ${trimmed("ecole")} as ecole,
         case when ${fiche} ~ '^[eE]?[0-9]+$' and ${f("fiche")} ~ '^[0-9eE -]+$'
           then coalesce(nullif(ltrim(ltrim(${fiche}, 'eE'), '0'), ''), '0') end as fiche,
@@ -127,7 +127,7 @@ export function acceptStatement(runId: number, context: CheckContext): SQL {
       -- a fence: each field's checks run once per line, not once per condition that reads them
       offset 0),
     valid as (
-      select v.line, b.id as board_id, s.id as school_id, v.fiche, nullif(v.code_permanent, 'invalid') as code_permanent,
+      select v.line, v.fingerprint, b.id as board_id, s.id as school_id, v.fiche, nullif(v.code_permanent, 'invalid') as code_permanent,
         v.last_name, v.first_name, nullif(v.grade, '') as grade,
         make_date(v.y, v.m, v.d) as birth_date,
         coalesce(v.email1, v.email2) as email1,
@@ -150,9 +150,9 @@ export function acceptStatement(runId: number, context: CheckContext): SQL {
           between ${oldestBirthDate(context.today)} and ${context.today}
         and v.email1 is distinct from 'invalid' and v.email2 is distinct from 'invalid')
     insert into ${stage} (line, board_id, fiche, rejected, school_id, code_permanent, last_name, first_name, birth_date, grade,
-      search_name, email1, email2)
+      search_name, email1, email2, fingerprint)
     select line, board_id, fiche, null, school_id, code_permanent, last_name, first_name, birth_date, grade,
-      ${unfoldedSpaces(sql`folded`)}, email1, email2
+      ${unfoldedSpaces(sql`folded`)}, email1, email2, fingerprint
     from (select *, ${foldedNames(sql`last_name`, sql`first_name`)} as folded from valid) v`;
 }
 
@@ -170,8 +170,13 @@ export const foldedNames = (lastName: SQL, firstName: SQL) =>
 export const unfoldedSpaces = (folded: SQL) =>
   sql`btrim(case when strpos(${folded}, '  ') > 0 then regexp_replace(${folded}, '  +', ' ', 'g') else ${folded} end, ' ')`;
 
-/** The lines left to recheck, as fields in file order, in batches (keyset on the line number). */
-export async function* recheckLines(executor: Executor, runId: number, fieldCount: number, batchSize = 5000): AsyncGenerator<{ line: number; fields: string[] }[]> {
+/** The lines left to recheck, as fields in file order, with their fingerprint, in batches (keyset on the line number). */
+export async function* recheckLines(
+  executor: Executor,
+  runId: number,
+  fieldCount: number,
+  batchSize = 5000,
+): AsyncGenerator<{ line: number; fields: string[]; fingerprint: string }[]> {
   const recheck = sql.raw(`"${recheckTableName(runId)}"`);
   let after = 0;
   for (;;) {
@@ -182,6 +187,7 @@ export async function* recheckLines(executor: Executor, runId: number, fieldCoun
     yield batch.map((row) => ({
       line: Number(row.line),
       fields: Array.from({ length: fieldCount }, (_, i) => String(row[rawColumn(i)])),
+      fingerprint: String(row.fingerprint),
     }));
     after = Number(batch[batch.length - 1]!.line);
   }

@@ -5,7 +5,7 @@
 // empty, so counting, sampling and applying it touch no live row. Computed again when applying, so edits made
 // since the dry run are seen.
 import { and, asc, eq, isNull, not, or, sql, type SQL } from "drizzle-orm";
-import { boolean, date, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { boolean, date, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import type { Transaction } from "@/db/client";
 import { auditLog, guardianEmails, schoolBoards, schools, students, type ImportRun } from "@/db/schema";
 import { sameTableName, type StagingTable } from "@/db/queries/import-staging";
@@ -31,9 +31,16 @@ const diff = pgTable("import_diff", {
   searchName: text(),
   email1: text(),
   email2: text(),
+  /** The line's fingerprint (import-unchanged.ts), written to the student with the line's values. */
+  fingerprint: uuid(),
   wasArchived: boolean().notNull(),
   fieldsChanged: boolean().notNull(),
   emailsChanged: boolean().notNull(),
+  /**
+   * The line changes nothing, but its student has no fingerprint yet (written before fingerprints, or edited since
+   * and then set back to the file's values): the apply stores the line's, so the next import recognises it.
+   */
+  fingerprintMissing: boolean().notNull(),
   /** An active student of the board the file no longer lists: archived on apply. */
   gone: boolean().notNull(),
 });
@@ -57,9 +64,10 @@ function emailsOfStudent(studentId: SQL | typeof diff.studentId): SQL<string[]> 
 }
 
 /**
- * Builds the transaction's diff table. One join of the staged lines to the students (and to their current
- * guardian emails, aggregated per student of the boards), keeping the rows where anything differs; then the
- * board's active students no staged line names (a rejected line that still names its student keeps it).
+ * Builds the transaction's diff table. One join of the staged lines to the students (and to the current guardian
+ * emails of those students, aggregated per student), keeping the rows where anything differs; then the board's
+ * active students neither a staged line nor a recognised one names (a rejected line that still names its student
+ * keeps it).
  * Guardian emails compare as sets: order is the répondant position, not a change of address.
  */
 export async function computeDiff(tx: Transaction, stage: StagingTable, boards: number[], runId: number) {
@@ -70,35 +78,42 @@ export async function computeDiff(tx: Transaction, stage: StagingTable, boards: 
     create temp table import_diff on commit drop as
     with current_emails as (
       select g.student_id, array_agg(g.email) as emails
-      from ${guardianEmails} g join ${students} st on st.id = g.student_id
-      where st.board_id in (${boardList})
+      from ${guardianEmails} g
+      where g.student_id in (select st.id from ${stage} s join ${students} st on st.board_id = s.board_id and st.fiche = s.fiche
+        where s.rejected is null)
       group by g.student_id),
     compared as (
       select s.line, st.id as student_id, s.board_id, s.fiche, s.school_id, s.code_permanent, s.last_name, s.first_name,
-        s.birth_date, s.grade, s.search_name, s.email1, s.email2,
+        s.birth_date, s.grade, s.search_name, s.email1, s.email2, s.fingerprint,
         coalesce(st.archived_at is not null, false) as was_archived,
         st.id is not null and (st.school_id, st.code_permanent, st.last_name, st.first_name, st.birth_date, st.grade)
           is distinct from (s.school_id, s.code_permanent, s.last_name, s.first_name, s.birth_date, s.grade) as fields_changed,
         st.id is not null and not (coalesce(c.emails, '{}'::text[]) @> ${fileEmails(sql`s.email1`, sql`s.email2`)}
-          and coalesce(c.emails, '{}'::text[]) <@ ${fileEmails(sql`s.email1`, sql`s.email2`)}) as emails_changed
+          and coalesce(c.emails, '{}'::text[]) <@ ${fileEmails(sql`s.email1`, sql`s.email2`)}) as emails_changed,
+        st.id is not null and st.import_fingerprint is null and s.fingerprint is not null as fingerprint_missing
       from ${stage} s
       left join ${students} st on st.board_id = s.board_id and st.fiche = s.fiche
       left join current_emails c on c.student_id = st.id
       where s.rejected is null)
     select *, false as gone from compared
-    where student_id is null or was_archived or fields_changed or emails_changed`);
+    where student_id is null or was_archived or fields_changed or emails_changed or fingerprint_missing`);
   await tx.execute(sql`
-    insert into import_diff (line, student_id, board_id, fiche, school_id, was_archived, fields_changed, emails_changed, gone)
-    select null, st.id, st.board_id, st.fiche, st.school_id, false, false, false, true
+    insert into import_diff (line, student_id, board_id, fiche, school_id, was_archived, fields_changed, emails_changed,
+      fingerprint_missing, gone)
+    select null, st.id, st.board_id, st.fiche, st.school_id, false, false, false, false, true
     from ${students} st
     where st.board_id in (${boardList}) and st.archived_at is null
       and not exists (select 1 from ${stage} s where s.board_id = st.board_id and s.fiche = st.fiche)
-      and not exists (select 1 from ${same} u where u.board_id = st.board_id and u.fiche = st.fiche)`);
+      and not exists (select 1 from ${same} u where u.student_id = st.id)`);
   await tx.execute(sql`analyze import_diff`);
 }
 
-/** The diff's counts; `valid` is the number of valid staged lines (the unchanged ones are not in the diff). */
-export async function diffCounts(tx: Transaction, valid: number): Promise<DiffCounts> {
+/**
+ * The diff's counts; `valid` is the number of valid staged lines (the unchanged ones are not in the diff, or only to
+ * store their fingerprint). `fingerprintsToStore`: unchanged students the apply gives their line's fingerprint.
+ */
+export async function diffCounts(tx: Transaction, valid: number): Promise<{ counts: DiffCounts; fingerprintsToStore: number }> {
+  const changes = sql`(${diff.studentId} is null or ${diff.wasArchived} or ${diff.fieldsChanged} or ${diff.emailsChanged})`;
   const [row] = await tx
     .select({
       newStudents: sql<number>`count(*) filter (where not ${diff.gone} and ${diff.studentId} is null)`.mapWith(Number),
@@ -106,12 +121,13 @@ export async function diffCounts(tx: Transaction, valid: number): Promise<DiffCo
         and not ${diff.wasArchived} and ${diff.fieldsChanged})`.mapWith(Number),
       restoredStudents: sql<number>`count(*) filter (where not ${diff.gone} and ${diff.wasArchived})`.mapWith(Number),
       guardianEmailChanges: sql<number>`count(*) filter (where not ${diff.gone} and ${diff.emailsChanged})`.mapWith(Number),
-      inFile: sql<number>`count(*) filter (where not ${diff.gone})`.mapWith(Number),
+      inFile: sql<number>`count(*) filter (where not ${diff.gone} and ${changes})`.mapWith(Number),
       disappeared: sql<number>`count(*) filter (where ${diff.gone})`.mapWith(Number),
+      fingerprintsToStore: sql<number>`count(*) filter (where not ${diff.gone} and not ${changes})`.mapWith(Number),
     })
     .from(diff);
-  const { inFile, ...counts } = row!;
-  return { ...counts, unchanged: valid - inFile };
+  const { inFile, fingerprintsToStore, ...counts } = row!;
+  return { counts: { ...counts, unchanged: valid - inFile }, fingerprintsToStore };
 }
 
 /** Whether the diff holds anything to write. */
@@ -200,7 +216,8 @@ export async function auditGuardianEmailChanges(tx: Transaction, run: ImportRun,
 }
 
 /**
- * New, changed and restored students only: an unchanged student gets no new row version, no updated_at bump.
+ * New, changed and restored students only: an unchanged student gets no new row version, no updated_at bump (but
+ * the line's fingerprint once when it has none, and with a change of its guardian emails alone).
  * New students are inserted in (board, name) order, the order of the name indexes, so a large load appends to
  * their pages instead of touching a random page per row (a third less time for 1 M new students, see
  * bench/import.ts), by a plain INSERT: only an import writes students, and the apply holds its boards' rows, so
@@ -212,20 +229,28 @@ export async function auditGuardianEmailChanges(tx: Transaction, run: ImportRun,
 export async function upsertStudents(tx: Transaction) {
   await tx.execute(sql`
     insert into ${students} (board_id, school_id, fiche, code_permanent, last_name, first_name, birth_date, grade, search_name,
-      has_guardian_email)
+      has_guardian_email, import_fingerprint)
     select board_id, school_id, fiche, code_permanent, last_name, first_name, birth_date, grade, search_name,
-      email1 is not null or email2 is not null
+      email1 is not null or email2 is not null, fingerprint
     from import_diff where not gone and student_id is null
     order by board_id, search_name`);
   await tx.execute(sql`
     update ${students} st set
       school_id = d.school_id, code_permanent = d.code_permanent, last_name = d.last_name, first_name = d.first_name,
-      birth_date = d.birth_date, grade = d.grade, search_name = d.search_name, archived_at = null, updated_at = now()
+      birth_date = d.birth_date, grade = d.grade, search_name = d.search_name, archived_at = null, updated_at = now(),
+      import_fingerprint = d.fingerprint
     from import_diff d
     where not d.gone and d.student_id = st.id and (d.fields_changed or d.was_archived)
       and (st.archived_at is not null
         or (st.school_id, st.code_permanent, st.last_name, st.first_name, st.birth_date, st.grade)
           is distinct from (d.school_id, d.code_permanent, d.last_name, d.first_name, d.birth_date, d.grade))`);
+  // Students the line leaves as they are, or whose guardian emails alone it changes: the line's fingerprint only
+  // (no updated_at bump: the record did not change).
+  await tx.execute(sql`
+    update ${students} st set import_fingerprint = d.fingerprint
+    from import_diff d
+    where not d.gone and d.student_id = st.id and not (d.fields_changed or d.was_archived)
+      and (d.emails_changed or d.fingerprint_missing) and st.import_fingerprint is distinct from d.fingerprint`);
 }
 
 /** Archives, in one statement, the board's active students the file no longer lists. */

@@ -2,11 +2,12 @@
 // On PostgreSQL it is filled with COPY FROM STDIN (postgres.js); on PGlite with multi-row INSERTs of one shape.
 import { finished } from "node:stream/promises";
 import { sql } from "drizzle-orm";
-import { date, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { date, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
 import { databaseHandle, type Executor } from "@/db/client";
-import type { ImportDelimiter } from "@/lib/import/columns";
-import type { RawRecord, StageRecord } from "@/lib/import/reader";
+import { IMPORT_COLUMNS } from "@/lib/import/columns";
+import type { ColumnPositions } from "@/lib/import/header";
+import type { RawFormat, RawRecord, StageRecord } from "@/lib/import/reader";
 
 export function stagingTableName(runId: number): string {
   if (!Number.isSafeInteger(runId) || runId <= 0) throw new RangeError("bad import run id");
@@ -30,6 +31,8 @@ export function stagingTable(runId: number) {
     searchName: text(),
     email1: text(),
     email2: text(),
+    /** The raw line's fingerprint, written to the student by the apply (null for a line not read from the raw table). */
+    fingerprint: uuid(),
   });
 }
 
@@ -37,7 +40,7 @@ export type StagingTable = ReturnType<typeof stagingTable>;
 
 const COLUMNS = [
   "line", "board_id", "fiche", "rejected", "school_id", "code_permanent", "last_name", "first_name", "birth_date",
-  "grade", "search_name", "email1", "email2",
+  "grade", "search_name", "email1", "email2", "fingerprint",
 ] as const;
 
 /** Unlogged: the rows live for minutes and are re-created from the file if the server crashes. */
@@ -46,7 +49,7 @@ export async function createStagingTable(executor: Executor, runId: number) {
     sql.raw(`create unlogged table if not exists "${stagingTableName(runId)}" (
       line integer not null, board_id integer not null, fiche text not null, rejected text, school_id integer,
       code_permanent text, last_name text, first_name text, birth_date date, grade text, search_name text,
-      email1 text, email2 text)`),
+      email1 text, email2 text, fingerprint uuid)`),
   );
 }
 
@@ -85,10 +88,33 @@ function rawColumns(fieldCount: number): string[] {
   return Array.from({ length: fieldCount }, (_, i) => rawColumn(i));
 }
 
-export async function createRawTable(executor: Executor, runId: number, fieldCount: number) {
+/**
+ * Bumped when a check or a normalisation of the import changes: a line then no longer vouches for the values an
+ * older version of the rules wrote, and every line is checked again once.
+ */
+const FINGERPRINT_RULES = "import-line-1";
+
+/**
+ * A raw line's fingerprint: MD5 of its fields in the column order of IMPORT_COLUMNS (whatever the file's order),
+ * separated by U+001F, which no raw field holds (the reader keeps lines with control characters out of the raw
+ * table), after the rules' version; as a uuid (16 bytes, hashed and compared as one value).
+ */
+function fingerprintOf(positions: ColumnPositions): string {
+  const fields = IMPORT_COLUMNS.map((column) => rawColumn(positions[column]));
+  return `md5('${FINGERPRINT_RULES}' || ${fields.map((f) => `E'\\x1f' || ${f}`).join(" || ")})::uuid`;
+}
+
+/** The raw lines' table, with each line's fingerprint computed by the database as the line is copied in. */
+export async function createRawTable(executor: Executor, runId: number, format: Omit<RawFormat, "delimiter">) {
+  const { fieldCount, positions } = format;
   if (!Number.isSafeInteger(fieldCount) || fieldCount <= 0 || fieldCount > 1000) throw new RangeError("bad field count");
+  for (const column of IMPORT_COLUMNS) {
+    const position = positions[column];
+    if (!Number.isSafeInteger(position) || position < 0 || position >= fieldCount) throw new RangeError("bad column position");
+  }
   await executor.execute(
-    sql.raw(`create unlogged table "${rawTableName(runId)}" (line integer not null, ${rawColumns(fieldCount).map((c) => `${c} text not null`).join(", ")})`),
+    sql.raw(`create unlogged table "${rawTableName(runId)}" (line integer not null, ${rawColumns(fieldCount).map((c) => `${c} text not null`).join(", ")},
+      fingerprint uuid generated always as (${fingerprintOf(positions)}) stored)`),
   );
 }
 
@@ -98,7 +124,7 @@ export type RawWriter = { write: (records: RawRecord[]) => Promise<void>; close:
  * COPY … (FORMAT csv) of the lines as written in the file (the server parses them), each prefixed with its line
  * number: nothing is parsed or checked in the app. Empty fields are empty strings, not nulls (FORCE_NOT_NULL).
  */
-async function rawCopyWriter(client: Sql, runId: number, format: { delimiter: ImportDelimiter; fieldCount: number }): Promise<RawWriter> {
+async function rawCopyWriter(client: Sql, runId: number, format: RawFormat): Promise<RawWriter> {
   const columns = rawColumns(format.fieldCount);
   const target = client.unsafe(
     `copy "${rawTableName(runId)}" (line, ${columns.join(", ")}) from stdin ` +
@@ -112,8 +138,8 @@ async function rawCopyWriter(client: Sql, runId: number, format: { delimiter: Im
 }
 
 /** PGlite has no COPY FROM STDIN through the driver: the fields, split here, in multi-row INSERTs. */
-function rawInsertWriter(executor: Executor, runId: number, format: { delimiter: ImportDelimiter; fieldCount: number }): RawWriter {
-  const table = sql.raw(`"${rawTableName(runId)}"`);
+function rawInsertWriter(executor: Executor, runId: number, format: RawFormat): RawWriter {
+  const table = sql.raw(`"${rawTableName(runId)}" (line, ${rawColumns(format.fieldCount).join(", ")})`);
   const rowsPerInsert = Math.max(1, Math.floor(30_000 / (format.fieldCount + 1)));
   return {
     async write(records) {
@@ -130,26 +156,28 @@ function rawInsertWriter(executor: Executor, runId: number, format: { delimiter:
   };
 }
 
-export async function openRawWriter(runId: number, format: { delimiter: ImportDelimiter; fieldCount: number }): Promise<RawWriter> {
+export async function openRawWriter(runId: number, format: RawFormat): Promise<RawWriter> {
   const handle = databaseHandle();
-  await createRawTable(handle.db, runId, format.fieldCount);
+  await createRawTable(handle.db, runId, format);
   if (handle.kind === "postgres") return rawCopyWriter((handle.db as unknown as { $client: Sql }).$client, runId, format);
   return rawInsertWriter(handle.db, runId, format);
 }
 
 type StagingRow = StagingTable["$inferInsert"];
 
-function rowOf(record: StageRecord): StagingRow {
-  if (record.student) return { line: record.line, rejected: null, ...record.student };
+/** A checked line as a row of the staging table. */
+export function stagingRowOf(record: StageRecord): StagingRow {
+  if (record.student) return { line: record.line, rejected: null, ...record.student, fingerprint: record.fingerprint ?? null };
   return { line: record.line, boardId: record.identity.boardId, fiche: record.identity.fiche, rejected: record.rejected };
 }
 
 /** The values in COLUMNS order. */
 function valuesOf(record: StageRecord): (string | number | null)[] {
-  const r = rowOf(record);
+  const r = stagingRowOf(record);
   return [
     r.line, r.boardId, r.fiche, r.rejected ?? null, r.schoolId ?? null, r.codePermanent ?? null, r.lastName ?? null,
     r.firstName ?? null, r.birthDate ?? null, r.grade ?? null, r.searchName ?? null, r.email1 ?? null, r.email2 ?? null,
+    r.fingerprint ?? null,
   ];
 }
 
@@ -212,7 +240,7 @@ function insertWriter(executor: Executor, runId: number): StagingWriter {
   const table = stagingTable(runId);
   return {
     async write(records) {
-      if (records.length > 0) await executor.insert(table).values(records.map(rowOf));
+      if (records.length > 0) await executor.insert(table).values(records.map(stagingRowOf));
     },
     async close() {},
     async abort() {},

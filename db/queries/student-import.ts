@@ -10,6 +10,7 @@ import {
   dropStagingTable,
   openRawWriter,
   openStagingWriter,
+  stagingRowOf,
   stagingTable,
   type RawWriter,
   type StagingTable,
@@ -23,9 +24,9 @@ import {
   boardsOfUnchanged,
   createUnchangedTable,
   markUnchangedLines,
-  restageChangedSince,
+  rawLayout,
+  recheckChangedSince,
   stageRepeatedUnchanged,
-  unchangedPositions,
   type UnchangedContext,
 } from "@/db/queries/import-unchanged";
 import {
@@ -295,7 +296,7 @@ export async function dryRunImport(input: {
     await preferBulkJoins(tx);
     await timed(input.timer, "diff", () => computeDiff(tx, stage, boards, runId));
     return {
-      diff: await diffCounts(tx, counts.valid),
+      diff: (await diffCounts(tx, counts.valid)).counts,
       changesSample: await timed(input.timer, "samples", () => sampleChanges(tx)),
     };
   });
@@ -326,9 +327,10 @@ async function checkRaw(
   // Lines that are exactly their student's current values skip the checks: valid, unchanged.
   const unchanged = await db.transaction(async (tx) => {
     await preferBulkJoins(tx);
-    return markUnchangedLines(tx, runId, { ...context, positions });
+    return markUnchangedLines(tx, runId, { ...context, positions, fieldCount: read.fieldCount });
   });
-  const { accepted } = await checkRawLines(runId, { ...context, positions });
+  // Every line recognised (the same file again): nothing is left to check.
+  const { accepted } = unchanged < read.rawLines ? await checkRawLines(runId, { ...context, positions }) : { accepted: 0 };
   const counts = { ...read.counts, rejectedByReason: { ...read.counts.rejectedByReason } };
   counts.valid += unchanged + accepted;
   const sample = [...read.rejectedSample];
@@ -336,13 +338,13 @@ async function checkRaw(
     boards: context.boards, schools: context.schools, onlyBoardId: context.onlyBoardId, today: context.today,
     positions, fieldCount: read.fieldCount,
   };
-  for await (const lines of recheckLines(db, runId, read.fieldCount)) {
+  for await (const lines of unchanged < read.rawLines ? recheckLines(db, runId, read.fieldCount) : noLines()) {
     const records: StageRecord[] = [];
-    for (const { line, fields } of lines) {
+    for (const { line, fields, fingerprint } of lines) {
       const checked = validateRow(fields, rowContext);
       if (checked.ok) {
         counts.valid++;
-        records.push({ line, student: checked.student });
+        records.push({ line, student: checked.student, fingerprint });
         continue;
       }
       const { reason, column, value } = checked.rejection;
@@ -358,6 +360,8 @@ async function checkRaw(
   sample.sort((a, b) => a.line - b.line);
   return { ...read, counts, rejectedSample: sample.slice(0, REJECTED_SAMPLE_SIZE) };
 }
+
+async function* noLines(): AsyncGenerator<{ line: number; fields: string[]; fingerprint: string }[]> {}
 
 /** Stores the outcome of a run still being read (one that lost its lease stays failed: ImportLeaseLost). */
 async function finishRun(runId: number, values: Partial<typeof importRuns.$inferInsert>): Promise<ImportRun> {
@@ -430,6 +434,10 @@ export async function applyImport(input: { scope: StaffScope; staffId: string; r
   const loaded = await loadRun(input.scope, input.runId);
   if (!loaded.ok) return loaded;
   if (!mayImportAs(await activeStaffRole(db, input.staffId))) return { ok: false, error: "forbidden" };
+  // Read before the transaction (PGlite has one connection, which the transaction holds): the checks' maps, for the
+  // lines recognised in the dry run whose student changed since.
+  const maps = await boardAndSchoolMaps();
+  const today = isoDateIn("America/Toronto", new Date());
   const outcome = await db.transaction(async (tx) => {
     // Locks the run: a second click waits, then sees "applied".
     const [run] = await tx.select().from(importRuns).where(eq(importRuns.id, input.runId)).for("update");
@@ -443,24 +451,29 @@ export async function applyImport(input: { scope: StaffScope; staffId: string; r
     // The commit's WAL flush is not waited for: a crash right after it may lose the whole apply (atomically; the
     // run is then still "ready" and applied again), never part of it. One flush less for a board's whole file.
     await tx.execute(sql`set local synchronous_commit = off`);
+    // Every student whose guardian emails this transaction writes gets its line's fingerprint in it: the trigger
+    // that clears a fingerprint when emails change leaves them to the apply (migration 0026).
+    await tx.execute(sql`set local portail.import_apply = 'on'`);
     const boards = await boardsOf(tx, run, stage);
     // One import at a time per board.
     await tx.select({ id: schoolBoards.id }).from(schoolBoards).where(inArray(schoolBoards.id, boards)).orderBy(schoolBoards.id).for("update");
 
-    // Lines recognised as unchanged in the dry run whose student changed since are staged now, as the checks would have.
-    await createUnchangedTable(tx, run.id);
-    const positions = await unchangedPositions(tx, run.id);
-    if (positions) await timed(timer, "unchanged since", () => restageChangedSince(tx, run.id, positions));
+    // Lines recognised as unchanged in the dry run whose student changed since are checked and staged now.
+    const layout = await rawLayout(tx, run.id);
+    if (!layout) return { ok: false as const, error: "expired" as const };
+    const read = await timed(timer, "unchanged since", () =>
+      checkChangedSince(tx, run, { ...maps, positions: layout.positions, fieldCount: layout.fieldCount, onlyBoardId: run.boardId, today }),
+    );
     await timed(timer, "diff", () => computeDiff(tx, stage, boards, run.id));
-    const diff = await diffCounts(tx, run.counts!.valid);
-    if (changesAnything(diff)) {
+    const { counts: diff, fingerprintsToStore } = await diffCounts(tx, read.valid);
+    if (changesAnything(diff) || fingerprintsToStore > 0) {
       await timed(timer, "audit emails", () => auditGuardianEmailChanges(tx, run, input.staffId));
       await timed(timer, "upsert students", () => upsertStudents(tx));
       await timed(timer, "archive", () => archiveGone(tx));
       await timed(timer, "guardian emails", () => replaceGuardianEmails(tx));
     }
 
-    const counts: ImportCounts = { ...run.counts!, ...diff };
+    const counts: ImportCounts = { ...read, ...diff };
     await tx.insert(auditLog).values({
       actorStaffId: input.staffId,
       action: "import.applied",
@@ -480,6 +493,34 @@ export async function applyImport(input: { scope: StaffScope; staffId: string; r
   // the file changed nothing).
   if (outcome.changed) await timed(timer, "analyze", () => db.execute(sql`analyze ${students}, ${guardianEmails}`));
   return { ok: true, counts: outcome.counts, run: outcome.run };
+}
+
+/**
+ * In the apply's transaction: the lines recognised in the dry run whose student changed since go through
+ * validateRow (with today's maps) into the staging table; returns the run's counts with any line rejected now.
+ */
+async function checkChangedSince(tx: Transaction, run: ImportRun, context: RowContext): Promise<ImportCounts> {
+  const counts = { ...run.counts!, rejectedByReason: { ...run.counts!.rejectedByReason } };
+  if ((await recheckChangedSince(tx, run.id)) === 0) return counts;
+  const stage = stagingTable(run.id);
+  for await (const lines of recheckLines(tx, run.id, context.fieldCount)) {
+    const records: StageRecord[] = [];
+    for (const { line, fields, fingerprint } of lines) {
+      const checked = validateRow(fields, context);
+      if (checked.ok) {
+        records.push({ line, student: checked.student, fingerprint });
+        continue;
+      }
+      const { reason } = checked.rejection;
+      counts.valid--;
+      counts.rejected++;
+      counts.rejectedByReason[reason] = (counts.rejectedByReason[reason] ?? 0) + 1;
+      if (checked.identity) records.push({ line, rejected: reason, identity: checked.identity });
+    }
+    if (records.length > 0) await tx.insert(stage).values(records.map(stagingRowOf));
+  }
+  await dropRecheckTable(tx, run.id);
+  return counts;
 }
 
 /** Reaps interrupted runs once a minute in this process (idempotent; the timer never keeps the process alive). */

@@ -16,7 +16,8 @@ import { validateRow, type RowContext, type StagedStudent, type StudentIdentity 
 
 /** A line kept for the dry run: a valid student, or a rejected line that still names its student. */
 export type StageRecord =
-  | { line: number; student: StagedStudent; rejected?: undefined }
+  /** `fingerprint`: the raw line's (import-staging.ts), for a line read from the raw table; none for the others. */
+  | { line: number; student: StagedStudent; rejected?: undefined; fingerprint?: string | null }
   | { line: number; rejected: RejectionReason; identity: StudentIdentity; student?: undefined };
 
 /**
@@ -25,9 +26,11 @@ export type StageRecord =
  */
 export type RawRecord = { line: number; text: string; fields: string[] | null };
 
+export type RawFormat = { delimiter: ImportDelimiter; fieldCount: number; positions: ColumnPositions };
+
 export type RawSink = {
-  /** Called once, after the header, before any raw record: the file's delimiter and field count. */
-  open: (format: { delimiter: ImportDelimiter; fieldCount: number }) => Promise<void>;
+  /** Called once, after the header, before any raw record: the file's delimiter, field count and columns. */
+  open: (format: RawFormat) => Promise<void>;
   write: (records: RawRecord[]) => Promise<void>;
 };
 
@@ -367,7 +370,7 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
       rawBatch = [];
       if (!rawOpened) {
         rawOpened = true;
-        await options.raw!.open({ delimiter: delimiter!, fieldCount: header!.fieldCount });
+        await options.raw!.open({ delimiter: delimiter!, fieldCount: header!.fieldCount, positions: header!.positions });
       }
       await options.raw!.write(records);
     }
@@ -401,7 +404,7 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
     await flush(true);
     if (options.raw && !rawOpened) {
       rawOpened = true;
-      await options.raw.open({ delimiter: delimiter!, fieldCount: header!.fieldCount });
+      await options.raw.open({ delimiter: delimiter!, fieldCount: header!.fieldCount, positions: header!.positions });
     }
     await options.onProgress?.({ bytesRead, lines: counts.lines });
   } catch (error) {

@@ -1,5 +1,6 @@
-// Lines that are exactly a student's current values skip the checks and the staging (db/queries/import-unchanged.ts);
-// the counts, samples, audit rows and writes must be what they were when every line went through the checks.
+// Lines that are the line a student was last written from (its fingerprint) skip the checks and the staging
+// (db/queries/import-unchanged.ts); the counts, samples, audit rows and writes must be what they were when every line
+// went through the checks, and any other change to the student or its guardian emails makes its line checked again.
 import { describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
@@ -7,7 +8,8 @@ import { auditLog, guardianEmails, students } from "@/db/schema";
 import { applyImport, dryRunImport, startImportRun } from "@/db/queries/student-import";
 import { importCsvLine, importHeaderLine, type ImportRowValues } from "@/lib/import/columns";
 import { createBoardWithSchool, createSchool } from "@/tests/helpers/school-fixtures";
-import { anAdmin } from "@/tests/helpers/staff-fixtures";
+import { anAdmin, secretaryOf } from "@/tests/helpers/staff-fixtures";
+import { changeGuardianEmail } from "@/db/queries/guardian-emails";
 import { importRow } from "@/tests/helpers/import-rows";
 import type { StaffContext } from "@/db/queries/staff";
 
@@ -47,6 +49,14 @@ async function paths(runId: number) {
     recognised: await count(`select count(*)::int as n from "import_same_${runId}"`),
     staged: await count(`select count(*)::int as n from "import_stage_${runId}"`),
   };
+}
+
+async function fingerprintOf(boardId: number, fiche: string): Promise<string | null> {
+  const [row] = await db
+    .select({ fingerprint: students.importFingerprint })
+    .from(students)
+    .where(and(eq(students.boardId, boardId), eq(students.fiche, fiche)));
+  return row!.fingerprint;
 }
 
 async function snapshot(boardId: number) {
@@ -217,5 +227,88 @@ describe("import: lines that are a student's current values", () => {
     const applied = await apply(admin, run.id);
     expect(applied.counts).toMatchObject({ disappeared: 0, unchanged: 4 });
     expect((await db.select().from(students).where(eq(students.boardId, board.id))).every((s) => s.archivedAt === null)).toBe(true);
+  });
+
+  it("a student edited by other means is checked again, and the import sets the file's values and fingerprint back", async () => {
+    const { board, admin, canonical } = await setUp();
+    await apply(admin, (await dryRun(admin, board.id, csv(canonical))).id);
+    expect(await fingerprintOf(board.id, "2")).not.toBeNull();
+    await db.update(students).set({ grade: "Sec. 1" }).where(and(eq(students.boardId, board.id), eq(students.fiche, "2")));
+    expect(await fingerprintOf(board.id, "2")).toBeNull();
+    // An update that leaves the line's fields as they are (a new updated_at, archiving) keeps it.
+    await db.update(students).set({ updatedAt: new Date() }).where(and(eq(students.boardId, board.id), eq(students.fiche, "3")));
+    expect(await fingerprintOf(board.id, "3")).not.toBeNull();
+
+    const run = await dryRun(admin, board.id, csv(canonical));
+    expect(await paths(run.id)).toEqual({ recognised: 4, staged: 1 });
+    expect(run.counts).toMatchObject({ changedStudents: 1, unchanged: 4 });
+    await apply(admin, run.id);
+    const [again] = await db.select().from(students).where(and(eq(students.boardId, board.id), eq(students.fiche, "2")));
+    expect(again!.grade).toBeNull();
+    expect(again!.importFingerprint).not.toBeNull();
+    expect(await paths((await dryRun(admin, board.id, csv(canonical))).id)).toEqual({ recognised: 5, staged: 0 });
+  });
+
+  it("a guardian email fixed by a secretary makes the line checked again; the file's addresses come back", async () => {
+    const { board, school, admin, canonical } = await setUp();
+    await apply(admin, (await dryRun(admin, board.id, csv(canonical))).id);
+    const secretary = await secretaryOf(school);
+    const [roy] = await db.select().from(students).where(and(eq(students.boardId, board.id), eq(students.fiche, "5")));
+    const [email] = await db.select().from(guardianEmails).where(eq(guardianEmails.studentId, roy!.id));
+    const fixed = await changeGuardianEmail(secretary.scope, secretary.staff.id, {
+      mode: "replace", studentId: roy!.id, guardianEmailId: email!.id, newEmail: "roy.nouveau@example.ca", reason: "Appel du parent",
+    });
+    expect(fixed.ok).toBe(true);
+    expect(await fingerprintOf(board.id, "5")).toBeNull();
+    // The other students' fingerprints are untouched.
+    expect(await fingerprintOf(board.id, "3")).not.toBeNull();
+
+    const run = await dryRun(admin, board.id, csv(canonical));
+    expect(await paths(run.id)).toEqual({ recognised: 4, staged: 1 });
+    expect(run.counts).toMatchObject({ guardianEmailChanges: 1, changedStudents: 0, unchanged: 4 });
+    expect(run.changesSample?.guardianEmails).toMatchObject([{ fiche: "5", before: ["roy.nouveau@example.ca"], after: ["roy@example.ca"] }]);
+    await apply(admin, run.id);
+    expect((await db.select().from(guardianEmails).where(eq(guardianEmails.studentId, roy!.id))).map((e) => e.email)).toEqual(["roy@example.ca"]);
+    expect(await fingerprintOf(board.id, "5")).not.toBeNull();
+    expect(await paths((await dryRun(admin, board.id, csv(canonical))).id)).toEqual({ recognised: 5, staged: 0 });
+  });
+
+  it("a guardian email added or removed by other means clears the fingerprint too", async () => {
+    const { board, admin, canonical } = await setUp();
+    await apply(admin, (await dryRun(admin, board.id, csv(canonical))).id);
+    const [two] = await db.select().from(students).where(and(eq(students.boardId, board.id), eq(students.fiche, "2")));
+    await db.insert(guardianEmails).values({ studentId: two!.id, email: "ajout@example.ca", position: 1 });
+    expect(await fingerprintOf(board.id, "2")).toBeNull();
+    const [three] = await db.select().from(students).where(and(eq(students.boardId, board.id), eq(students.fiche, "3")));
+    await db.delete(guardianEmails).where(eq(guardianEmails.studentId, three!.id));
+    expect(await fingerprintOf(board.id, "3")).toBeNull();
+    const run = await dryRun(admin, board.id, csv(canonical));
+    expect(await paths(run.id)).toEqual({ recognised: 3, staged: 2 });
+    expect(run.counts).toMatchObject({ guardianEmailChanges: 2, unchanged: 3 });
+  });
+
+  it("a student without a fingerprint whose line changes nothing gets the line's, without a new updated_at", async () => {
+    const { board, admin, canonical } = await setUp();
+    await apply(admin, (await dryRun(admin, board.id, csv(canonical))).id);
+    // As a record written before fingerprints existed.
+    await db.update(students).set({ importFingerprint: null }).where(eq(students.boardId, board.id));
+    const before = await snapshot(board.id);
+    const run = await dryRun(admin, board.id, csv(canonical));
+    expect(await paths(run.id)).toEqual({ recognised: 0, staged: 5 });
+    const applied = await apply(admin, run.id);
+    expect(applied.counts).toMatchObject({ unchanged: 5, changedStudents: 0, newStudents: 0, guardianEmailChanges: 0 });
+    expect(await snapshot(board.id)).toEqual(before);
+    expect(await paths((await dryRun(admin, board.id, csv(canonical))).id)).toEqual({ recognised: 5, staged: 0 });
+  });
+
+  it("the same values in another column order are the same line", async () => {
+    const { board, admin, canonical } = await setUp();
+    await apply(admin, (await dryRun(admin, board.id, csv(canonical))).id);
+    const header = importHeaderLine(",").split(",");
+    const reversed = [...header].reverse();
+    const lines = canonical.map((row) => importCsvLine(row, ",").split(",").reverse().join(","));
+    const bytes = new TextEncoder().encode([reversed.join(","), ...lines].join("\n") + "\n");
+    const run = await dryRun(admin, board.id, bytes);
+    expect(await paths(run.id)).toEqual({ recognised: 5, staged: 0 });
   });
 });
