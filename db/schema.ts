@@ -18,6 +18,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  foreignKey,
   uuid,
   bigint,
   customType,
@@ -74,19 +75,20 @@ export const schools = pgTable(
     website: text(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("schools_board_code_uq").on(t.boardId, t.code)],
+  (t) => [
+    uniqueIndex("schools_board_code_uq").on(t.boardId, t.code),
+    // What a student's (board, school) references: the school and its board in one key (see students).
+    uniqueIndex("schools_board_id_uq").on(t.boardId, t.id),
+  ],
 );
 
 export const students = pgTable(
   "students",
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    boardId: integer()
-      .notNull()
-      .references(() => schoolBoards.id),
-    schoolId: integer()
-      .notNull()
-      .references(() => schools.id),
+    /** With schoolId, references the school and its board in one foreign key (the school's board references the board). */
+    boardId: integer().notNull(),
+    schoolId: integer().notNull(),
     /** Numéro de fiche: digits only, no leading zeros, unique within a board. */
     fiche: text().notNull(),
     /** Code permanent, upper case without spaces: 12 characters, or 10 when incomplete. */
@@ -110,6 +112,8 @@ export const students = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // One check per row written instead of two (an import writes a million), and the school is one of the board's.
+    foreignKey({ name: "students_school_of_board_fk", columns: [t.boardId, t.schoolId], foreignColumns: [schools.boardId, schools.id] }),
     uniqueIndex("students_board_fiche_uq").on(t.boardId, t.fiche),
     index("students_code_permanent_idx").on(t.codePermanent),
     // Staff search (db/queries/student-search.ts): a fiche in any board; and, per scope, the students in name order
