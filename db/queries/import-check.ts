@@ -44,9 +44,16 @@ export function oldestBirthDate(today: string): string {
   return `${String(y! - MAX_STUDENT_AGE_YEARS).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-/** normalizeCode of a value already known to match CODE (ASCII, no spaces). */
+/**
+ * Case of ASCII text (what the checks let through to it) under the C collation: byte by byte, where the database's
+ * own collation converts to wide characters first (~0.7 s a million values here).
+ */
+const asciiUpper = (value: SQL) => sql`upper(${value} collate "C")`;
+const asciiLower = (value: SQL) => sql`lower(${value} collate "C")`;
+
+/** normalizeCode of a value that must match CODE (ASCII, no spaces) to be accepted. */
 const normalizedCode = (value: SQL) =>
-  sql`case when ${value} ~ '^[0-9]+$' then coalesce(nullif(ltrim(${value}, '0'), ''), '0') else upper(${value}) end`;
+  sql`case when ${value} ~ '^[0-9]+$' then coalesce(nullif(ltrim(${value}, '0'), ''), '0') else ${asciiUpper(value)} end`;
 
 /** cleanName of a value already known to match NAME or GRADE (its only whitespace is the ASCII space). */
 const cleaned = (value: SQL) =>
@@ -99,10 +106,10 @@ export function acceptStatement(runId: number, context: CheckContext): SQL {
   const date = trimmed("date_naissance");
   const email = (column: ImportColumn) => sql`case when ${trimmed(column)} = '' then null
     when ${trimmed(column)} ~ ${sql.raw(EMAIL)} and strpos(${trimmed(column)}, '@') <= 65
-      and length(${trimmed(column)}) - strpos(${trimmed(column)}, '@') <= 63 then lower(${trimmed(column)})
+      and length(${trimmed(column)}) - strpos(${trimmed(column)}, '@') <= 63 then ${asciiLower(trimmed(column))}
     else 'invalid' end`;
   const fiche = sql`replace(replace(${f("fiche")}, ' ', ''), '-', '')`;
-  const codePermanent = sql`upper(replace(replace(${f("code_permanent")}, ' ', ''), '-', ''))`;
+  const codePermanent = asciiUpper(sql`replace(replace(${f("code_permanent")}, ' ', ''), '-', '')`);
 
   return sql`
     with board_codes as (select * from jsonb_to_recordset(${boards}::jsonb) as b(code text, id int)),
@@ -158,14 +165,15 @@ export function acceptStatement(runId: number, context: CheckContext): SQL {
 
 /**
  * foldForSearch of two names that match NAME: marks off (only letters NFD splits into a base letter and marks get
- * here), lower case, hyphens and apostrophes as spaces; then unfoldedSpaces makes the spaces single.
+ * here, so what is left is ASCII: lower case under the C collation), lower case, hyphens and apostrophes as spaces;
+ * then unfoldedSpaces makes the spaces single.
  * translate() over the accented letters costs 5x more.
  */
 export const foldedNames = (lastName: SQL, firstName: SQL) =>
   sql`lower(translate(case when octet_length(${lastName}) + octet_length(${firstName}) = length(${lastName}) + length(${firstName})
           then ${lastName} || ' ' || ${firstName}
           else regexp_replace(normalize(${lastName} || ' ' || ${firstName}, NFD), '[\u0300-\u036f]', '', 'g') end,
-        '''-', '  '))`;
+        '''-', '  ') collate "C")`;
 
 export const unfoldedSpaces = (folded: SQL) =>
   sql`btrim(case when strpos(${folded}, '  ') > 0 then regexp_replace(${folded}, '  +', ' ', 'g') else ${folded} end, ' ')`;

@@ -87,9 +87,7 @@ export async function markUnchangedLines(tx: Transaction, runId: number, context
   // The apply reads the raw lines again: it finds the columns' positions with the table.
   const layout: RawLayout = { positions: context.positions, fieldCount: context.fieldCount };
   await tx.execute(sql.raw(`comment on table "${sameTableName(runId)}" is '${JSON.stringify(layout).replaceAll("'", "''")}'`));
-  const count = rowCount(inserted);
-  if (count > 0) await tx.execute(sql`create index on ${same} (line)`);
-  return count;
+  return rowCount(inserted);
 }
 
 /** The run's table of recognised lines, empty (kept even when no line is recognised: the diff reads it). */
