@@ -6,7 +6,7 @@ import { DEMO_BOARDS, DEMO_PARENT, DEMO_STAFF } from "@/db/seed-data/fixtures";
 import { axeViolations, type AxeViolationSummary } from "@/tests/e2e/helpers/axe";
 import { closeBrowser, newPage, readLatestCode, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
 import { choosePassword, parentPassword, submitSignIn, uniqueEmail } from "@/tests/e2e/helpers/parent";
-import { signInStaff } from "@/tests/e2e/helpers/staff";
+import { openStaffSession } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -130,7 +130,7 @@ describe("accessibility (axe-core) of the staff pages", () => {
       const page = await pageAt(width);
       await page.goto("/admin/connexion");
       await axe.check(page, "staff sign-in");
-      await signInStaff(page, DEMO_STAFF.admin.email);
+      await openStaffSession(page, DEMO_STAFF.admin.email);
       await axe.check(page, "dashboard");
       await page.goto("/admin/eleves?q=1234567");
       await axe.check(page, "students");

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_BOARDS, DEMO_STAFF, DEMO_STUDENT } from "@/db/seed-data/fixtures";
 import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
 import { signIn, signUp, uniqueEmail } from "@/tests/e2e/helpers/parent";
-import { openStaffMenu, signInStaff } from "@/tests/e2e/helpers/staff";
+import { openStaffMenu, openStaffSession } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -28,7 +28,7 @@ async function newParent(label: string): Promise<{ page: Page; email: string }> 
 async function signInSecretary(): Promise<Page> {
   const page = await newPage();
   screenshotOnFailure(page);
-  await signInStaff(page, DEMO_STAFF.secretary.email);
+  await openStaffSession(page, DEMO_STAFF.secretary.email);
   return page;
 }
 

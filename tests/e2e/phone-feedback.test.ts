@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_BOARDS, DEMO_PARENT, DEMO_PARENT_CHILDREN, DEMO_STAFF } from "@/db/seed-data/fixtures";
 import { closeBrowser, e2eBaseURL, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
 import { choosePassword, requestAndEnterCode, submitSignIn, uniqueEmail } from "@/tests/e2e/helpers/parent";
-import { signInStaff } from "@/tests/e2e/helpers/staff";
+import { openStaffSession } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -222,7 +222,7 @@ describe("unknown addresses", () => {
 
   it("in the back-office, answer with the staff header and a link to the dashboard", async () => {
     const page = await phonePage();
-    await signInStaff(page, DEMO_STAFF.secretary.email);
+    await openStaffSession(page, DEMO_STAFF.secretary.email);
     const response = await page.goto("/admin/nulle-part");
     expect(response?.status()).toBe(404);
     await page.getByRole("heading", { name: "Page introuvable" }).waitFor({ state: "visible" });
@@ -235,7 +235,7 @@ describe("unknown addresses", () => {
 describe("a child submitted again once associated", () => {
   it("is its own outcome for staff: not in the failures, shown as « Déjà associé » among all attempts", async () => {
     const staff = await phonePage();
-    await signInStaff(staff, DEMO_STAFF.admin.email);
+    await openStaffSession(staff, DEMO_STAFF.admin.email);
     const filtered = `/admin/tentatives?email=${encodeURIComponent(DEMO_PARENT.email)}&student=${maika.fiche}`;
     const attempts = staff.locator("article.attempt");
     const failuresListed = async () => {

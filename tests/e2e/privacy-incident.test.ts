@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_BOARDS, DEMO_PARENT, DEMO_PARENT_CHILDREN, DEMO_STAFF } from "@/db/seed-data/fixtures";
 import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
 import { signIn } from "@/tests/e2e/helpers/parent";
-import { signInStaff } from "@/tests/e2e/helpers/staff";
+import { openStaffSession } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -49,7 +49,7 @@ describe("confidentiality incident", () => {
     screenshotOnFailure(officer);
     await officer.goto(`/dev/mailbox?to=${encodeURIComponent(DEMO_STAFF.privacyOfficer.email)}`);
     await officer.locator('article[data-testid="mail"]', { hasText: "Incident de confidentialité" }).first().waitFor({ state: "visible" });
-    await signInStaff(officer, DEMO_STAFF.privacyOfficer.email);
+    await openStaffSession(officer, DEMO_STAFF.privacyOfficer.email);
     await officer.getByRole("navigation").getByRole("link", { name: "Incidents" }).click();
     await officer.waitForURL((url) => url.pathname === "/admin/incidents");
     expect(await officer.getByRole("navigation").getByRole("link", { name: "Importation" }).count()).toBe(0);
@@ -97,7 +97,7 @@ describe("confidentiality incident", () => {
 
     // Board support reads neither the entry nor the export.
     const support = await newPage();
-    await signInStaff(support, DEMO_STAFF.boardSupport.email);
+    await openStaffSession(support, DEMO_STAFF.boardSupport.email);
     expect((await support.request.get("/admin/incidents/export")).status()).toBe(403);
     await support.goto(`/admin/incidents/${incidentId}`);
     expect(await support.getByTestId("incident-facts").count()).toBe(0);

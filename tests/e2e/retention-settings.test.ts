@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_STAFF } from "@/db/seed-data/fixtures";
 import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
-import { openStaffMenu, signInStaff } from "@/tests/e2e/helpers/staff";
+import { openStaffMenu, openStaffSession } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -12,7 +12,7 @@ describe("retention settings", () => {
   it("lets the privacy officer change a period of their board and see it saved", async () => {
     const officer = await newPage();
     screenshotOnFailure(officer);
-    await signInStaff(officer, DEMO_STAFF.privacyOfficer.email);
+    await openStaffSession(officer, DEMO_STAFF.privacyOfficer.email);
     await openStaffMenu(officer, "Conservation");
     await officer.getByRole("heading", { level: 1, name: "Conservation des renseignements" }).waitFor({ state: "visible" });
     expect(await officer.getByTestId("retention-board").count()).toBe(1);
@@ -47,7 +47,7 @@ describe("retention settings", () => {
   it("has no menu entry for board support, and answers 'introuvable'", async () => {
     const support = await newPage();
     screenshotOnFailure(support);
-    await signInStaff(support, DEMO_STAFF.boardSupport.email);
+    await openStaffSession(support, DEMO_STAFF.boardSupport.email);
     expect(await support.getByRole("navigation", { name: "Navigation du personnel" }).getByRole("link", { name: "Conservation" }).count()).toBe(0);
     const response = await support.goto("/admin/conservation");
     expect(response?.status()).toBe(404);

@@ -6,7 +6,7 @@ import { DEMO_STAFF } from "@/db/seed-data/fixtures";
 import { totpCodeAt } from "@/lib/staff/totp";
 import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
 import { uniqueEmail } from "@/tests/e2e/helpers/parent";
-import { enterTotpCode, signInStaff } from "@/tests/e2e/helpers/staff";
+import { enterTotpCode, openStaffSession, signInStaff } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -47,7 +47,7 @@ describe("staff administration", () => {
   it("an admin invites a secretary, who accepts, enrols TOTP and signs in with a code", async () => {
     const admin = await newPage();
     screenshotOnFailure(admin);
-    await signInStaff(admin, DEMO_STAFF.admin.email);
+    await openStaffSession(admin, DEMO_STAFF.admin.email);
     const email = uniqueEmail("secretaire");
     await invite(admin, { email, name: "Camille Nouvelle-Recrue", board: "CSS des Premières-Seigneuries", school: "École des Cèdres" });
     await admin.getByRole("link", { name: "Camille Nouvelle-Recrue" }).waitFor();
@@ -102,7 +102,7 @@ describe("staff administration", () => {
     expect(otherBoardStaffPath).not.toBe("");
     const page = await newPage();
     screenshotOnFailure(page);
-    await signInStaff(page, DEMO_STAFF.boardSupport.email);
+    await openStaffSession(page, DEMO_STAFF.boardSupport.email);
     await page.goto("/admin/personnel");
     const table = page.getByRole("table");
     await table.waitFor();

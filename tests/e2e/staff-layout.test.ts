@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BOARDS, DEMO_PARENT, DEMO_PARENT_CHILDREN, DEMO_STAFF } from "@/db/seed-data/fixtures";
 import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
 import { submitSignIn } from "@/tests/e2e/helpers/parent";
-import { signInStaff } from "@/tests/e2e/helpers/staff";
+import { openStaffSession } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -38,7 +38,7 @@ async function associateMaika(lastName: string) {
 async function adminAt(phone: boolean, { inTest = true } = {}): Promise<Page> {
   const page = await newPage(undefined, { phone });
   if (inTest) screenshotOnFailure(page);
-  await signInStaff(page, DEMO_STAFF.admin.email);
+  await openStaffSession(page, DEMO_STAFF.admin.email);
   return page;
 }
 

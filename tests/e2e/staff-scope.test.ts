@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_PARENT, DEMO_PARENT_CHILDREN, DEMO_STAFF } from "@/db/seed-data/fixtures";
 import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
 import { signUp } from "@/tests/e2e/helpers/parent";
-import { openStaffMenu, signInStaff } from "@/tests/e2e/helpers/staff";
+import { openStaffMenu, openStaffSession } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -18,7 +18,7 @@ const otherBoardParent = otherBoardChild.guardianEmails.find((email) => email !=
 async function staffPage(email: string): Promise<Page> {
   const page = await newPage();
   screenshotOnFailure(page);
-  await signInStaff(page, email);
+  await openStaffSession(page, email);
   return page;
 }
 

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_STAFF } from "@/db/seed-data/fixtures";
 import { importCsvLine, importHeaderLine, type ImportRowValues } from "@/lib/import/columns";
 import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
-import { openStaffMenu, signInStaff } from "@/tests/e2e/helpers/staff";
+import { openStaffMenu, openStaffSession } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -26,7 +26,7 @@ describe("student record import", () => {
   it("shows the dry run of a file with one bad line, with its line number and reason", async () => {
     const page = await newPage();
     screenshotOnFailure(page);
-    await signInStaff(page, DEMO_STAFF.boardSupport.email);
+    await openStaffSession(page, DEMO_STAFF.boardSupport.email);
 
     await openStaffMenu(page, "Importation");
     const csv = [

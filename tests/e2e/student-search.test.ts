@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_STAFF, DEMO_STUDENT } from "@/db/seed-data/fixtures";
 import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
-import { openStaffMenu, signInStaff } from "@/tests/e2e/helpers/staff";
+import { openStaffMenu, openStaffSession } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -11,7 +11,7 @@ describe("student search", () => {
   it("finds Côté, Léa-Rose from 'cote lea rose' and opens her page", async () => {
     const page = await newPage();
     screenshotOnFailure(page);
-    await signInStaff(page, DEMO_STAFF.secretary.email);
+    await openStaffSession(page, DEMO_STAFF.secretary.email);
 
     await openStaffMenu(page, "Élèves");
     await page.getByRole("searchbox", { name: "Rechercher un élève" }).fill("cote lea rose");
@@ -37,7 +37,7 @@ describe("student search", () => {
   it("lets an admin pick a school by typing part of its name, without the province's list in the page", async () => {
     const page = await newPage();
     screenshotOnFailure(page);
-    await signInStaff(page, DEMO_STAFF.admin.email);
+    await openStaffSession(page, DEMO_STAFF.admin.email);
 
     await page.goto("/admin/eleves");
     expect(await page.locator('select[name="ecole"]').count()).toBe(0);
@@ -55,7 +55,7 @@ describe("student search", () => {
   it("answers a hostile query with a message, not an error page", async () => {
     const page = await newPage();
     screenshotOnFailure(page);
-    await signInStaff(page, DEMO_STAFF.secretary.email);
+    await openStaffSession(page, DEMO_STAFF.secretary.email);
     const response = await page.goto(`/admin/eleves?q=${encodeURIComponent("%_'; drop table students; --\u0000")}&page=-3&tri=x`);
     expect(response?.status()).toBe(200);
     await page.getByRole("heading", { name: "Élèves" }).waitFor({ state: "visible" });

@@ -6,7 +6,7 @@ import { DEMO_PARENT, DEMO_STAFF } from "@/db/seed-data/fixtures";
 import { axeViolations, type AxeViolationSummary } from "@/tests/e2e/helpers/axe";
 import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
 import { submitSignIn } from "@/tests/e2e/helpers/parent";
-import { signInStaff } from "@/tests/e2e/helpers/staff";
+import { openStaffSession } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -41,7 +41,7 @@ describe("accessibility (axe-core) of the support desk", () => {
 
       const staff = await newPage(undefined, { phone: width === "phone" });
       screenshotOnFailure(staff);
-      await signInStaff(staff, DEMO_STAFF.admin.email);
+      await openStaffSession(staff, DEMO_STAFF.admin.email);
       await staff.goto("/admin/demandes");
       await check(staff, "queue");
       await staff.locator('main a[href^="/admin/demandes/"]').filter({ hasText: /^D-/ }).first().click();

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_BOARDS, DEMO_STAFF, DEMO_STUDENT } from "@/db/seed-data/fixtures";
 import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
 import { signIn, signUp, uniqueEmail } from "@/tests/e2e/helpers/parent";
-import { openStaffMenu, signInStaff } from "@/tests/e2e/helpers/staff";
+import { openStaffMenu, openStaffSession } from "@/tests/e2e/helpers/staff";
 
 afterAll(closeBrowser);
 
@@ -70,7 +70,7 @@ describe("support desk", () => {
     // The secretary opens it from the queue: the failed step, the attempt with its diagnosis, the record.
     const secretary = await newPage();
     screenshotOnFailure(secretary);
-    await signInStaff(secretary, DEMO_STAFF.secretary.email);
+    await openStaffSession(secretary, DEMO_STAFF.secretary.email);
     await openStaffMenu(secretary, "Demandes d'aide");
     await secretary.getByRole("link", { name: reference }).click();
     await secretary.getByRole("heading", { level: 1, name: `Demande ${reference}` }).waitFor({ state: "visible" });

@@ -11,6 +11,8 @@ import type { TestProject } from "vitest/node";
 declare module "vitest" {
   export interface ProvidedContext {
     e2eBaseURL: string;
+    /** Where staff sessions signed in during the run are kept for later pages (tests/e2e/helpers/staff.ts). */
+    e2eStaffSessionsDir: string;
   }
 }
 
@@ -119,6 +121,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort(Number(process.env.E2E_PORT ?? 3100));
   const baseURL = `http://127.0.0.1:${port}`;
   const pgliteDir = mkdtempSync(path.join(os.tmpdir(), "portal-e2e-db-"));
+  const staffSessionsDir = mkdtempSync(path.join(os.tmpdir(), "portal-e2e-sessions-"));
   const databaseUrl = process.env.E2E_DATABASE_URL;
   if (databaseUrl) await resetPostgresSchema(databaseUrl);
 
@@ -157,6 +160,7 @@ export default async function setup(project: TestProject) {
     await stopServer(server);
     log.end();
     rmSync(pgliteDir, { recursive: true, force: true });
+    rmSync(staffSessionsDir, { recursive: true, force: true });
   };
 
   try {
@@ -167,5 +171,6 @@ export default async function setup(project: TestProject) {
   }
   console.log(`[e2e] server ready at ${baseURL} (log: ${path.relative(root, serverLog)})`);
   project.provide("e2eBaseURL", baseURL);
+  project.provide("e2eStaffSessionsDir", staffSessionsDir);
   return teardown;
 }

@@ -1,12 +1,15 @@
 // Staff steps shared by browser tests.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "playwright-core";
+import { inject } from "vitest";
 import { DEMO_STAFF_PASSWORD, DEMO_STAFF_TOTP_SECRET } from "@/db/seed-data/fixtures";
 import { totpCodeAt, TOTP_PERIOD_SECONDS } from "@/lib/staff/totp";
 
 /**
  * Types a TOTP code of `secret` on the page's second-factor form and waits for `until`. A code of a step already
  * used (another sign-in of the same account within 30 s) is refused as a replay: the next step's code is then
- * accepted (the window allows one step ahead), and past that the helper waits for a new step.
+ * accepted (the window allows one step ahead), and past that the helper waits for the next step to begin.
  */
 export async function enterTotpCode(page: Page, secret: string, until: (url: URL) => boolean) {
   const field = page.getByLabel("Code", { exact: true });
@@ -19,11 +22,16 @@ export async function enterTotpCode(page: Page, secret: string, until: (url: URL
       page.locator("main .alert-error").waitFor({ state: "visible" }).then(() => "refused" as const, () => "timeout" as const),
     ]);
     if (outcome === "in") return;
-    if (attempt % 2 === 1) await page.waitForTimeout(TOTP_PERIOD_SECONDS * 1000);
+    if (attempt % 2 === 1) await page.waitForTimeout(untilNextStepMs() + 250);
     // A fresh form, so the refusal on screen cannot be mistaken for the next answer.
     await page.reload();
   }
   throw new Error("the second factor was refused");
+}
+
+function untilNextStepMs(now = Date.now()): number {
+  const period = TOTP_PERIOD_SECONDS * 1000;
+  return period - (now % period);
 }
 
 /** Signs a staff account in at /admin/connexion (password, then its TOTP code when asked) and waits for /admin. */
@@ -57,4 +65,23 @@ export async function openStaffMenu(page: Page, name: string) {
   // The page left behind has a heading too (and the dashboard the same search box): wait for the new one.
   await page.waitForURL((url) => url.pathname === target);
   await page.getByRole("heading", { level: 1 }).first().waitFor({ state: "visible" });
+}
+
+/**
+ * Opens /admin on `page` signed in as a staff account, for tests about something else than signing in. The first
+ * time in a run it signs in through the form (signInStaff) and keeps the session's cookies; later pages, in any
+ * file, start from them, as a second tab of the same person would. Each TOTP step is accepted once per account, so
+ * signing the same account in through the form for every page waited up to 30 s for a new step, again and again.
+ * A kept session that has ended (signed out, revoked) is replaced by a new sign-in through the form.
+ */
+export async function openStaffSession(page: Page, email: string, options: { password?: string; totpSecret?: string } = {}) {
+  const kept = path.join(inject("e2eStaffSessionsDir"), `${encodeURIComponent(email)}.json`);
+  if (existsSync(kept)) {
+    await page.context().addCookies(JSON.parse(readFileSync(kept, "utf8")));
+    await page.goto("/admin");
+    const signedIn = new URL(page.url()).pathname === "/admin" && (await page.locator("header.staff-header").count()) > 0;
+    if (signedIn) return;
+  }
+  await signInStaff(page, email, options);
+  writeFileSync(kept, JSON.stringify(await page.context().cookies()));
 }
