@@ -154,34 +154,6 @@ async function waitUntilUp(port: number) {
   throw new Error(`the instance on port ${port} did not start`);
 }
 
-/** The id of a server action, from the build's manifest (the browser sends it in the Next-Action header). */
-function actionId(exportedName: string, page: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(appDir, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
-  };
-  const candidates = Object.entries(manifest.node).filter(([, entry]) => Object.keys(entry.workers).includes(page));
-  const named = candidates.find(([, entry]) => entry.exportedName === exportedName);
-  if (named) return named[0];
-  // Older manifests do not name the export: find the id in the page's compiled server chunks.
-  const chunks = path.join(appDir, ".next/server");
-  for (const file of walk(chunks)) {
-    const text = readFileSync(file, "utf8");
-    for (const [id] of candidates) {
-      const at = text.indexOf(id);
-      if (at >= 0 && text.slice(at, at + 300).includes(exportedName)) return id;
-    }
-  }
-  throw new Error(`no server action ${exportedName} on ${page}`);
-}
-
-function* walk(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(full);
-    else if (entry.name.endsWith(".js")) yield full;
-  }
-}
-
 // ---------- CPU from /proc ----------
 
 function ticksOf(pid: number): number {
@@ -350,7 +322,6 @@ async function main() {
   }
   console.log(`preparing ${parentCount} parent accounts and sessions in ${databaseName(databaseUrl)}…`);
   const { parents, adminCookie, searches } = await prepare();
-  const associateId = actionId("associateByMatchAction", "app/(parent)/associer/page");
   const csrf = new Map<number, { token: string; cookie: string }>();
 
   const instances = ports.map(startInstance);
@@ -367,9 +338,6 @@ async function main() {
       const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
       csrf.set(port, { token: csrfToken, cookie });
     }
-    const routerTree = encodeURIComponent(
-      JSON.stringify(["", { children: ["(parent)", { children: ["associer", { children: ["__PAGE__", {}] }] }] }, null, null, true]),
-    );
 
     const allScenarios: Scenario[] = [
       {
@@ -381,8 +349,8 @@ async function main() {
       },
       {
         name: "associate",
-        label: "association attempt (server action)",
-        request: (i) => {
+        label: "association attempt (route handler)",
+        request: (i, port) => {
           const parent = parents[i % parents.length]!;
           const { child } = parent;
           // Every other attempt types the day after the birth day: refused with a diagnosis.
@@ -398,16 +366,15 @@ async function main() {
           };
           return {
             method: "POST",
-            path: "/associer",
+            path: "/api/associations/match",
             headers: {
               cookie: parent.cookie,
-              accept: "text/x-component",
-              "content-type": "text/plain;charset=UTF-8",
-              "next-action": associateId,
-              "next-router-state-tree": routerTree,
+              origin: `http://127.0.0.1:${port}`,
+              accept: "application/json",
+              "content-type": "application/json",
               "x-forwarded-for": `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
             },
-            body: JSON.stringify([input]),
+            body: JSON.stringify(input),
           };
         },
         ok: (status) => status === 200,

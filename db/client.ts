@@ -16,13 +16,16 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** A database handle or an open transaction: queries that must join a caller's transaction take this. */
 export type Executor = Database | Transaction;
 
-export type DatabaseHandle = { db: Database; close: () => Promise<void>; kind: "pglite" | "postgres" };
+export type DatabaseHandle =
+  | { db: Database; close: () => Promise<void>; kind: "pglite"; pglite: PGlite }
+  /** `pglite`, `sql`: the client under `db`, for the few statements sent without drizzle (db/read-then-write.ts). */
+  | { db: Database; close: () => Promise<void>; kind: "postgres"; sql: postgres.Sql };
 
 export const pgliteExtensions = { pg_trgm };
 
 export function openPglite(pglite: PGlite): DatabaseHandle {
   const db = drizzlePglite({ client: pglite, schema, casing: "snake_case" }) as unknown as Database;
-  return { db, close: () => pglite.close(), kind: "pglite" };
+  return { db, close: () => pglite.close(), kind: "pglite", pglite };
 }
 
 /**
@@ -57,7 +60,7 @@ export function openPostgres(url: string, options: number | PostgresOptions = {}
     onnotice: () => {},
   });
   const db = drizzlePostgres({ client: sql, schema, casing: "snake_case" });
-  return { db, close: () => sql.end({ timeout: 5 }), kind: "postgres" };
+  return { db, close: () => sql.end({ timeout: 5 }), kind: "postgres", sql };
 }
 
 function openDefault(): DatabaseHandle {

@@ -8,6 +8,7 @@
 // hour after the failures that caused it.
 import { and, asc, count, eq, gt, isNull, notExists, sql, type SQL } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "@/db/client";
+import { readThenWrite, reusableStatement } from "@/db/read-then-write";
 import {
   associationAttempts,
   associations,
@@ -98,9 +99,14 @@ export function parentView(outcome: AssociateOutcome): ParentAssociateResult {
 
 type Client = { ip: string | null; userAgent: string | null };
 
+/** Held until the attempt's transaction ends: one account's attempts are judged one at a time. */
+const accountLockKey = (parentAccountId: string) => `association:${parentAccountId}`;
+
 async function lockAccount(tx: Transaction, parentAccountId: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"association:" + parentAccountId}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${accountLockKey(parentAccountId)}))`);
 }
+
+const accountLock = reusableStatement<{ key: string }>(() => sql`select pg_advisory_xact_lock(hashtext(${sql.placeholder("key")}))`);
 
 const THROTTLED = JSON.stringify([{ code: "too_many_attempts" }]);
 
@@ -152,23 +158,23 @@ type AttemptRow = {
 } & Client;
 
 /**
- * Writes an attempt. With `associates`, the association it made is written by the same statement (a data-modifying
- * CTE): one round trip for the two rows of a successful attempt.
+ * The statement that writes an attempt. With `associates`, the association it made is written by the same statement
+ * (a data-modifying CTE): one round trip for the two rows of a successful attempt.
  */
-async function recordAttempt(tx: Executor, row: AttemptRow, associates?: { studentId: number }): Promise<string> {
+function attemptInsert(executor: Executor, row: AttemptRow, associates?: { studentId: number }) {
   const writer = associates
-    ? tx.with(
-        tx
+    ? executor.with(
+        executor
           .$with("association")
           .as(
-            tx
+            executor
               .insert(associations)
               .values({ parentAccountId: row.parentAccountId, studentId: associates.studentId, method: row.method })
               .returning({ id: associations.id }),
           ),
       )
-    : tx;
-  const [inserted] = await writer
+    : executor;
+  return writer
     .insert(associationAttempts)
     .values({
       parentAccountId: row.parentAccountId,
@@ -183,6 +189,32 @@ async function recordAttempt(tx: Executor, row: AttemptRow, associates?: { stude
       userAgent: row.userAgent,
     })
     .returning({ id: associationAttempts.id });
+}
+
+/** attemptInsert's text built once, with or without the association; `values` are the row's (and the student's). */
+const attemptInsertStatement = reusableStatement<Record<string, unknown>, "attempt" | "association">((variant) => {
+  const field = (name: string) => sql.placeholder(name);
+  const row = {
+    parentAccountId: field("parentAccountId"),
+    method: field("method"),
+    boardId: field("boardId"),
+    typed: field("typed"),
+    success: field("success"),
+    reasons: field("reasons"),
+    candidateStudentId: field("candidateStudentId"),
+    nipId: field("nipId"),
+    ip: field("ip"),
+    userAgent: field("userAgent"),
+  } as unknown as AttemptRow;
+  return attemptInsert(db, row, variant === "association" ? { studentId: field("studentId") as unknown as number } : undefined).getSQL();
+});
+
+function attemptWrite(row: AttemptRow, associates?: { studentId: number }) {
+  return attemptInsertStatement({ ...row, nipId: row.nipId ?? null, studentId: associates?.studentId }, associates ? "association" : "attempt");
+}
+
+async function recordAttempt(tx: Executor, row: AttemptRow): Promise<string> {
+  const [inserted] = await attemptInsert(tx, row);
   return inserted!.id;
 }
 
@@ -227,54 +259,70 @@ type MatchContext = {
   alreadyAssociatedStudentIds: number[];
 };
 
-/** Rows of a raw statement, whichever driver ran it (postgres.js gives an array, PGlite an object with rows). */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
+type MatchContextRow = {
+  board: { id: number; subscribed: boolean } | null;
+  account_failures: number;
+  ip_failures: number;
+  candidates: (StudentRecord & { schoolName: string })[];
+  associated: number[];
+};
+
+/** The read's text differs by the kind of identifier typed and whether the client's address is known. */
+type ContextVariant = `${StudentIdentifier["kind"]}:${"ip" | "noIp"}`;
 
 /**
  * Everything the rule needs, read in one statement (one round trip instead of six: on a busy machine each one
  * costs more CPU in socket writes than the query itself).
  */
-async function matchContext(tx: Transaction, input: MatchInput, identifier: StudentIdentifier): Promise<MatchContext> {
+const matchContextStatement = reusableStatement<Record<string, unknown>, ContextVariant>((variant) => {
+  const [kind, ip] = variant.split(":");
+  const value = (name: string) => sql.placeholder(name);
   const carries =
-    identifier.kind === "fiche"
-      ? sql`${students.fiche} = ${identifier.fiche}`
-      : identifier.kind === "codePermanent"
-        ? sql`${students.codePermanent} = ${identifier.codePermanent}`
+    kind === "fiche"
+      ? sql`${students.fiche} = ${value("fiche")}`
+      : kind === "codePermanent"
+        ? sql`${students.codePermanent} = ${value("codePermanent")}`
         : sql`false`;
   const failuresOf = (who: SQL) => sql`(select count(*)::int from ${associationAttempts} where ${who} and ${countedFailure()})`;
-  const [row] = rowsOf<{
-    board: { id: number; subscribed: boolean } | null;
-    account_failures: number;
-    ip_failures: number;
-    candidates: (StudentRecord & { schoolName: string })[];
-    associated: number[];
-  }>(
-    await tx.execute(sql`
-      select
-        (select json_build_object('id', ${schoolBoards.id}, 'subscribed', ${schoolBoards.subscribed})
-           from ${schoolBoards} where ${schoolBoards.id} = ${input.boardId}) as board,
-        ${failuresOf(sql`${associationAttempts.parentAccountId} = ${input.parentAccountId}`)} as account_failures,
-        ${input.ip ? failuresOf(sql`${associationAttempts.ip} = ${input.ip}`) : sql`0`} as ip_failures,
-        (select coalesce(json_agg(json_build_object(
-            'id', ${students.id}, 'fiche', ${students.fiche}, 'codePermanent', ${students.codePermanent},
-            'lastName', ${students.lastName}, 'firstName', ${students.firstName}, 'birthDate', ${students.birthDate}::text,
-            'schoolName', (select ${schools.name} from ${schools} where ${schools.id} = ${students.schoolId}),
-            'guardianEmails', array(select ${guardianEmails.email} from ${guardianEmails}
-                                    where ${guardianEmails.studentId} = ${students.id} order by ${guardianEmails.email})
-          ) order by ${students.id}), '[]')
-           from ${students}
-           where ${students.boardId} = ${input.boardId} and ${carries} and ${students.archivedAt} is null) as candidates,
-        array(select ${associations.studentId} from ${associations}
-              where ${associations.parentAccountId} = ${input.parentAccountId} and ${associations.revokedAt} is null) as associated
-    `),
+  return sql`
+    select
+      (select json_build_object('id', ${schoolBoards.id}, 'subscribed', ${schoolBoards.subscribed})
+         from ${schoolBoards} where ${schoolBoards.id} = ${value("boardId")}) as board,
+      ${failuresOf(sql`${associationAttempts.parentAccountId} = ${value("parentAccountId")}`)} as account_failures,
+      ${ip === "ip" ? failuresOf(sql`${associationAttempts.ip} = ${value("ip")}`) : sql`0`} as ip_failures,
+      (select coalesce(json_agg(json_build_object(
+          'id', ${students.id}, 'fiche', ${students.fiche}, 'codePermanent', ${students.codePermanent},
+          'lastName', ${students.lastName}, 'firstName', ${students.firstName}, 'birthDate', ${students.birthDate}::text,
+          'schoolName', (select ${schools.name} from ${schools} where ${schools.id} = ${students.schoolId}),
+          'guardianEmails', array(select ${guardianEmails.email} from ${guardianEmails}
+                                  where ${guardianEmails.studentId} = ${students.id} order by ${guardianEmails.email})
+        ) order by ${students.id}), '[]')
+         from ${students}
+         where ${students.boardId} = ${value("boardId")} and ${carries} and ${students.archivedAt} is null) as candidates,
+      array(select ${associations.studentId} from ${associations}
+            where ${associations.parentAccountId} = ${value("parentAccountId")} and ${associations.revokedAt} is null) as associated
+  `;
+});
+
+function matchContextQuery(input: MatchInput, identifier: StudentIdentifier) {
+  return matchContextStatement(
+    {
+      boardId: input.boardId,
+      parentAccountId: input.parentAccountId,
+      ip: input.ip,
+      fiche: identifier.kind === "fiche" ? identifier.fiche : null,
+      codePermanent: identifier.kind === "codePermanent" ? identifier.codePermanent : null,
+    },
+    `${identifier.kind}:${input.ip ? "ip" : "noIp"}`,
   );
+}
+
+function toMatchContext(row: MatchContextRow): MatchContext {
   return {
-    board: row!.board,
-    failures: { account: Number(row!.account_failures), ip: Number(row!.ip_failures) },
-    candidates: row!.candidates,
-    alreadyAssociatedStudentIds: row!.associated.map(Number),
+    board: row.board,
+    failures: { account: Number(row.account_failures), ip: Number(row.ip_failures) },
+    candidates: row.candidates,
+    alreadyAssociatedStudentIds: row.associated.map(Number),
   };
 }
 
@@ -285,74 +333,83 @@ function birthDateProblem(typed: string): BirthDateProblem | null {
   return parsed.ok ? null : parsed.reason;
 }
 
+/** The attempt to record and what the parent is told once it is written (its id is known then). */
+type MatchDecision = {
+  attempt: AttemptRow;
+  associates?: { studentId: number };
+  outcome: (attemptId: string) => AssociateOutcome;
+};
+
+/** The rule applied to what was read: limits first, then the typed date, then the diagnosis. */
+function decideMatch(input: MatchInput, identifier: StudentIdentifier, context: MatchContext, limits: AssociationLimits): MatchDecision {
+  const { board, failures } = context;
+  const attempt = {
+    parentAccountId: input.parentAccountId,
+    method: "match" as const,
+    boardId: board?.id ?? null,
+    typed: { lastName: input.lastName, firstName: input.firstName, birthDate: input.birthDate, identifier: input.identifier },
+    ip: input.ip,
+    userAgent: input.userAgent,
+  };
+  const refuse = (reasons: AttemptReason[], messageKey: AssociateMessageKey, candidateStudentId: number | null = null): MatchDecision => ({
+    attempt: { ...attempt, success: false, reasons, candidateStudentId },
+    outcome: (attemptId) => ({ ok: false, attemptId, messageKey, reasons }),
+  });
+
+  const limited = limitReason(failures, limits);
+  if (limited) return refuse([limited], "errors.tooManyAttempts");
+
+  // The board is judged first (by the rule), so a closed portal is reported before a typing mistake.
+  const dateProblem = board?.subscribed ? birthDateProblem(input.birthDate) : null;
+  if (dateProblem) {
+    const reason = { code: BIRTH_DATE_INVALID, field: "birthDate", kind: dateProblem, typed: input.birthDate };
+    return refuse([reason], birthDateMessageKey(dateProblem));
+  }
+
+  const result = diagnoseAssociation(
+    {
+      boardId: input.boardId,
+      lastName: input.lastName,
+      firstName: input.firstName,
+      birthDate: input.birthDate,
+      identifier: input.identifier,
+      accountEmail: input.accountEmail,
+    },
+    {
+      board,
+      candidates: board && identifier.kind !== "invalid" ? context.candidates : [],
+      alreadyAssociatedStudentIds: context.alreadyAssociatedStudentIds,
+      recentFailedAttempts: failures.account,
+      maxAttempts: limits.failuresPerHourPerAccount,
+    },
+  );
+  if (!result.ok) return refuse(result.reasons, parentMessageFor(result)!, result.candidateStudentId);
+
+  const record = context.candidates.find((c) => c.id === result.studentId)!;
+  return {
+    attempt: { ...attempt, success: true, reasons: result.notes, candidateStudentId: result.studentId },
+    associates: { studentId: result.studentId },
+    outcome: (attemptId) => ({ ok: true, attemptId, child: { studentId: record.id, firstName: record.firstName, schoolName: record.schoolName } }),
+  };
+}
+
 /**
  * Associates the account with the student designated by what the parent typed, or says why not. One attempt row
- * is written either way; nothing else changes on failure.
+ * is written either way; nothing else changes on failure. One transaction: the account's lock and the context,
+ * then the attempt (and the association) — two round trips (db/read-then-write.ts).
  */
 export async function associateByMatch(
   input: MatchInput,
   limits: AssociationLimits = associationLimits,
 ): Promise<AssociateOutcome> {
-  return db.transaction(async (tx) => {
-    await lockAccount(tx, input.parentAccountId);
-    const identifier = parseStudentIdentifier(input.identifier);
-    const context = await matchContext(tx, input, identifier);
-    const { board, failures } = context;
-    const typed: AttemptInput = {
-      lastName: input.lastName,
-      firstName: input.firstName,
-      birthDate: input.birthDate,
-      identifier: input.identifier,
+  const identifier = parseStudentIdentifier(input.identifier);
+  const lock = accountLock({ key: accountLockKey(input.parentAccountId) });
+  return readThenWrite([lock, matchContextQuery(input, identifier)], ([, [row]]) => {
+    const decision = decideMatch(input, identifier, toMatchContext(row as MatchContextRow), limits);
+    return {
+      writes: [attemptWrite(decision.attempt, decision.associates)],
+      result: ([[inserted]]) => decision.outcome(inserted!.id as string),
     };
-    const attempt = {
-      parentAccountId: input.parentAccountId,
-      method: "match" as const,
-      boardId: board?.id ?? null,
-      typed,
-      ip: input.ip,
-      userAgent: input.userAgent,
-    };
-    const refuse = async (reasons: AttemptReason[], messageKey: AssociateMessageKey, candidateStudentId: number | null = null) => {
-      const attemptId = await recordAttempt(tx, { ...attempt, success: false, reasons, candidateStudentId });
-      return { ok: false as const, attemptId, messageKey, reasons };
-    };
-
-    const limited = limitReason(failures, limits);
-    if (limited) return refuse([limited], "errors.tooManyAttempts");
-
-    // The board is judged first (by the rule), so a closed portal is reported before a typing mistake.
-    const dateProblem = board?.subscribed ? birthDateProblem(input.birthDate) : null;
-    if (dateProblem) {
-      const reason = { code: BIRTH_DATE_INVALID, field: "birthDate", kind: dateProblem, typed: input.birthDate };
-      return refuse([reason], birthDateMessageKey(dateProblem));
-    }
-
-    const result = diagnoseAssociation(
-      {
-        boardId: input.boardId,
-        lastName: input.lastName,
-        firstName: input.firstName,
-        birthDate: input.birthDate,
-        identifier: input.identifier,
-        accountEmail: input.accountEmail,
-      },
-      {
-        board,
-        candidates: board && identifier.kind !== "invalid" ? context.candidates : [],
-        alreadyAssociatedStudentIds: context.alreadyAssociatedStudentIds,
-        recentFailedAttempts: failures.account,
-        maxAttempts: limits.failuresPerHourPerAccount,
-      },
-    );
-    if (!result.ok) return refuse(result.reasons, parentMessageFor(result)!, result.candidateStudentId);
-
-    const record = context.candidates.find((c) => c.id === result.studentId)!;
-    const attemptId = await recordAttempt(
-      tx,
-      { ...attempt, success: true, reasons: result.notes, candidateStudentId: result.studentId },
-      { studentId: result.studentId },
-    );
-    return { ok: true as const, attemptId, child: { studentId: record.id, firstName: record.firstName, schoolName: record.schoolName } };
   });
 }
 

@@ -6,7 +6,7 @@
 // still signs in while an attacker is slowed. A refusal while throttled is not a failure: it never extends
 // the wait. A success (or staff lifting the lockout) resets every count of the email.
 import { and, count, desc, eq, gt, isNull, lt, max, sql } from "drizzle-orm";
-import { db, type Executor } from "@/db/client";
+import { databaseHandle, db, type Database, type Executor } from "@/db/client";
 import { authEvents, authSessions, parentAccounts, staffUsers } from "@/db/schema";
 import { env } from "@/lib/env";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/password-hash";
@@ -205,8 +205,28 @@ function sessionIsOpen(sessionId: string, now: Date, limits: SessionLimits) {
 /** Writes the time last seen when the session has not been seen for a minute. */
 export async function keepSessionAlive(sessionId: string, lastSeenAt: Date, now: Date) {
   if (now.getTime() - lastSeenAt.getTime() < SESSION_TOUCH_INTERVAL_MS) return;
-  await db.update(authSessions).set({ lastSeenAt: now }).where(and(eq(authSessions.id, sessionId), lt(authSessions.lastSeenAt, now)));
+  await sessionTouch().execute({ sessionId, now: now.toISOString() });
 }
+
+/** Statements every signed-in request may run, prepared once per database handle (see openParentSession). */
+function preparedPerDatabase<Q>(build: (database: Database) => Q): () => Q {
+  const built = new WeakMap<object, Q>();
+  return () => {
+    const database = databaseHandle().db;
+    let query = built.get(database);
+    if (!query) built.set(database, (query = build(database)));
+    return query;
+  };
+}
+
+// Placeholders skip the columns' mapping: times go as the driver's text.
+const sessionTouch = preparedPerDatabase((database) =>
+  database
+    .update(authSessions)
+    .set({ lastSeenAt: sql`${sql.placeholder("now")}::timestamptz` })
+    .where(and(eq(authSessions.id, sql.placeholder("sessionId")), lt(authSessions.lastSeenAt, sql.placeholder("now"))))
+    .prepare("touch_session"),
+);
 
 /**
  * Keeps a session alive if it is neither revoked, idle too long, nor past its absolute end.
@@ -223,17 +243,36 @@ export async function touchSession(sessionId: string, limits: SessionLimits = se
 }
 
 /**
+ * The open session's time last seen and its account, prepared once per database handle: every parent page and
+ * action reads it, and a prepared statement is parsed and planned once per connection and sent in one round trip
+ * (a drizzle query with parameters takes two).
+ */
+const openParentSession = preparedPerDatabase((database) =>
+  database
+    .select({ lastSeenAt: authSessions.lastSeenAt, account: parentAccounts })
+    .from(authSessions)
+    .innerJoin(parentAccounts, eq(parentAccounts.id, authSessions.parentAccountId))
+    .where(
+      and(
+        eq(authSessions.id, sql.placeholder("sessionId")),
+        isNull(authSessions.revokedAt),
+        gt(authSessions.lastSeenAt, sql.placeholder("idleCutoff")),
+        gt(authSessions.expiresAt, sql.placeholder("now")),
+        eq(authSessions.parentAccountId, sql.placeholder("parentAccountId")),
+      ),
+    )
+    .prepare("open_parent_session"),
+);
+
+/**
  * touchSession for a parent's session, reading the parent's account in the same statement: every parent page and
  * action needs both, and this is one round trip instead of two. Null when the session has ended or is not this
  * account's.
  */
 export async function touchParentSession(sessionId: string, parentAccountId: string, limits: SessionLimits = sessionLimits) {
   const now = new Date();
-  const [open] = await db
-    .select({ lastSeenAt: authSessions.lastSeenAt, account: parentAccounts })
-    .from(authSessions)
-    .innerJoin(parentAccounts, eq(parentAccounts.id, authSessions.parentAccountId))
-    .where(and(sessionIsOpen(sessionId, now, limits), eq(authSessions.parentAccountId, parentAccountId)));
+  const idleCutoff = new Date(now.getTime() - limits.idleMinutes * 60_000).toISOString();
+  const [open] = await openParentSession().execute({ sessionId, idleCutoff, now: now.toISOString(), parentAccountId });
   if (!open) return null;
   await keepSessionAlive(sessionId, open.lastSeenAt, now);
   return open.account;

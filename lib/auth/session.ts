@@ -64,9 +64,14 @@ async function hadSession() {
   return jar.has("next-auth.session-token") || jar.has("__Secure-next-auth.session-token");
 }
 
+/** Where a parent without an open session signs in: told that the session ended when the browser still had one. */
+export async function parentSignInPath(): Promise<string> {
+  return (await hadSession()) ? "/connexion?session=terminee" : "/connexion";
+}
+
 export async function requireParent() {
   const parent = await currentParent();
-  if (!parent) redirect((await hadSession()) ? "/connexion?session=terminee" : "/connexion");
+  if (!parent) redirect(await parentSignInPath());
   return parent;
 }
 

@@ -5,6 +5,8 @@
 export const bodyLimits = {
   /** Sign-in forms and next-auth's callbacks: an email, a password and a CSRF token. */
   signIn: 8 * 1024,
+  /** The association form's attempts (a board, two names, a date and an identifier, or a NIP). */
+  associationAttempt: 4 * 1024,
   /** Resend webhooks (a delivery event, or an inbound email's metadata). */
   webhook: 1024 * 1024,
 } as const;

@@ -373,4 +373,30 @@ describe("association by NIP", () => {
     const [consumed] = await db.select().from(nips).where(eq(nips.id, nip.id));
     expect(consumed!.consumedByAccountId).toBe(rows[0]!.parentAccountId);
   });
+
+  it.runIf(realPostgres)("holds the per-account limit when one account's attempts arrive together", async () => {
+    const parent = await newParent();
+    const limits = { failuresPerHourPerAccount: 3, failuresPerHourPerIp: 100 };
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        associateByMatch(matchInput(parent, student, { identifier: "9999999", ip: `192.0.2.${i + 1}` }), limits),
+      ),
+    );
+    const codes = outcomes.map((o) => reasonCodes(o)[0]);
+    expect(codes.filter((c) => c === "too_many_attempts")).toHaveLength(5);
+    expect(await attemptsOf(parent)).toHaveLength(8);
+  });
+
+  it.runIf(realPostgres)("writes nothing when the attempt's write fails, and hands its connection back clean", async () => {
+    const parent = await newParent();
+    // A NUL character cannot be stored in text: the attempt's insert fails after the lock and the read.
+    for (let i = 0; i < 15; i++) {
+      await expect(associateByMatch(matchInput(parent, student, { userAgent: "navigateur\u0000" }))).rejects.toThrow();
+    }
+    expect(await attemptsOf(parent)).toHaveLength(0);
+    // More failures than the pool has connections: each went back to the pool outside any transaction.
+    const outcome = await associateByMatch(matchInput(parent, student));
+    expect(reasonCodes(outcome)).not.toContain("too_many_attempts");
+    expect(await attemptsOf(parent)).toHaveLength(1);
+  });
 });

@@ -3,20 +3,22 @@
 // permanent; yes → the NIP alone. After a success, "Repeat for another child" starts over with the same board.
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { Controller, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import {
-  associateByMatchAction,
-  associateByNipAction,
-  type AssociatedChildData,
-} from "@/app/(parent)/associer/actions";
 import { AssociationFailure } from "@/app/(parent)/associer/_components/association-failure";
 import { BirthDateFields } from "@/app/(parent)/associer/_components/birth-date-fields";
 import { BoardPicker } from "@/app/(parent)/associer/_components/board-picker";
 import { useMessage } from "@/app/(parent)/associer/_components/field-message";
 import { AccountEmailNotice } from "@/app/(parent)/associer/_components/account-email-notice";
 import { OtherSituations } from "@/app/(parent)/associer/_components/other-situations";
+import {
+  attemptPaths,
+  sendAttempt,
+  type AssociatedChildData,
+  type AttemptAnswer,
+} from "@/app/(parent)/associer/_components/send-attempt";
 import { TextInput } from "@/app/(parent)/associer/_components/text-input";
 import styles from "@/app/(parent)/associer/_components/associate.module.css";
 import { useFocusFirstInvalid } from "@/components/ui/focus-on-failure";
@@ -32,6 +34,19 @@ import {
 
 type Mode = "match" | "nip";
 type Result = ActionResult<AssociatedChildData>;
+
+/** Sends the attempt; a session that ended meanwhile opens the sign-in page (null: nothing to show here). */
+function useAttempt(path: (typeof attemptPaths)[keyof typeof attemptPaths]) {
+  const router = useRouter();
+  return async (values: unknown): Promise<Result | null> => {
+    const answer: AttemptAnswer = await sendAttempt(path, values);
+    if (!answer.ok && answer.error === "sessionEnded" && "redirectTo" in answer) {
+      router.push(answer.redirectTo);
+      return null;
+    }
+    return answer as Result;
+  };
+}
 
 export type AssociateFormProps = {
   boards: BoardOption[];
@@ -164,11 +179,13 @@ function MatchForm({ boards, accountEmail, defaults, onBoardChange, onAssociated
   });
   const errors = form.formState.errors;
   useFocusFirstInvalid(formRef, form.formState.submitCount, Object.keys(errors).length);
+  const attempt = useAttempt(attemptPaths.match);
 
-  // The action validates the raw values with the same schema, so it gets them rather than the parsed output.
+  // The server validates the raw values with the same schema, so it gets them rather than the parsed output.
   const submit = form.handleSubmit(() =>
     startTransition(async () => {
-      const outcome = await associateByMatchAction(form.getValues());
+      const outcome = await attempt(form.getValues());
+      if (!outcome) return;
       setResult(outcome);
       if (outcome.ok) onAssociated(outcome.data);
     }),
@@ -242,10 +259,12 @@ function NipForm({ accountEmail, onAssociated }: { accountEmail: string; onAssoc
   const [result, setResult] = useState<Result | null>(null);
   const [pending, startTransition] = useTransition();
   const form = useForm<AssociateByNipInput>({ resolver: zodResolver(associateByNipSchema), defaultValues: { nip: "" } });
+  const attempt = useAttempt(attemptPaths.nip);
 
   const submit = form.handleSubmit(() =>
     startTransition(async () => {
-      const outcome = await associateByNipAction(form.getValues());
+      const outcome = await attempt(form.getValues());
+      if (!outcome) return;
       setResult(outcome);
       if (outcome.ok) onAssociated(outcome.data);
     }),
