@@ -146,11 +146,15 @@ export async function recheckChangedSince(tx: Transaction, runId: number): Promi
   const same = sql.raw(`"${sameTableName(runId)}"`);
   const recheck = sql.raw(`"${recheckTableName(runId)}"`);
   await tx.execute(sql`create unlogged table if not exists ${recheck} as select * from ${raw} with no data`);
+  // The lines still matching, then the others by a hash anti-join on them: a small board's file hashes its own
+  // lines rather than every student of the province.
   const result = await tx.execute(sql`
-    with changed as (
-      delete from ${same} u
-      where not exists (select 1 from ${students} st where st.id = u.student_id and st.import_fingerprint = u.fingerprint
-        and st.board_id = u.board_id and st.school_id = u.school_id and st.archived_at is null)
+    with still as (
+      select u.line from ${same} u
+      join ${students} st on st.id = u.student_id and st.import_fingerprint = u.fingerprint
+      where st.board_id = u.board_id and st.school_id = u.school_id and st.archived_at is null),
+    changed as (
+      delete from ${same} u where not exists (select 1 from still s where s.line = u.line)
       returning u.line)
     insert into ${recheck} select r.* from ${raw} r join changed c on c.line = r.line`);
   return rowCount(result);
