@@ -8,6 +8,7 @@
 // hour after the failures that caused it.
 import { and, asc, count, eq, gt, isNull, notExists, sql, type SQL } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "@/db/client";
+import { parentSessionCheck, type ParentSessionCheck } from "@/db/queries/auth";
 import { readThenWrite, reusableStatement } from "@/db/read-then-write";
 import {
   associationAttempts,
@@ -304,7 +305,7 @@ const matchContextStatement = reusableStatement<Record<string, unknown>, Context
   `;
 });
 
-function matchContextQuery(input: MatchInput, identifier: StudentIdentifier) {
+function matchContextQuery(input: Omit<MatchInput, "accountEmail">, identifier: StudentIdentifier) {
   return matchContextStatement(
     {
       boardId: input.boardId,
@@ -396,18 +397,44 @@ function decideMatch(input: MatchInput, identifier: StudentIdentifier, context: 
 /**
  * Associates the account with the student designated by what the parent typed, or says why not. One attempt row
  * is written either way; nothing else changes on failure. One transaction: the account's lock and the context,
- * then the attempt (and the association) — two round trips (db/read-then-write.ts).
+ * then the attempt (and the association) — three round trips (db/read-then-write.ts).
  */
 export async function associateByMatch(
   input: MatchInput,
   limits: AssociationLimits = associationLimits,
 ): Promise<AssociateOutcome> {
+  return (await matchAttempt(input, limits, { accountEmail: input.accountEmail }))!;
+}
+
+/**
+ * associateByMatch for the parent of a session: the session check (the one touchParentSession makes) is read with
+ * the lock and the context, and the session's touch written with the attempt, so it costs no round trip of its own.
+ * Null when the session has ended or the account is disabled: nothing is written then.
+ */
+export async function associateByMatchInSession(
+  sessionId: string,
+  input: Omit<MatchInput, "accountEmail">,
+  limits: AssociationLimits = associationLimits,
+): Promise<AssociateOutcome | null> {
+  return matchAttempt(input, limits, parentSessionCheck(sessionId, input.parentAccountId));
+}
+
+async function matchAttempt(
+  input: Omit<MatchInput, "accountEmail">,
+  limits: AssociationLimits,
+  account: { accountEmail: string } | ParentSessionCheck,
+): Promise<AssociateOutcome | null> {
   const identifier = parseStudentIdentifier(input.identifier);
-  const lock = accountLock({ key: accountLockKey(input.parentAccountId) });
-  return readThenWrite([lock, matchContextQuery(input, identifier)], ([, [row]]) => {
-    const decision = decideMatch(input, identifier, toMatchContext(row as MatchContextRow), limits);
+  const session = "read" in account ? account : null;
+  const reads = [accountLock({ key: accountLockKey(input.parentAccountId) }), matchContextQuery(input, identifier)];
+  return readThenWrite(session ? [session.read, ...reads] : reads, (rows) => {
+    const open = session ? session.open(rows[0]!) : { email: (account as { accountEmail: string }).accountEmail, touch: [] };
+    // The session ended: the lock and the context were read for nothing, and nothing is written.
+    if (!open) return { writes: [], result: () => null };
+    const [row] = rows.at(-1)!;
+    const decision = decideMatch({ ...input, accountEmail: open.email }, identifier, toMatchContext(row as MatchContextRow), limits);
     return {
-      writes: [attemptWrite(decision.attempt, decision.associates)],
+      writes: [attemptWrite(decision.attempt, decision.associates), ...open.touch],
       result: ([[inserted]]) => decision.outcome(inserted!.id as string),
     };
   });

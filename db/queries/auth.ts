@@ -7,6 +7,7 @@
 // the wait. A success (or staff lifting the lockout) resets every count of the email.
 import { and, count, desc, eq, gt, isNull, lt, max, sql } from "drizzle-orm";
 import { databaseHandle, db, type Database, type Executor } from "@/db/client";
+import { reusableStatement, type Row, type Statement } from "@/db/read-then-write";
 import { authEvents, authSessions, parentAccounts, staffUsers } from "@/db/schema";
 import { env } from "@/lib/env";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/password-hash";
@@ -242,6 +243,23 @@ export async function touchSession(sessionId: string, limits: SessionLimits = se
   return true;
 }
 
+/** A parent's open session (as sessionIsOpen says), by placeholders: sessionId, parentAccountId, idleCutoff, now. */
+function openParentSessionWhere() {
+  return and(
+    eq(authSessions.id, sql.placeholder("sessionId")),
+    isNull(authSessions.revokedAt),
+    gt(authSessions.lastSeenAt, sql.placeholder("idleCutoff")),
+    gt(authSessions.expiresAt, sql.placeholder("now")),
+    eq(authSessions.parentAccountId, sql.placeholder("parentAccountId")),
+  );
+}
+
+// Placeholders skip the columns' mapping: times go as the driver's text.
+function openParentSessionValues(sessionId: string, parentAccountId: string, now: Date, limits: SessionLimits) {
+  const idleCutoff = new Date(now.getTime() - limits.idleMinutes * 60_000).toISOString();
+  return { sessionId, parentAccountId, idleCutoff, now: now.toISOString() };
+}
+
 /**
  * The open session's time last seen and its account, prepared once per database handle: every parent page and
  * action reads it, and a prepared statement is parsed and planned once per connection and sent in one round trip
@@ -252,17 +270,48 @@ const openParentSession = preparedPerDatabase((database) =>
     .select({ lastSeenAt: authSessions.lastSeenAt, account: parentAccounts })
     .from(authSessions)
     .innerJoin(parentAccounts, eq(parentAccounts.id, authSessions.parentAccountId))
-    .where(
-      and(
-        eq(authSessions.id, sql.placeholder("sessionId")),
-        isNull(authSessions.revokedAt),
-        gt(authSessions.lastSeenAt, sql.placeholder("idleCutoff")),
-        gt(authSessions.expiresAt, sql.placeholder("now")),
-        eq(authSessions.parentAccountId, sql.placeholder("parentAccountId")),
-      ),
-    )
+    .where(openParentSessionWhere())
     .prepare("open_parent_session"),
 );
+
+const parentSessionStatement = reusableStatement<ReturnType<typeof openParentSessionValues>>(() =>
+  db
+    .select({ lastSeenAt: authSessions.lastSeenAt, email: parentAccounts.email, disabledAt: parentAccounts.disabledAt })
+    .from(authSessions)
+    .innerJoin(parentAccounts, eq(parentAccounts.id, authSessions.parentAccountId))
+    .where(openParentSessionWhere())
+    .getSQL(),
+);
+
+const sessionTouchStatement = reusableStatement<{ sessionId: string; now: string }>(() =>
+  db
+    .update(authSessions)
+    .set({ lastSeenAt: sql`${sql.placeholder("now")}::timestamptz` })
+    .where(and(eq(authSessions.id, sql.placeholder("sessionId")), lt(authSessions.lastSeenAt, sql.placeholder("now"))))
+    .getSQL(),
+);
+
+/** The parent's session check as a statement of another transaction's first round trip (db/read-then-write.ts). */
+export type ParentSessionCheck = {
+  read: Statement;
+  /** From the read's rows: the account's email when the session is open and the account is not disabled, with the
+   * statement that keeps the session alive when it is due (see keepSessionAlive). */
+  open: (rows: Row[]) => { email: string; touch: Statement[] } | null;
+};
+
+export function parentSessionCheck(sessionId: string, parentAccountId: string, limits: SessionLimits = sessionLimits): ParentSessionCheck {
+  const now = new Date();
+  return {
+    read: parentSessionStatement(openParentSessionValues(sessionId, parentAccountId, now, limits)),
+    open: ([row]) => {
+      if (!row || row.disabled_at) return null;
+      // postgres.js under drizzle leaves times as text; PGlite gives a Date.
+      const lastSeenAt = new Date(row.last_seen_at as string | Date);
+      const due = now.getTime() - lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS;
+      return { email: row.email as string, touch: due ? [sessionTouchStatement({ sessionId, now: now.toISOString() })] : [] };
+    },
+  };
+}
 
 /**
  * touchSession for a parent's session, reading the parent's account in the same statement: every parent page and
@@ -271,8 +320,7 @@ const openParentSession = preparedPerDatabase((database) =>
  */
 export async function touchParentSession(sessionId: string, parentAccountId: string, limits: SessionLimits = sessionLimits) {
   const now = new Date();
-  const idleCutoff = new Date(now.getTime() - limits.idleMinutes * 60_000).toISOString();
-  const [open] = await openParentSession().execute({ sessionId, idleCutoff, now: now.toISOString(), parentAccountId });
+  const [open] = await openParentSession().execute(openParentSessionValues(sessionId, parentAccountId, now, limits));
   if (!open) return null;
   await keepSessionAlive(sessionId, open.lastSeenAt, now);
   return open.account;

@@ -48,6 +48,15 @@ const sessionClaims = cache(async () => {
   return { sid: jwt.sid, uid: jwt.uid, subject: jwt.subject as Subject, email: typeof jwt.email === "string" ? jwt.email : "" };
 });
 
+/**
+ * A parent session's ids from its cookie, not yet checked: for a caller that checks the session in its own
+ * transaction (db/queries/associations.ts: associateByMatchInSession). Everyone else uses currentParent.
+ */
+export async function parentSessionClaims(): Promise<{ sessionId: string; parentAccountId: string } | null> {
+  const jwt = await sessionClaims();
+  return jwt?.subject === "parent" ? { sessionId: jwt.sid, parentAccountId: jwt.uid } : null;
+}
+
 /** A session check the database could not answer is an outage, never a sign-out. */
 async function unlessDatabaseDown<T>(check: () => Promise<T>): Promise<T> {
   try {

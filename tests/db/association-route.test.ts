@@ -3,15 +3,22 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { associationAttempts, associations, type ParentAccount } from "@/db/schema";
+import { associationAttempts, associations, authSessions, parentAccounts, type ParentAccount } from "@/db/schema";
 import { createParent } from "@/tests/helpers/accounts";
 import { createBoardWithSchool, createStudent } from "@/tests/helpers/school-fixtures";
 
-const session = vi.hoisted(() => ({ parent: null as unknown, fails: false }));
+// The cookie's claims (and, for the NIP route, the checked account); the match route checks the claims' session
+// row itself, in the attempt's transaction.
+const session = vi.hoisted(() => ({ parent: null as unknown, claims: null as unknown, fails: false }));
+const refused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
 vi.mock("@/lib/auth/session", () => ({
   currentParent: async () => {
-    if (session.fails) throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    if (session.fails) throw refused();
     return session.parent;
+  },
+  parentSessionClaims: async () => {
+    if (session.fails) throw refused();
+    return session.claims;
   },
   parentSignInPath: async () => "/connexion?session=terminee",
 }));
@@ -43,8 +50,13 @@ async function setup() {
     birthDate: { day: String(Number(day)), month: String(Number(month)), year: year! },
     identifier: student.fiche,
   };
+  const [open] = await db
+    .insert(authSessions)
+    .values({ subject: "parent", parentAccountId: parent.id, expiresAt: new Date(Date.now() + 3_600_000) })
+    .returning({ id: authSessions.id });
   session.parent = parent;
-  return { parent, student, typed };
+  session.claims = { sessionId: open!.id, parentAccountId: parent.id };
+  return { parent, student, typed, sessionId: open!.id };
 }
 
 const attemptsOf = (parent: ParentAccount) =>
@@ -52,6 +64,7 @@ const attemptsOf = (parent: ParentAccount) =>
 
 beforeEach(() => {
   session.parent = null;
+  session.claims = null;
   session.fails = false;
 });
 
@@ -118,19 +131,53 @@ describe("association attempt routes", () => {
     expect(await attemptsOf(parent)).toHaveLength(0);
   });
 
-  it("sends a parent whose session ended to sign in again", async () => {
-    const { typed } = await setup();
+  it("sends a parent whose session ended, or whose account was disabled, to sign in again, and records nothing", async () => {
+    const ended = { ok: false, error: "sessionEnded", redirectTo: "/connexion?session=terminee" };
+    const { parent, typed, sessionId } = await setup();
+    session.claims = null; // no session cookie
+    const noCookie = await match(post("/api/associations/match", typed));
+    expect([noCookie.status, await noCookie.json()]).toEqual([401, ended]);
+
+    session.claims = { sessionId, parentAccountId: parent.id };
+    await db.update(authSessions).set({ revokedAt: new Date() }).where(eq(authSessions.id, sessionId));
+    const revoked = await match(post("/api/associations/match", typed));
+    expect([revoked.status, await revoked.json()]).toEqual([401, ended]);
+
+    const other = await setup();
+    await db.update(parentAccounts).set({ disabledAt: new Date() }).where(eq(parentAccounts.id, other.parent.id));
+    const disabled = await match(post("/api/associations/match", other.typed));
+    expect([disabled.status, await disabled.json()]).toEqual([401, ended]);
+
+    // Another account's session does not open this one's attempts.
+    session.claims = { sessionId: other.sessionId, parentAccountId: parent.id };
+    const mixed = await match(post("/api/associations/match", typed));
+    expect(mixed.status).toBe(401);
+
     session.parent = null;
-    const response = await match(post("/api/associations/match", typed));
-    expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ ok: false, error: "sessionEnded", redirectTo: "/connexion?session=terminee" });
+    const nipEnded = await nip(post("/api/associations/nip", { nip: "KQ7P-M3XZ" }));
+    expect(nipEnded.status).toBe(401);
+    expect(await attemptsOf(parent)).toHaveLength(0);
+    expect(await attemptsOf(other.parent)).toHaveLength(0);
+  });
+
+  it("keeps the session alive with the attempt once a minute has passed since it was last seen", async () => {
+    const { typed, sessionId } = await setup();
+    const lastSeen = async () => (await db.select().from(authSessions).where(eq(authSessions.id, sessionId)))[0]!.lastSeenAt;
+    const recent = await lastSeen();
+    await match(post("/api/associations/match", { ...typed, identifier: "9999999" }));
+    expect((await lastSeen()).getTime()).toBe(recent.getTime());
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    await db.update(authSessions).set({ lastSeenAt: twoMinutesAgo }).where(eq(authSessions.id, sessionId));
+    await match(post("/api/associations/match", { ...typed, identifier: "9999999" }));
+    expect((await lastSeen()).getTime()).toBeGreaterThan(Date.now() - 10_000);
   });
 
   it("answers serviceUnavailable when the database does not answer", async () => {
     const { typed } = await setup();
     session.fails = true;
-    const response = await match(post("/api/associations/match", typed));
-    expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ ok: false, error: "serviceUnavailable" });
+    for (const response of [await match(post("/api/associations/match", typed)), await nip(post("/api/associations/nip", { nip: "KQ7P-M3XZ" }))]) {
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ ok: false, error: "serviceUnavailable" });
+    }
   });
 });

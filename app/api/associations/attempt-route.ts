@@ -5,14 +5,12 @@
 import type { z } from "zod";
 import type { AttemptAnswer } from "@/app/(parent)/associer/_components/send-attempt";
 import { parentView, type AssociateOutcome } from "@/db/queries/associations";
-import { currentParent, parentSignInPath } from "@/lib/auth/session";
+import { parentSignInPath } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { bodyLimits, payloadTooLarge, readBodyWithin } from "@/lib/http/body-limit";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { requestClientOf, type RequestClient } from "@/lib/request-client";
 import { parseInput, unlessUnavailable } from "@/lib/safe-action";
-
-type Parent = NonNullable<Awaited<ReturnType<typeof currentParent>>>;
 
 function answer(result: AttemptAnswer | { ok: false; error: string }, status = 200): Response {
   return Response.json(result, { status, headers: { "cache-control": "no-store" } });
@@ -26,9 +24,10 @@ function statusOf(result: AttemptAnswer): number {
   return 200; // a refused attempt is an answer, recorded with its diagnosis
 }
 
+/** `associate` checks the session as well: null when it has ended (or the account is disabled). */
 export function attemptRoute<S extends z.ZodType>(
   schema: S,
-  associate: (parent: Parent, input: z.output<S>, client: RequestClient) => Promise<AssociateOutcome>,
+  associate: (input: z.output<S>, client: RequestClient) => Promise<AssociateOutcome | null>,
 ) {
   return async function POST(request: Request): Promise<Response> {
     if (!isSameOrigin(request.headers, env.APP_URL)) return answer({ ok: false, error: "forbidden" }, 403);
@@ -46,9 +45,9 @@ export function attemptRoute<S extends z.ZodType>(
     const result: AttemptAnswer = await unlessUnavailable(async (): Promise<AttemptAnswer> => {
       const parsed = parseInput(schema, input);
       if (!parsed.ok) return parsed.result;
-      const parent = await currentParent();
-      if (!parent) return { ok: false, error: "sessionEnded", redirectTo: await parentSignInPath() };
-      const view = parentView(await associate(parent, parsed.data, requestClientOf(request.headers)));
+      const outcome = await associate(parsed.data, requestClientOf(request.headers));
+      if (!outcome) return { ok: false, error: "sessionEnded", redirectTo: await parentSignInPath() };
+      const view = parentView(outcome);
       return view.ok ? { ok: true, data: { firstName: view.firstName, schoolName: view.schoolName } } : { ok: false, error: view.messageKey };
     });
     return answer(result, statusOf(result));
