@@ -1,4 +1,6 @@
-// The back-office header: who is signed in, in which role and scope, and the staff navigation.
+// The back-office header: who is signed in, in which role and scope, and the staff navigation. Its links are not
+// prefetched: every back-office page is rendered per request and none has a loading boundary, so each page view had
+// the server render a dozen sections, queries included, that were mostly never opened.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/language-switch";
@@ -17,21 +19,21 @@ export async function StaffHeader({ context, boardName }: { context: StaffContex
   return (
     <header className="site-header staff-header">
       <div className="inner">
-        <Link href="/admin" className="brand">
+        <Link prefetch={false} href="/admin" className="brand">
           {t("brand")}
         </Link>
         <nav aria-label={t("label")}>
-          <Link href="/admin/eleves">{t("students")}</Link>
-          <Link href="/admin/demandes">{t("tickets")}</Link>
-          <Link href="/admin/tentatives">{t("attempts")}</Link>
-          <Link href="/admin/comptes">{t("accounts")}</Link>
-          <Link href="/admin/journal">{t("journal")}</Link>
-          <Link href="/admin/chiffres">{t("figures")}</Link>
-          <Link href="/admin/incidents">{t("incidents")}</Link>
-          {mayReadRegister(staff.role) && <Link href="/admin/conservation">{t("retention")}</Link>}
-          {mayImportRecords(staff.role) && <Link href="/admin/import">{t("import")}</Link>}
-          {canAdministerStaff(staff) && <Link href="/admin/personnel">{staffNav("personnel")}</Link>}
-          <Link href="/admin/securite">{staffNav("security")}</Link>
+          <Link prefetch={false} href="/admin/eleves">{t("students")}</Link>
+          <Link prefetch={false} href="/admin/demandes">{t("tickets")}</Link>
+          <Link prefetch={false} href="/admin/tentatives">{t("attempts")}</Link>
+          <Link prefetch={false} href="/admin/comptes">{t("accounts")}</Link>
+          <Link prefetch={false} href="/admin/journal">{t("journal")}</Link>
+          <Link prefetch={false} href="/admin/chiffres">{t("figures")}</Link>
+          <Link prefetch={false} href="/admin/incidents">{t("incidents")}</Link>
+          {mayReadRegister(staff.role) && <Link prefetch={false} href="/admin/conservation">{t("retention")}</Link>}
+          {mayImportRecords(staff.role) && <Link prefetch={false} href="/admin/import">{t("import")}</Link>}
+          {canAdministerStaff(staff) && <Link prefetch={false} href="/admin/personnel">{staffNav("personnel")}</Link>}
+          <Link prefetch={false} href="/admin/securite">{staffNav("security")}</Link>
         </nav>
         <div className="row staff-identity">
           <span>

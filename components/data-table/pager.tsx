@@ -1,5 +1,6 @@
 // The pager under a server-paginated table: "first to last of total", previous and next as links (the URL holds
-// the page). No hooks, so both the client table and the server-rendered one use it.
+// the page). No hooks, so both the client table and the server-rendered one use it. Not prefetched: another page is
+// another run of the list's query.
 import Link from "next/link";
 
 export type PagerProps = {
@@ -31,12 +32,12 @@ export function Pager({ page, pageSize, rowCount, pageHref, rangeLabel, hasNextP
     <nav aria-label={text.label} className="row pager">
       <span className="muted">{rangeLabel ?? text.range({ first, last, total: rowCount })}</span>
       {page > 1 && (
-        <Link href={pageHref(page - 1)} rel="prev">
+        <Link prefetch={false} href={pageHref(page - 1)} rel="prev">
           {text.previous}
         </Link>
       )}
       {(hasNextPage ?? page < pages) && (
-        <Link href={pageHref(page + 1)} rel="next">
+        <Link prefetch={false} href={pageHref(page + 1)} rel="next">
           {text.next}
         </Link>
       )}

@@ -63,7 +63,7 @@ export async function StudentSearchFilters({ search, sort, offerSchoolPicker, sc
       </fieldset>
       {sortValue && <input type="hidden" name="tri" value={sortValue} />}
       <p className="small">
-        <Link href="/admin/eleves">{s("clear")}</Link>
+        <Link prefetch={false} href="/admin/eleves">{s("clear")}</Link>
       </p>
     </StudentSearchForm>
   );
