@@ -57,7 +57,7 @@ export function SignInForm({ provider, redirectTo, prefillRememberedEmail = fals
     }),
   );
   return (
-    <form onSubmit={submit} noValidate className="stack">
+    <form method="post" onSubmit={submit} noValidate className="stack">
       <FormAlert result={result} />
       {provider === "parent" && result && !result.ok && result.error === "throttled" && (
         <p>

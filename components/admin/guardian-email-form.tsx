@@ -69,7 +69,7 @@ export function GuardianEmailForm({ studentId, emails, initial, choose = false, 
   }
 
   return (
-    <form onSubmit={submit} noValidate className="stack">
+    <form method="post" onSubmit={submit} noValidate className="stack">
       <ActionAlert result={result} />
       {choose && (
         <div className="field">

@@ -35,7 +35,7 @@ export function IncidentDeclarationForm({ boards, today }: { boards: { id: numbe
     }),
   );
   return (
-    <form onSubmit={submit} noValidate className="card stack">
+    <form method="post" onSubmit={submit} noValidate className="card stack">
       <IncidentAlert result={result} />
       {boards && (
         <IncidentSelect label={t("declareForm.board")} registration={form.register("boardId")} errors={errorsFor(result, "boardId", errors.boardId?.message)}>

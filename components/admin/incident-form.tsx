@@ -40,7 +40,7 @@ export function IncidentForm({ values, editable }: { values: IncidentFormValues;
     }),
   );
   return (
-    <form onSubmit={submit} noValidate className="stack" aria-label={t("entry", { id: values.incidentId })}>
+    <form method="post" onSubmit={submit} noValidate className="stack" aria-label={t("entry", { id: values.incidentId })}>
       {!editable && <p className="alert alert-info">{t("readOnly")}</p>}
       <IncidentAlert result={result} />
       {result?.ok && (

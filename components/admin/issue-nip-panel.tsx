@@ -59,7 +59,7 @@ export function IssueNipPanel({ studentId, recordEmails, lifetimeMinutes, sugges
   if (result?.ok) return <IssuedNip issued={result.data} onAnother={() => setResult(null)} />;
 
   return (
-    <form onSubmit={submit} noValidate className="stack">
+    <form method="post" onSubmit={submit} noValidate className="stack">
       <p className="muted">{t("explain", { minutes: lifetimeMinutes })}</p>
       {hasActiveNip && (
         <div className="alert alert-warn" role="status">

@@ -34,7 +34,7 @@ export function RevokeAssociationForm({ associationId, email, onClose }: { assoc
     }),
   );
   return (
-    <form onSubmit={submit} noValidate className="stack">
+    <form method="post" onSubmit={submit} noValidate className="stack">
       <p>{t("revokeExplain", { email })}</p>
       <ActionAlert result={result} />
       <div className="field">

@@ -42,7 +42,7 @@ function SendFicheForm({ studentId, guardianEmails, onClose }: { studentId: numb
     );
   }
   return (
-    <form onSubmit={submit} className="stack">
+    <form method="post" onSubmit={submit} className="stack">
       <p>{t("explain")}</p>
       <AccountActionAlert result={result} />
       <fieldset className="stack">

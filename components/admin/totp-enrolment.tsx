@@ -39,7 +39,7 @@ export function TotpEnrolment({ continueHref, startLabel }: { continueHref: stri
   }
 
   return (
-    <form
+    <form method="post"
       className="stack"
       noValidate
       onSubmit={(event) => {

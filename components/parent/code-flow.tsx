@@ -63,7 +63,7 @@ function EmailStep({ purpose, notice, boardCode }: { purpose: Purpose; notice?: 
     }),
   );
   return (
-    <form onSubmit={submit} noValidate className="stack">
+    <form method="post" onSubmit={submit} noValidate className="stack">
       {notice && <div className="alert alert-warn">{t(notice === "locked" ? "code.locked" : "code.expired")}</div>}
       <FormAlert result={result} />
       <TextField
@@ -163,7 +163,7 @@ function CodeStep({
         </div>
       )}
       <FormAlert result={result} />
-      <form onSubmit={submit} noValidate className="stack">
+      <form method="post" onSubmit={submit} noValidate className="stack">
         <TextField
           label={t("label")}
           hint={t("hint")}
@@ -212,7 +212,7 @@ function PasswordStep({ purpose, email, policy }: { purpose: Purpose; email: str
     }),
   );
   return (
-    <form onSubmit={submit} noValidate className="stack">
+    <form method="post" onSubmit={submit} noValidate className="stack">
       <div className="alert alert-ok" role="status">
         {t("code.verified")} {email}
       </div>

@@ -1,9 +1,10 @@
 // axe-core on every parent and staff page, at 360×740 (a phone) and 1280×800, including the association form's
-// error states: any violation fails.
+// error states: any violation fails, as does a form that would send what was typed in its address (see
+// formsSendingFieldsInTheAddress).
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_BOARDS, DEMO_PARENT, DEMO_STAFF } from "@/db/seed-data/fixtures";
-import { axeViolations, type AxeViolationSummary } from "@/tests/e2e/helpers/axe";
+import { axeViolations, formsSendingFieldsInTheAddress, type AxeViolationSummary } from "@/tests/e2e/helpers/axe";
 import { closeBrowser, newPage, readLatestCode, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
 import { choosePassword, parentPassword, submitSignIn, uniqueEmail } from "@/tests/e2e/helpers/parent";
 import { openStaffSession } from "@/tests/e2e/helpers/staff";
@@ -21,7 +22,7 @@ function collector(width: Width) {
       await page.locator("main").first().waitFor({ state: "visible" });
       // Next.js streams a page's metadata after its first bytes: the title can arrive just after <main>.
       await page.waitForFunction(() => document.title.trim().length > 0);
-      const violations = await axeViolations(page);
+      const violations = [...(await axeViolations(page)), ...(await formsSendingFieldsInTheAddress(page))];
       if (violations.length > 0) found[`${state} (${width})`] = violations;
     },
     expectNone() {

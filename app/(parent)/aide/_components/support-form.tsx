@@ -75,7 +75,7 @@ export function SupportForm({ email, topic, boards, failedStep, failedAt, failed
   const messageErrors = fieldError("message");
   const attachmentErrors = fieldError("attachments");
   return (
-    <form onSubmit={submit} noValidate className="stack">
+    <form method="post" onSubmit={submit} noValidate className="stack">
       <FormAlert result={result} />
       {failedLabel && (
         <p className="alert" data-testid="failed-step">

@@ -199,7 +199,7 @@ function MatchForm({ boards, accountEmail, defaults, onBoardChange, onAssociated
     serverFieldError(result, "birthDate", "birthDate.day", "birthDate.month", "birthDate.year");
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="stack" data-testid="association-form">
+    <form method="post" ref={formRef} onSubmit={submit} noValidate className="stack" data-testid="association-form">
       {result && !result.ok && result.error && (
         <AssociationFailure messageKey={result.error} accountEmail={accountEmail} shownFor={result} />
       )}
@@ -271,7 +271,7 @@ function NipForm({ accountEmail, onAssociated }: { accountEmail: string; onAssoc
   );
 
   return (
-    <form onSubmit={submit} noValidate className="stack" data-testid="nip-form">
+    <form method="post" onSubmit={submit} noValidate className="stack" data-testid="nip-form">
       {result && !result.ok && result.error && (
         <AssociationFailure messageKey={result.error} accountEmail={accountEmail} shownFor={result} />
       )}

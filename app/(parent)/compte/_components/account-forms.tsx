@@ -86,7 +86,7 @@ export function EmailChangeForm() {
   }
   if (sentTo) {
     return (
-      <form onSubmit={check} noValidate className="stack" aria-label={t("confirm")}>
+      <form method="post" onSubmit={check} noValidate className="stack" aria-label={t("confirm")}>
         <p className="alert alert-info" role="status">
           {t("codeSent", { email: sentTo })}
         </p>
@@ -101,7 +101,7 @@ export function EmailChangeForm() {
     );
   }
   return (
-    <form onSubmit={send} noValidate className="stack" aria-label={t("title")}>
+    <form method="post" onSubmit={send} noValidate className="stack" aria-label={t("title")}>
       <AccountAlert result={result} />
       <TextField label={t("newEmail")} type="email" autoComplete="email" errors={fieldErrors(result, "newEmail", request.formState.errors.newEmail?.message)} {...request.register("newEmail")} />
       <TextField label={t("password")} type="password" autoComplete="current-password" errors={fieldErrors(result, "password", request.formState.errors.password?.message)} {...request.register("password")} />
@@ -135,7 +135,7 @@ export function PasswordChangeForm({ policy }: { policy: PasswordPolicy }) {
   );
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
   return (
-    <form onSubmit={submit} noValidate className="stack" aria-label={t("title")}>
+    <form method="post" onSubmit={submit} noValidate className="stack" aria-label={t("title")}>
       <AccountAlert result={result} />
       {result?.ok && (
         <p className="alert alert-ok" role="status">
@@ -205,7 +205,7 @@ export function DeleteAccountForm() {
   );
   const wordError = fieldErrors(result, "confirmWord", form.formState.errors.confirmWord?.message);
   return (
-    <form onSubmit={submit} noValidate className="stack" aria-label={t("title")}>
+    <form method="post" onSubmit={submit} noValidate className="stack" aria-label={t("title")}>
       <AccountAlert result={result} />
       {result?.ok && (
         <p className="alert alert-ok" role="status">

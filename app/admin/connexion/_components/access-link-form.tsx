@@ -33,7 +33,7 @@ export function AccessLinkForm({ kind, token, email, policy }: Props) {
     }),
   );
   return (
-    <form onSubmit={submit} noValidate className="stack">
+    <form method="post" onSubmit={submit} noValidate className="stack">
       <SecurityAlert result={result && !result.ok && result.error !== "invalidInput" ? result : null} />
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <TextField

@@ -14,7 +14,7 @@ export function SecondFactorForm() {
   const [result, setResult] = useState<ActionResult<{ recoveryCodesLeft: number | null }> | null>(null);
   const [pending, startTransition] = useTransition();
   return (
-    <form
+    <form method="post"
       className="stack"
       noValidate
       onSubmit={(event) => {

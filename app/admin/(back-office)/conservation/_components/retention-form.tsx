@@ -86,7 +86,7 @@ export function RetentionForm({ board, defaults, bounds }: { board: { id: number
     }),
   );
   return (
-    <form onSubmit={submit} noValidate className="stack" aria-label={t("label", { board: board.name })}>
+    <form method="post" onSubmit={submit} noValidate className="stack" aria-label={t("label", { board: board.name })}>
       <div className="filters">
         <MonthsField
           label={t("attemptsMonths")}

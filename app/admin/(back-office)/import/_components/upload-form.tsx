@@ -60,7 +60,7 @@ export function UploadForm({ boards, allowAllBoards }: { boards: Board[]; allowA
 
   const bytes = (n: number) => format.number(n / 1_000_000, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
   return (
-    <form className="stack" onSubmit={submit} aria-busy={busy}>
+    <form method="post" className="stack" onSubmit={submit} aria-busy={busy}>
       <div className="field">
         <label htmlFor="import-board">{t("form.board")}</label>
         <select id="import-board" value={board} onChange={(e) => setBoard(e.target.value)} required disabled={busy}>

@@ -18,7 +18,7 @@ export function BoardPasswordRule({ board, signupUrl }: { board: { id: number; n
   const fieldId = `password-rule-${board.id}`;
   return (
     <li className="stack">
-      <form
+      <form method="post"
         className="row"
         onSubmit={(event) => {
           event.preventDefault();

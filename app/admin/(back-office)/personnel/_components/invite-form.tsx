@@ -42,7 +42,7 @@ export function InviteForm({ roles, boards, schools }: { roles: string[]; boards
     }),
   );
   return (
-    <form onSubmit={submit} noValidate className="stack">
+    <form method="post" onSubmit={submit} noValidate className="stack">
       {result?.ok && (
         <div className="alert alert-ok" role="status">
           {t("sent", { until: format.dateTime(new Date(result.data.expiresAt), { dateStyle: "long", timeStyle: "short" }) })}

@@ -29,7 +29,7 @@ export function ParentReplyForm({ ticketId, resolved }: { ticketId: string; reso
     }),
   );
   return (
-    <form onSubmit={submit} noValidate className="stack">
+    <form method="post" onSubmit={submit} noValidate className="stack">
       <h2>{t("replyTitle")}</h2>
       {resolved && <p className="muted">{t("resolvedHint")}</p>}
       <FormAlert result={result} />

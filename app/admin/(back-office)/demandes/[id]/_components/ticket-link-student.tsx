@@ -37,7 +37,7 @@ export function TicketLinkStudent(props: { ticketId: string } | { ticketId: stri
     );
   }
   return (
-    <form onSubmit={form.handleSubmit((values) => run(values))} noValidate className="stack">
+    <form method="post" onSubmit={form.handleSubmit((values) => run(values))} noValidate className="stack">
       <ActionAlert result={result} />
       <StaffField label={t("linkFiche")} maxLength={20} inputMode="numeric" errors={errorsFor(result, "fiche", form.formState.errors.fiche?.message)} {...form.register("fiche")} />
       <button type="submit" disabled={pending}>

@@ -41,7 +41,7 @@ export function TicketReplyForm({ ticketId, savedReplies }: { ticketId: string; 
     )();
 
   return (
-    <form onSubmit={(event) => event.preventDefault()} noValidate className="card stack" aria-label={t("label")}>
+    <form method="post" onSubmit={(event) => event.preventDefault()} noValidate className="card stack" aria-label={t("label")}>
       <h2>{t("title")}</h2>
       <ActionAlert result={result} />
       {done && (

@@ -52,7 +52,7 @@ export function SavedReplyForm(props: Props) {
     }),
   );
   return (
-    <form onSubmit={submit} noValidate className="card stack" aria-label={t("create")}>
+    <form method="post" onSubmit={submit} noValidate className="card stack" aria-label={t("create")}>
       <h2>{t("create")}</h2>
       <ActionAlert result={result} />
       {props.boards.length > 0 && (

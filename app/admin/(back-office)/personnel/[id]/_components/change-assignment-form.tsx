@@ -41,7 +41,7 @@ export function ChangeAssignmentForm({ staffId, current, roles, boards, schools 
     }),
   );
   return (
-    <form onSubmit={submit} noValidate className="stack">
+    <form method="post" onSubmit={submit} noValidate className="stack">
       {result?.ok && (
         <div className="alert alert-ok" role="status">
           {t("changed")}

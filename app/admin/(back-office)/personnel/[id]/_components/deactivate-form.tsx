@@ -32,7 +32,7 @@ export function DeactivateForm({ staffId }: { staffId: string }) {
     );
   }
   return (
-    <form onSubmit={submit} noValidate className="stack">
+    <form method="post" onSubmit={submit} noValidate className="stack">
       <SecurityAlert result={result} />
       <StaffField label={t("reason")} maxLength={500} errors={errorsFor(result, "reason", form.formState.errors.reason?.message)} {...form.register("reason")} />
       <button type="submit" className="danger" disabled={pending}>
