@@ -42,6 +42,12 @@ async function recreateSchema(ownerUrl: string) {
   const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
   try {
     await owner.unsafe("drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;");
+    // The importer's staging schema (db/roles.ts) keeps the app role's staging tables from one run to the next, where
+    // the next run's tests would find them: dropped too by a superuser. The app role's pass cannot (its owner role
+    // does not own that schema), but `npm run db:roles` has just made it anew for it.
+    await owner.unsafe(`do $$ begin
+      if (select rolsuper from pg_roles where rolname = current_user) then drop schema if exists import_staging cascade; end if;
+    end $$;`);
   } catch (error) {
     const hint = appRunsAsOtherRole ? " (run `npm run db:roles` on this database first: the owner role must own the schema)" : "";
     throw new Error(`cannot recreate the test schema as ${new URL(ownerUrl).username || "the default user"}${hint}`, { cause: error });
