@@ -1,7 +1,7 @@
 // One association attempt for staff: what the parent typed next to the record, each finding, and the fix.
 import { mayActOnRecords } from "@/lib/auth/permissions";
 import { currentStaff } from "@/lib/auth/session";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { AttemptView } from "@/db/queries/attempts";
 import { CopyButton } from "@/components/admin/copy-button";
@@ -91,11 +91,11 @@ export async function AttemptDiagnosis({
         <span className="badge">{attempt.method === "nip" ? t("methodNip") : t("methodMatch")}</span>
         <span>
           {t("parent")}{" "}
-          <Link href={`/admin/tentatives?email=${encodeURIComponent(attempt.parentEmail)}&outcome=all`}>{attempt.parentEmail}</Link>
+          <StaffLink href={`/admin/tentatives?email=${encodeURIComponent(attempt.parentEmail)}&outcome=all`}>{attempt.parentEmail}</StaffLink>
         </span>
         {showStudent && candidate && (
           <span>
-            {t("student")} <Link href={`/admin/eleves/${candidate.id}`}>{`${candidate.lastName}, ${candidate.firstName}`}</Link>{" "}
+            {t("student")} <StaffLink href={`/admin/eleves/${candidate.id}`}>{`${candidate.lastName}, ${candidate.firstName}`}</StaffLink>{" "}
             <span className="muted">({candidate.schoolName})</span>
           </span>
         )}
@@ -222,12 +222,12 @@ async function SuggestedFix({ attempt, fix, ticketId }: { attempt: AttemptView; 
       )}
       {fix === "find_student" && (
         <p>
-          <Link
+          <StaffLink
             className="button secondary"
             href={`/admin/eleves?q=${encodeURIComponent([attempt.typed.lastName, attempt.typed.firstName].filter(Boolean).join(" "))}`}
           >
             {t("findStudent")}
-          </Link>
+          </StaffLink>
         </p>
       )}
       {fix === "tell_spelling" && candidate && (

@@ -1,6 +1,6 @@
 "use client";
 // The ten recovery codes, shown once: only their hashes are kept.
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { useTranslations } from "next-intl";
 
 export function RecoveryCodes({ codes, continueHref }: { codes: string[]; continueHref?: string }) {
@@ -19,9 +19,9 @@ export function RecoveryCodes({ codes, continueHref }: { codes: string[]; contin
       <p className="muted">{t("once")}</p>
       {continueHref && (
         <p>
-          <Link className="button" href={continueHref}>
+          <StaffLink className="button" href={continueHref}>
             {t("continue")}
-          </Link>
+          </StaffLink>
         </p>
       )}
     </div>

@@ -1,7 +1,7 @@
 // The back-office header: who is signed in, in which role and scope, and the staff navigation. Its links are not
 // prefetched: every back-office page is rendered per request and none has a loading boundary, so each page view had
 // the server render a dozen sections, queries included, that were mostly never opened.
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/language-switch";
 import { SignOutButton } from "@/components/sign-out-button";
@@ -19,21 +19,21 @@ export async function StaffHeader({ context, boardName }: { context: StaffContex
   return (
     <header className="site-header staff-header">
       <div className="inner">
-        <Link prefetch={false} href="/admin" className="brand">
+        <StaffLink href="/admin" className="brand">
           {t("brand")}
-        </Link>
+        </StaffLink>
         <nav aria-label={t("label")}>
-          <Link prefetch={false} href="/admin/eleves">{t("students")}</Link>
-          <Link prefetch={false} href="/admin/demandes">{t("tickets")}</Link>
-          <Link prefetch={false} href="/admin/tentatives">{t("attempts")}</Link>
-          <Link prefetch={false} href="/admin/comptes">{t("accounts")}</Link>
-          <Link prefetch={false} href="/admin/journal">{t("journal")}</Link>
-          <Link prefetch={false} href="/admin/chiffres">{t("figures")}</Link>
-          <Link prefetch={false} href="/admin/incidents">{t("incidents")}</Link>
-          {mayReadRegister(staff.role) && <Link prefetch={false} href="/admin/conservation">{t("retention")}</Link>}
-          {mayImportRecords(staff.role) && <Link prefetch={false} href="/admin/import">{t("import")}</Link>}
-          {canAdministerStaff(staff) && <Link prefetch={false} href="/admin/personnel">{staffNav("personnel")}</Link>}
-          <Link prefetch={false} href="/admin/securite">{staffNav("security")}</Link>
+          <StaffLink href="/admin/eleves">{t("students")}</StaffLink>
+          <StaffLink href="/admin/demandes">{t("tickets")}</StaffLink>
+          <StaffLink href="/admin/tentatives">{t("attempts")}</StaffLink>
+          <StaffLink href="/admin/comptes">{t("accounts")}</StaffLink>
+          <StaffLink href="/admin/journal">{t("journal")}</StaffLink>
+          <StaffLink href="/admin/chiffres">{t("figures")}</StaffLink>
+          <StaffLink href="/admin/incidents">{t("incidents")}</StaffLink>
+          {mayReadRegister(staff.role) && <StaffLink href="/admin/conservation">{t("retention")}</StaffLink>}
+          {mayImportRecords(staff.role) && <StaffLink href="/admin/import">{t("import")}</StaffLink>}
+          {canAdministerStaff(staff) && <StaffLink href="/admin/personnel">{staffNav("personnel")}</StaffLink>}
+          <StaffLink href="/admin/securite">{staffNav("security")}</StaffLink>
         </nav>
         <div className="row staff-identity">
           <span>

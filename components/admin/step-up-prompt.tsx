@@ -2,7 +2,7 @@
 // Shown in place of an error when a sensitive action needs a fresh second factor: says why, takes a code
 // (authenticator app or recovery code) or a passkey, then asks the staff member to repeat the action.
 import { useId, useState, useTransition } from "react";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { useTranslations } from "next-intl";
 import { confirmStepUpAction } from "@/components/admin/step-up-actions";
 import { PasskeyProofButton } from "@/components/admin/passkey-proof-button";
@@ -33,7 +33,7 @@ export function StepUpPrompt({ reason, passkey = false }: { reason?: string; pas
       {error && (
         <p className="error">
           {errors.has(error as never) ? errors(error as never) : errors("unexpected")}{" "}
-          {error === "noSecondFactor" && <Link href="/admin/securite">{t("setUpLink")}</Link>}
+          {error === "noSecondFactor" && <StaffLink href="/admin/securite">{t("setUpLink")}</StaffLink>}
         </p>
       )}
       <div className="row">

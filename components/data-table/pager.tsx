@@ -1,7 +1,7 @@
 // The pager under a server-paginated table: "first to last of total", previous and next as links (the URL holds
 // the page). No hooks, so both the client table and the server-rendered one use it. Not prefetched: another page is
 // another run of the list's query.
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 
 export type PagerProps = {
   /** 1-based. */
@@ -32,14 +32,14 @@ export function Pager({ page, pageSize, rowCount, pageHref, rangeLabel, hasNextP
     <nav aria-label={text.label} className="row pager">
       <span className="muted">{rangeLabel ?? text.range({ first, last, total: rowCount })}</span>
       {page > 1 && (
-        <Link prefetch={false} href={pageHref(page - 1)} rel="prev">
+        <StaffLink href={pageHref(page - 1)} rel="prev">
           {text.previous}
-        </Link>
+        </StaffLink>
       )}
       {(hasNextPage ?? page < pages) && (
-        <Link prefetch={false} href={pageHref(page + 1)} rel="next">
+        <StaffLink href={pageHref(page + 1)} rel="next">
           {text.next}
-        </Link>
+        </StaffLink>
       )}
     </nav>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { StudentSearchForm } from "@/components/admin/student-search-form";
 import { failedAttemptsToday } from "@/db/queries/attempts";
@@ -28,18 +28,18 @@ export default async function DashboardPage() {
         <StudentSearchForm autoFocus />
       </div>
       <section className="figures" aria-label={t("figuresLabel")}>
-        <Link className="card figure" href={`/admin/tentatives?from=${today}&to=${today}`}>
+        <StaffLink className="card figure" href={`/admin/tentatives?from=${today}&to=${today}`}>
           <span className="figure-value">{failedToday}</span>
           <span>{t("failedToday", { count: failedToday })}</span>
-        </Link>
+        </StaffLink>
         <div className="card figure">
           <span className="figure-value">{activeNips}</span>
           <span>{t("activeNips", { count: activeNips })}</span>
         </div>
-        <Link className="card figure" href="/admin/eleves">
+        <StaffLink className="card figure" href="/admin/eleves">
           <span className="figure-value">{studentCount}</span>
           <span>{t("students", { count: studentCount })}</span>
-        </Link>
+        </StaffLink>
       </section>
     </main>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FiguresChartsClient } from "@/components/admin/figures-charts-client";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
@@ -67,7 +67,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
         {chosenBoard && (
           <>
             {" · "}
-            <Link href={`/admin/chiffres?${periodQuery}`}>{t("backToBoards")}</Link>
+            <StaffLink href={`/admin/chiffres?${periodQuery}`}>{t("backToBoards")}</StaffLink>
           </>
         )}
       </p>
@@ -148,7 +148,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
                 <tr key={u.key}>
                   <th scope="row">
                     {figures.level === "boards" ? (
-                      <Link href={`/admin/chiffres?${periodQuery}&board=${u.boardId}`}>{u.boardName}</Link>
+                      <StaffLink href={`/admin/chiffres?${periodQuery}&board=${u.boardId}`}>{u.boardName}</StaffLink>
                     ) : (
                       unitName(u)
                     )}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { AccountsTable } from "@/app/admin/(back-office)/comptes/_components/accounts-table";
 import { searchParentAccountsForStaff } from "@/db/queries/parent-accounts-admin";
@@ -40,7 +40,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             <div className="alert alert-ok stack">
               <p>{t("exists", { email: result.exact.email })}</p>
               <p>
-                <Link href={`/admin/comptes/${result.exact.id}`}>{t("open")}</Link>
+                <StaffLink href={`/admin/comptes/${result.exact.id}`}>{t("open")}</StaffLink>
               </p>
             </div>
           ) : (
@@ -52,7 +52,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                   <ul>
                     {result.onRecordOf.map((s) => (
                       <li key={s.id}>
-                        <Link href={`/admin/eleves/${s.id}`}>{`${s.lastName}, ${s.firstName}`}</Link>{" "}
+                        <StaffLink href={`/admin/eleves/${s.id}`}>{`${s.lastName}, ${s.firstName}`}</StaffLink>{" "}
                         <span className="muted">
                           ({s.schoolName}, {t("ficheShort", { fiche: s.fiche })})
                         </span>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RetentionForm } from "@/app/admin/(back-office)/conservation/_components/retention-form";
@@ -30,7 +30,7 @@ export default async function RetentionPage() {
   return (
     <main id="main" className="container-wide stack">
       <p>
-        <Link href="/admin/incidents">{t("back")}</Link>
+        <StaffLink href="/admin/incidents">{t("back")}</StaffLink>
       </p>
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { FilterSelect } from "@/components/admin/filter-fields";
 import { TicketsTable } from "@/app/admin/(back-office)/demandes/_components/tickets-table";
@@ -23,7 +23,7 @@ export default async function TicketQueuePage({ searchParams }: { searchParams: 
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
       <p>
-        <Link href="/admin/demandes/reponses">{t("savedLink")}</Link>
+        <StaffLink href="/admin/demandes/reponses">{t("savedLink")}</StaffLink>
       </p>
       <nav aria-label={t("countsLabel")} className="row">
         {([...ticketStatuses, "active", "all"] as const).map((status) => {
@@ -35,9 +35,9 @@ export default async function TicketQueuePage({ searchParams }: { searchParams: 
                 : queue.counts[status];
           const query = ticketQueryString({ ...filters, status, page: 1 });
           return (
-            <Link key={status} href={`/admin/demandes${query ? `?${query}` : ""}`} aria-current={filters.status === status ? "page" : undefined} data-testid={`count-${status}`}>
+            <StaffLink key={status} href={`/admin/demandes${query ? `?${query}` : ""}`} aria-current={filters.status === status ? "page" : undefined} data-testid={`count-${status}`}>
               {t(`status.${status}`)} ({n})
-            </Link>
+            </StaffLink>
           );
         })}
       </nav>
@@ -98,7 +98,7 @@ export default async function TicketQueuePage({ searchParams }: { searchParams: 
         />
         <div className="row filter-actions">
           <button type="submit">{t("apply")}</button>
-          <Link href="/admin/demandes">{t("reset")}</Link>
+          <StaffLink href="/admin/demandes">{t("reset")}</StaffLink>
         </div>
       </form>
       <TicketsTable rows={queue.rows} total={queue.total} page={queue.page} pageSize={queue.pageSize} filters={filters} />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { TableCard } from "@/components/admin/table-card";
@@ -31,10 +31,10 @@ export default async function IncidentsPage() {
       <p className="muted">{t("intro")}</p>
       {!readsRegister && <p>{t("introDeclarer")}</p>}
       <p className="row">
-        <Link href="/admin/incidents/nouveau" className="button">
+        <StaffLink href="/admin/incidents/nouveau" className="button">
           {t("declare")}
-        </Link>
-        {readsRegister && <Link href="/admin/conservation">{t("retentionLink")}</Link>}
+        </StaffLink>
+        {readsRegister && <StaffLink href="/admin/conservation">{t("retentionLink")}</StaffLink>}
       </p>
 
       {readsRegister && (
@@ -73,7 +73,7 @@ export default async function IncidentsPage() {
         {incidents.map((incident) => (
           <tr key={incident.id} data-testid="incident-row">
             <td>
-              <Link href={`/admin/incidents/${incident.id}`}>{t("entry", { id: incident.id })}</Link>
+              <StaffLink href={`/admin/incidents/${incident.id}`}>{t("entry", { id: incident.id })}</StaffLink>
             </td>
             {scope.kind === "all" && <td>{incident.boardName}</td>}
             <td>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { AuditTable } from "@/app/admin/(back-office)/journal/_components/audit-table";
@@ -64,16 +64,16 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         <div className="row">
           <button type="submit">{t("apply")}</button>
           {filtered && (
-            <Link href="/admin/journal" className="button secondary">
+            <StaffLink href="/admin/journal" className="button secondary">
               {t("clear")}
-            </Link>
+            </StaffLink>
           )}
         </div>
       </form>
 
       {filters.studentId && (
         <p className="alert alert-info">
-          {t("oneStudent")} <Link href={hrefFor({ ...filters, studentId: undefined }, {})}>{t("allStudents")}</Link>
+          {t("oneStudent")} <StaffLink href={hrefFor({ ...filters, studentId: undefined }, {})}>{t("allStudents")}</StaffLink>
         </p>
       )}
 
@@ -82,14 +82,14 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       {(page.newerThan !== null || page.olderThan !== null) && (
         <nav aria-label={t("pagination")} className="row pager">
           {page.newerThan !== null && (
-            <Link href={hrefFor(filters, { after: page.newerThan })} rel="prev">
+            <StaffLink href={hrefFor(filters, { after: page.newerThan })} rel="prev">
               {t("newer")}
-            </Link>
+            </StaffLink>
           )}
           {page.olderThan !== null && (
-            <Link href={hrefFor(filters, { before: page.olderThan })} rel="next">
+            <StaffLink href={hrefFor(filters, { before: page.olderThan })} rel="next">
               {t("older")}
-            </Link>
+            </StaffLink>
           )}
         </nav>
       )}

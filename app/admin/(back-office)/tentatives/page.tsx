@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { AttemptDiagnosis } from "@/components/admin/attempt-diagnosis";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
@@ -64,7 +64,7 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
         />
         <div className="row filter-actions">
           <button type="submit">{t("apply")}</button>
-          <Link href="/admin/tentatives">{t("reset")}</Link>
+          <StaffLink href="/admin/tentatives">{t("reset")}</StaffLink>
         </div>
       </form>
 
@@ -79,14 +79,14 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
       {pages > 1 && (
         <nav aria-label={tt("pagination")} className="row pager">
           {result.page > 1 && (
-            <Link href={hrefFor(filters, result.page - 1)} rel="prev">
+            <StaffLink href={hrefFor(filters, result.page - 1)} rel="prev">
               {tt("previous")}
-            </Link>
+            </StaffLink>
           )}
           {result.page < pages && (
-            <Link href={hrefFor(filters, result.page + 1)} rel="next">
+            <StaffLink href={hrefFor(filters, result.page + 1)} rel="next">
               {tt("next")}
-            </Link>
+            </StaffLink>
           )}
         </nav>
       )}

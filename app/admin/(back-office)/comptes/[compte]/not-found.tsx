@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 
 export default async function AccountNotFound() {
@@ -8,7 +8,7 @@ export default async function AccountNotFound() {
       <h1>{t("notFoundTitle")}</h1>
       <p>{t("notFoundText")}</p>
       <p>
-        <Link href="/admin/comptes">{t("backToSearch")}</Link>
+        <StaffLink href="/admin/comptes">{t("backToSearch")}</StaffLink>
       </p>
     </main>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AccountActionButton } from "@/app/admin/(back-office)/comptes/[compte]/_components/account-action-button";
@@ -57,7 +57,7 @@ export default async function ParentAccountPage({ params }: { params: Promise<Pa
   return (
     <main id="main" className="container-wide stack">
       <p>
-        <Link href={`/admin/comptes?q=${encodeURIComponent(account.email)}`}>{t("backToSearch")}</Link>
+        <StaffLink href={`/admin/comptes?q=${encodeURIComponent(account.email)}`}>{t("backToSearch")}</StaffLink>
       </p>
       <h1 className="mono">{account.email}</h1>
       <p className="row">
@@ -86,7 +86,7 @@ export default async function ParentAccountPage({ params }: { params: Promise<Pa
             )}
           </dl>
           <p>
-            <Link href={`/admin/journal?account=${encodeURIComponent(account.email)}`}>{t("journalLink")}</Link>
+            <StaffLink href={`/admin/journal?account=${encodeURIComponent(account.email)}`}>{t("journalLink")}</StaffLink>
           </p>
         </section>
 
@@ -165,7 +165,7 @@ export default async function ParentAccountPage({ params }: { params: Promise<Pa
         {children.map((child) => (
           <tr key={child.student.id}>
             <td>
-              <Link href={`/admin/eleves/${child.student.id}`}>{`${child.student.lastName}, ${child.student.firstName}`}</Link>
+              <StaffLink href={`/admin/eleves/${child.student.id}`}>{`${child.student.lastName}, ${child.student.firstName}`}</StaffLink>
             </td>
             <td>
               {child.student.schoolName} <span className="muted small">({child.student.boardName})</span>

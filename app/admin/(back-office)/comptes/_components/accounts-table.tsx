@@ -1,6 +1,6 @@
 "use client";
 // Parent accounts matching a staff search.
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { DataTable } from "@/components/data-table/data-table";
@@ -15,9 +15,9 @@ function useColumns(): ColumnDef<AccountSummary>[] {
       accessorKey: "email",
       header: t("colEmail"),
       cell: ({ row }) => (
-        <Link className="mono" href={`/admin/comptes/${row.original.id}`}>
+        <StaffLink className="mono" href={`/admin/comptes/${row.original.id}`}>
           {row.original.email}
-        </Link>
+        </StaffLink>
       ),
     },
     { accessorKey: "createdAt", header: t("colCreated"), cell: ({ row }) => when(row.original.createdAt) },

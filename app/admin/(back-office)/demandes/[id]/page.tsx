@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TicketControls } from "@/app/admin/(back-office)/demandes/[id]/_components/ticket-controls";
@@ -49,7 +49,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   return (
     <main id="main" className="container-wide stack">
       <p>
-        <Link href="/admin/demandes">{t("backToQueue")}</Link>
+        <StaffLink href="/admin/demandes">{t("backToQueue")}</StaffLink>
       </p>
       <h1>
         {t("ticketTitle")} {ticket.reference}
@@ -135,7 +135,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             ) : (
               <>
                 <p>
-                  <Link href={`/admin/comptes/${account.account.id}`}>{account.account.email}</Link>
+                  <StaffLink href={`/admin/comptes/${account.account.id}`}>{account.account.email}</StaffLink>
                 </p>
                 <p className="muted small">
                   {t("account.created", { when: when(account.account.createdAt) })}
@@ -178,7 +178,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
               record ? (
                 <div key={record.student.id} className="stack" data-testid="linked-record">
                   <p>
-                    <Link href={`/admin/eleves/${record.student.id}`}>{`${record.student.lastName}, ${record.student.firstName}`}</Link>{" "}
+                    <StaffLink href={`/admin/eleves/${record.student.id}`}>{`${record.student.lastName}, ${record.student.firstName}`}</StaffLink>{" "}
                     <span className="muted small">
                       {record.school.name} · {t("records.fiche", { fiche: record.student.fiche })} · {t(`records.reason.${detail.students[i]!.reason}` as never)}
                     </span>

@@ -1,6 +1,6 @@
 "use client";
 // The ticket queue in the back-office table: filtered, ordered and paginated by the server, through the URL.
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { DataTable } from "@/components/data-table/data-table";
@@ -14,7 +14,7 @@ function useTicketColumns(): ColumnDef<TicketRow>[] {
     {
       id: "reference",
       header: t("colReference"),
-      cell: ({ row }) => <Link href={`/admin/demandes/${row.original.id}`}>{row.original.reference}</Link>,
+      cell: ({ row }) => <StaffLink href={`/admin/demandes/${row.original.id}`}>{row.original.reference}</StaffLink>,
     },
     { id: "status", header: t("colStatus"), cell: ({ row }) => <span className={`badge status-${row.original.status}`}>{t(`status.${row.original.status}`)}</span> },
     {

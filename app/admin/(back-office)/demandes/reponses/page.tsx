@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { SavedReplyForm } from "@/app/admin/(back-office)/demandes/reponses/_components/saved-reply-form";
 import { boardOptions } from "@/db/queries/figures";
@@ -19,7 +19,7 @@ export default async function SavedRepliesPage() {
   return (
     <main id="main" className="container-wide stack">
       <p>
-        <Link href="/admin/demandes">{t("back")}</Link>
+        <StaffLink href="/admin/demandes">{t("back")}</StaffLink>
       </p>
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro", { placeholders: savedReplyPlaceholders.map((p) => `{${p}}`).join(", ") })}</p>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 
 export default async function StudentNotFound() {
@@ -8,7 +8,7 @@ export default async function StudentNotFound() {
       <h1>{t("notFoundTitle")}</h1>
       <p>{t("notFound")}</p>
       <p>
-        <Link href="/admin/eleves">{t("backToSearch")}</Link>
+        <StaffLink href="/admin/eleves">{t("backToSearch")}</StaffLink>
       </p>
     </main>
   );

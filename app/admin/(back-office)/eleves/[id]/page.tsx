@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AttemptDiagnosis } from "@/components/admin/attempt-diagnosis";
@@ -43,7 +43,7 @@ export default async function StudentPage({ params }: { params: Promise<Params> 
   return (
     <main id="main" className="container-wide stack">
       <p>
-        <Link href="/admin/eleves">{t("backToSearch")}</Link>
+        <StaffLink href="/admin/eleves">{t("backToSearch")}</StaffLink>
       </p>
       <h1>
         {student.lastName}, {student.firstName}{" "}

@@ -1,7 +1,7 @@
 // Columns of the student search results, rendered on the server; sortable headers are links, since the server
 // sorts (the URL keeps it). No link here is prefetched: a header's link is the same search in another order, which
 // the browser would otherwise run on the server four times per page view, and each row's is a student page.
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import type { ServerColumn } from "@/components/data-table/server-table";
 import type { StudentSearchRow } from "@/db/queries/student-search";
@@ -26,7 +26,7 @@ function SortableHeader({ label, column, sortKey, search, applied, s }: {
   const next: StudentSort = { key: sortKey, descending: active ? !applied.descending : false };
   const query = studentSearchQueryString({ ...search, sort: next, page: 1 });
   return (
-    <Link prefetch={false} href={`/admin/eleves${query ? `?${query}` : ""}`} title={s("sortBy", { column })}>
+    <StaffLink href={`/admin/eleves${query ? `?${query}` : ""}`} title={s("sortBy", { column })}>
       {label}
       {active && (
         <>
@@ -34,7 +34,7 @@ function SortableHeader({ label, column, sortKey, search, applied, s }: {
           <span className="sr-only">{` (${s(applied.descending ? "sortedDescending" : "sortedAscending")})`}</span>
         </>
       )}
-    </Link>
+    </StaffLink>
   );
 }
 
@@ -53,7 +53,7 @@ export async function studentColumns(search: StudentSearchParams, applied: Stude
       ...sortable("nom", t("colName"), s("columnName")),
       cell: (row) => (
         <>
-          <Link prefetch={false} href={`/admin/eleves/${row.id}`}>{`${row.lastName}, ${row.firstName}`}</Link>
+          <StaffLink href={`/admin/eleves/${row.id}`}>{`${row.lastName}, ${row.firstName}`}</StaffLink>
           {row.archived && <span className="badge badge-warn"> {archived}</span>}
         </>
       ),

@@ -1,5 +1,5 @@
 // The student search box with its filters, in the box's GET form: the URL holds the whole search.
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import type { ScopeSchool } from "@/db/queries/scope-schools";
 import { SchoolPicker } from "@/components/admin/school-picker";
@@ -63,7 +63,7 @@ export async function StudentSearchFilters({ search, sort, offerSchoolPicker, sc
       </fieldset>
       {sortValue && <input type="hidden" name="tri" value={sortValue} />}
       <p className="small">
-        <Link prefetch={false} href="/admin/eleves">{s("clear")}</Link>
+        <StaffLink href="/admin/eleves">{s("clear")}</StaffLink>
       </p>
     </StudentSearchForm>
   );

@@ -1,5 +1,5 @@
 // The import runs a staff member may see, newest first.
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ImportRunSummary } from "@/db/queries/student-import";
 
@@ -29,9 +29,9 @@ export async function RunHistory({ runs }: { runs: ImportRunSummary[] }) {
               return (
                 <tr key={run.id}>
                   <td>
-                    <Link href={`/admin/import?run=${run.id}`}>
+                    <StaffLink href={`/admin/import?run=${run.id}`}>
                       {format.dateTime(run.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                    </Link>
+                    </StaffLink>
                   </td>
                   <td>{run.fileName}</td>
                   <td>{run.boardName ?? t("form.allBoards")}</td>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { IncidentForm, type IncidentFormValues } from "@/components/admin/incident-form";
@@ -56,7 +56,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   return (
     <main id="main" className="container-wide stack">
       <p>
-        <Link href="/admin/incidents">{t("back")}</Link>
+        <StaffLink href="/admin/incidents">{t("back")}</StaffLink>
       </p>
       <h1>{t("entry", { id: incident.id })}</h1>
       {declare === "1" && (
@@ -130,7 +130,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
             {students.map((s) => (
               <li key={s.id}>
                 {s.lastName}, {s.firstName} · {t("facts.studentValue", { fiche: s.fiche, school: s.schoolName })} ·{" "}
-                <Link href={`/admin/eleves/${s.id}`}>{t("students.open")}</Link>
+                <StaffLink href={`/admin/eleves/${s.id}`}>{t("students.open")}</StaffLink>
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { IncidentDeclarationForm } from "@/components/admin/incident-declaration-form";
 import { boardOptions } from "@/db/queries/figures";
@@ -25,7 +25,7 @@ export default async function DeclareIncidentPage() {
   return (
     <main id="main" className="container stack">
       <p>
-        <Link href="/admin/incidents">{t("back")}</Link>
+        <StaffLink href="/admin/incidents">{t("back")}</StaffLink>
       </p>
       <h1>{t("declareForm.title")}</h1>
       <p className="muted">{t("declareForm.intro")}</p>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/admin/print-button";
 import { registerEntries } from "@/db/queries/privacy-incidents";
@@ -37,7 +37,7 @@ export default async function PrintableRegisterPage({ searchParams }: { searchPa
   return (
     <main id="main" className="container-wide stack printable-register">
       <p className="no-print row">
-        <Link href="/admin/incidents">{t("back")}</Link>
+        <StaffLink href="/admin/incidents">{t("back")}</StaffLink>
         <PrintButton label={t("export.print")} />
       </p>
       <h1>{t("export.printTitle")}</h1>

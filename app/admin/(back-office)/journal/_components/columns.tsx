@@ -1,6 +1,6 @@
 "use client";
 // Columns of the audit log: when, who, what, about whom (student or account), where, and the details of each action.
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import type { AuditRow } from "@/db/queries/audit-log";
@@ -90,15 +90,15 @@ export function useAuditColumns(): ColumnDef<AuditRow>[] {
         return (
           <>
             {student ? (
-              <Link href={`/admin/eleves/${student.id}`}>{`${student.lastName}, ${student.firstName}`}</Link>
+              <StaffLink href={`/admin/eleves/${student.id}`}>{`${student.lastName}, ${student.firstName}`}</StaffLink>
             ) : studentId !== null ? (
               `#${studentId}`
             ) : null}
             {student && account && <br />}
             {account && (
-              <Link className="mono small" href={`/admin/comptes/${account.id}`}>
+              <StaffLink className="mono small" href={`/admin/comptes/${account.id}`}>
                 {account.email}
-              </Link>
+              </StaffLink>
             )}
             {!student && studentId === null && !account && "—"}
           </>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ChangeAssignmentForm } from "@/app/admin/(back-office)/personnel/[id]/_components/change-assignment-form";
@@ -37,7 +37,7 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
   return (
     <main id="main" className="container stack">
       <p>
-        <Link href="/admin/personnel">{t("detail.back")}</Link>
+        <StaffLink href="/admin/personnel">{t("detail.back")}</StaffLink>
       </p>
       <h1>{member.name}</h1>
       <dl className="card">

@@ -1,6 +1,6 @@
 "use client";
 // The staff within the administrator's reach: role, schools, sign-ins, lockout and second factor.
-import Link from "next/link";
+import { StaffLink } from "@/components/admin/staff-link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { DataTable } from "@/components/data-table/data-table";
@@ -24,7 +24,7 @@ function useColumns(): ColumnDef<StaffListRow>[] {
       header: t("colName"),
       cell: ({ row }) => (
         <>
-          <Link href={`/admin/personnel/${row.original.id}`}>{row.original.name}</Link>
+          <StaffLink href={`/admin/personnel/${row.original.id}`}>{row.original.name}</StaffLink>
           <br />
           <span className="mono muted">{row.original.email}</span>
         </>
