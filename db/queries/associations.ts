@@ -6,7 +6,7 @@
 // holds across app instances; the per-IP count is not locked and may be exceeded by the number of requests
 // arriving at the same instant. Attempts refused by the limit are recorded but not counted, so the wait ends an
 // hour after the failures that caused it.
-import { and, asc, count, eq, gt, isNull, notExists, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, notExists, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "@/db/client";
 import { parentSessionCheck, type ParentSessionCheck } from "@/db/queries/auth";
 import { readThenWrite, reusableStatement } from "@/db/read-then-write";
@@ -103,11 +103,13 @@ type Client = { ip: string | null; userAgent: string | null };
 /** Held until the attempt's transaction ends: one account's attempts are judged one at a time. */
 const accountLockKey = (parentAccountId: string) => `association:${parentAccountId}`;
 
+const accountLockQuery = (key: SQLWrapper | string) => sql`select pg_advisory_xact_lock(hashtext(${key}))`;
+
 async function lockAccount(tx: Transaction, parentAccountId: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${accountLockKey(parentAccountId)}))`);
+  await tx.execute(accountLockQuery(accountLockKey(parentAccountId)));
 }
 
-const accountLock = reusableStatement<{ key: string }>(() => sql`select pg_advisory_xact_lock(hashtext(${sql.placeholder("key")}))`);
+const accountLock = reusableStatement<{ key: string }>(() => accountLockQuery(sql.placeholder("key")));
 
 const THROTTLED = JSON.stringify([{ code: "too_many_attempts" }]);
 

@@ -220,14 +220,16 @@ function preparedPerDatabase<Q>(build: (database: Database) => Q): () => Q {
   };
 }
 
-// Placeholders skip the columns' mapping: times go as the driver's text.
-const sessionTouch = preparedPerDatabase((database) =>
-  database
+/** The time last seen written, by placeholders sessionId and now. Placeholders skip the columns' mapping: times go
+ * as the driver's text. */
+function sessionTouchQuery(database: Database) {
+  return database
     .update(authSessions)
     .set({ lastSeenAt: sql`${sql.placeholder("now")}::timestamptz` })
-    .where(and(eq(authSessions.id, sql.placeholder("sessionId")), lt(authSessions.lastSeenAt, sql.placeholder("now"))))
-    .prepare("touch_session"),
-);
+    .where(and(eq(authSessions.id, sql.placeholder("sessionId")), lt(authSessions.lastSeenAt, sql.placeholder("now"))));
+}
+
+const sessionTouch = preparedPerDatabase((database) => sessionTouchQuery(database).prepare("touch_session"));
 
 /**
  * Keeps a session alive if it is neither revoked, idle too long, nor past its absolute end.
@@ -283,13 +285,7 @@ const parentSessionStatement = reusableStatement<ReturnType<typeof openParentSes
     .getSQL(),
 );
 
-const sessionTouchStatement = reusableStatement<{ sessionId: string; now: string }>(() =>
-  db
-    .update(authSessions)
-    .set({ lastSeenAt: sql`${sql.placeholder("now")}::timestamptz` })
-    .where(and(eq(authSessions.id, sql.placeholder("sessionId")), lt(authSessions.lastSeenAt, sql.placeholder("now"))))
-    .getSQL(),
-);
+const sessionTouchStatement = reusableStatement<{ sessionId: string; now: string }>(() => sessionTouchQuery(db).getSQL());
 
 /** The parent's session check as a statement of another transaction's first round trip (db/read-then-write.ts). */
 export type ParentSessionCheck = {
