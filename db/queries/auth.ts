@@ -5,7 +5,7 @@
 // email across every address only at a much higher count (Auth0, Keycloak): the owner on her own network
 // still signs in while an attacker is slowed. A refusal while throttled is not a failure: it never extends
 // the wait. A success (or staff lifting the lockout) resets every count of the email.
-import { and, count, desc, eq, gt, isNull, lt, max, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, lt, max, sql, type SQLWrapper } from "drizzle-orm";
 import { databaseHandle, db, type Database, type Executor } from "@/db/client";
 import { reusableStatement, type Row, type Statement } from "@/db/read-then-write";
 import { authEvents, authSessions, parentAccounts, staffUsers } from "@/db/schema";
@@ -197,10 +197,19 @@ export async function openSession(
 /** A session seen again within this time is not written again: idle time is kept to the minute. */
 export const SESSION_TOUCH_INTERVAL_MS = 60_000;
 
-/** A session neither revoked, idle too long, nor past its absolute end. */
+/** A session neither revoked, idle too long (seen last before idleCutoff), nor past its absolute end. The values are
+ * the caller's: dates, or placeholders of a statement built once. */
+function openSessionConditions(values: { sessionId: string | SQLWrapper; idleCutoff: Date | SQLWrapper; now: Date | SQLWrapper }) {
+  return and(
+    eq(authSessions.id, values.sessionId),
+    isNull(authSessions.revokedAt),
+    gt(authSessions.lastSeenAt, values.idleCutoff),
+    gt(authSessions.expiresAt, values.now),
+  );
+}
+
 function sessionIsOpen(sessionId: string, now: Date, limits: SessionLimits) {
-  const idleCutoff = new Date(now.getTime() - limits.idleMinutes * 60_000);
-  return and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt), gt(authSessions.lastSeenAt, idleCutoff), gt(authSessions.expiresAt, now));
+  return openSessionConditions({ sessionId, idleCutoff: new Date(now.getTime() - limits.idleMinutes * 60_000), now });
 }
 
 /** Writes the time last seen when the session has not been seen for a minute. */
@@ -248,10 +257,7 @@ export async function touchSession(sessionId: string, limits: SessionLimits = se
 /** A parent's open session (as sessionIsOpen says), by placeholders: sessionId, parentAccountId, idleCutoff, now. */
 function openParentSessionWhere() {
   return and(
-    eq(authSessions.id, sql.placeholder("sessionId")),
-    isNull(authSessions.revokedAt),
-    gt(authSessions.lastSeenAt, sql.placeholder("idleCutoff")),
-    gt(authSessions.expiresAt, sql.placeholder("now")),
+    openSessionConditions({ sessionId: sql.placeholder("sessionId"), idleCutoff: sql.placeholder("idleCutoff"), now: sql.placeholder("now") }),
     eq(authSessions.parentAccountId, sql.placeholder("parentAccountId")),
   );
 }
