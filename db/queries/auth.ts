@@ -219,7 +219,7 @@ export async function keepSessionAlive(sessionId: string, lastSeenAt: Date, now:
 }
 
 /** Statements every signed-in request may run, prepared once per database handle (see openParentSession). */
-function preparedPerDatabase<Q>(build: (database: Database) => Q): () => Q {
+export function preparedPerDatabase<Q>(build: (database: Database) => Q): () => Q {
   const built = new WeakMap<object, Q>();
   return () => {
     const database = databaseHandle().db;

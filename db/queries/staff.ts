@@ -2,7 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { authSessions, schoolBoards, schools, staffPasskeys, staffSchools, staffUsers, type StaffRole } from "@/db/schema";
-import { keepSessionAlive, sessionLimits, type SessionLimits } from "@/db/queries/auth";
+import { keepSessionAlive, preparedPerDatabase, sessionLimits, type SessionLimits } from "@/db/queries/auth";
 import { scopeOf, type StaffScope } from "@/lib/auth/scope";
 import { mfaRequiredFor } from "@/lib/staff/admin-rules";
 import type { StaffMfaState, StaffSessionState } from "@/lib/staff/second-factor";
@@ -27,12 +27,12 @@ type SessionFields = { id: string; secondFactorAt: string | null; secondFactorMe
 
 /**
  * The staff member, their schools, their second factors and, given a session id, that session (not revoked, this
- * member's) in one statement: every back-office request needs all of it, and it was five round trips.
+ * member's) in one statement: every back-office request needs all of it, and it was five round trips. Prepared once
+ * per database handle, like the parent's session check: a prepared statement is parsed and planned once per
+ * connection and sent in one round trip. Placeholders: staffUserId, sessionId (null: no session), idleCutoff.
  */
-async function readStaffContext(staffUserId: string, sessionId: string | null, limits: SessionLimits) {
-  const session = sessionId && UUID.test(sessionId) ? sessionId : null;
-  const idleCutoff = new Date(Date.now() - limits.idleMinutes * 60_000).toISOString();
-  const [row] = await db
+const staffContextRead = preparedPerDatabase((database) =>
+  database
     .select({
       staff: staffUsers,
       secretaryMfaRequired: schoolBoards.secretaryMfaRequired,
@@ -41,18 +41,24 @@ async function readStaffContext(staffUserId: string, sessionId: string | null, l
         select json_agg(json_build_object('id', ${schools.id}, 'name', ${schools.name}) order by ${schools.id})
         from ${staffSchools} join ${schools} on ${schools.id} = ${staffSchools.schoolId}
         where ${staffSchools.staffUserId} = ${staffUsers.id}), '[]'::json)`,
-      session: session
-        ? sql<SessionFields | null>`(
-            select json_build_object('id', ${authSessions.id}, 'secondFactorAt', ${authSessions.secondFactorAt},
-              'secondFactorMethod', ${authSessions.secondFactorMethod}, 'lastSeenAt', ${authSessions.lastSeenAt},
-              'open', ${authSessions.lastSeenAt} > ${idleCutoff}::timestamptz and ${authSessions.expiresAt} > now())
-            from ${authSessions}
-            where ${authSessions.id} = ${session} and ${authSessions.staffUserId} = ${staffUsers.id} and ${authSessions.revokedAt} is null)`
-        : sql<null>`null::json`,
+      session: sql<SessionFields | null>`(
+        select json_build_object('id', ${authSessions.id}, 'secondFactorAt', ${authSessions.secondFactorAt},
+          'secondFactorMethod', ${authSessions.secondFactorMethod}, 'lastSeenAt', ${authSessions.lastSeenAt},
+          'open', ${authSessions.lastSeenAt} > ${sql.placeholder("idleCutoff")}::timestamptz and ${authSessions.expiresAt} > now())
+        from ${authSessions}
+        where ${authSessions.id} = ${sql.placeholder("sessionId")}::uuid and ${authSessions.staffUserId} = ${staffUsers.id}
+          and ${authSessions.revokedAt} is null)`,
     })
     .from(staffUsers)
     .leftJoin(schoolBoards, eq(schoolBoards.id, staffUsers.boardId))
-    .where(eq(staffUsers.id, staffUserId));
+    .where(eq(staffUsers.id, sql.placeholder("staffUserId")))
+    .prepare("read_staff_context"),
+);
+
+async function readStaffContext(staffUserId: string, sessionId: string | null, limits: SessionLimits) {
+  const session = sessionId && UUID.test(sessionId) ? sessionId : null;
+  const idleCutoff = new Date(Date.now() - limits.idleMinutes * 60_000).toISOString();
+  const [row] = await staffContextRead().execute({ staffUserId, sessionId: session, idleCutoff });
   if (!row || row.staff.disabledAt) return null;
   const { staff } = row;
   const context: StaffContext = {
