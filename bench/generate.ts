@@ -228,10 +228,12 @@ async function main() {
     await sql.begin(async (tx) => {
       await tx`set local work_mem = '256MB'`;
       await tx`select rebuild_daily_figures()`;
+      // And the dashboard's student counts per school (migration 0029), kept by triggers too.
+      await tx`select rebuild_school_student_counts()`;
     });
     log(`figures' per-day totals computed in ${seconds(figuresStarted)}`);
     const vacuumStarted = performance.now();
-    await sql.unsafe(`vacuum (analyze) ${["school_boards", "schools", ...LOADED_TABLES, "daily_figures", "daily_children", "daily_failure_reasons"].join(", ")}`);
+    await sql.unsafe(`vacuum (analyze) ${["school_boards", "schools", ...LOADED_TABLES, "daily_figures", "daily_children", "daily_failure_reasons", "school_student_counts"].join(", ")}`);
     log(`vacuum analyze in ${seconds(vacuumStarted)}`);
     for (const table of ["school_boards", "schools", ...LOADED_TABLES]) {
       const [row] = await sql.unsafe<{ rows: number; size: string }[]>(

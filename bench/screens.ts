@@ -1,12 +1,16 @@
 // Times the back-office screens other than the student search on the Quebec-scale data set (after bench/generate):
-// the attempts screen ("why did it fail?") as a secretary, a board's support and a platform admin use it, a
-// student's attempts, the parent account page, and the figures over the school term. Prints p50/p95/p99 per screen.
-// Usage: npx tsx bench/screens.ts [--rounds 20] [--only attempts,parent]
+// the dashboard, the attempts screen ("why did it fail?") as a secretary, a board's support and a platform admin
+// use them, a student's attempts, the parent account page, and the figures over the school term. Prints
+// p50/p95/p99 per screen, then the CPU per call of each screen (this process and its database backends, from
+// /proc), which varies far less than the times with the machine's load.
+// Usage: npx tsx bench/screens.ts [--rounds 20] [--only dashboard,attempts,parent] [--cpu-calls 100]
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
 import { openPostgres, setDatabaseHandle } from "@/db/client";
 import { associationAttempts, parentAccounts, students } from "@/db/schema";
 import { attemptsOfStudent, searchAttemptsForStaff } from "@/db/queries/attempts";
+import { dashboardFigures } from "@/db/queries/dashboard";
 import { figuresForStaff } from "@/db/queries/figures";
 import { getParentAccountForStaff } from "@/db/queries/parent-accounts-admin";
 import { createRandom } from "@/db/seed-data/random";
@@ -16,14 +20,23 @@ import { printTable } from "@/bench/timing";
 import type { StaffScope } from "@/lib/auth/scope";
 
 const { values: args } = parseArgs({
-  options: { rounds: { type: "string", default: "20" }, only: { type: "string" } },
+  options: { rounds: { type: "string", default: "20" }, only: { type: "string" }, "cpu-calls": { type: "string", default: "100" } },
 });
 /** Screens whose name starts with one of these words (all when absent). */
 const only = args.only?.split(",").map((word) => word.trim()).filter(Boolean);
 const rounds = Number(args.rounds);
 if (!Number.isSafeInteger(rounds) || rounds <= 0) throw new Error("--rounds must be a positive integer");
+const cpuCalls = Number(args["cpu-calls"]);
+if (!Number.isSafeInteger(cpuCalls) || cpuCalls < 0) throw new Error("--cpu-calls must be a whole number (0: no CPU pass)");
 
-const handle = openPostgres(benchDatabaseUrl(), 10);
+// The pool's connections carry this name, so the CPU of their database backends can be read from /proc.
+const applicationName = `bench-screens-${process.pid}`;
+const databaseUrl = (() => {
+  const url = new URL(benchDatabaseUrl());
+  url.searchParams.set("application_name", applicationName);
+  return url.toString();
+})();
+const handle = openPostgres(databaseUrl, 10);
 setDatabaseHandle(handle);
 const db = handle.db;
 
@@ -62,6 +75,9 @@ async function buildCases(): Promise<Case[]> {
     const board: StaffScope = { kind: "board", boardId: a.boardId };
     const admin: StaffScope = { kind: "all" };
     cases.push(
+      { screen: "dashboard: school (secretary)", run: () => dashboardFigures(secretary) },
+      { screen: "dashboard: board (support)", run: () => dashboardFigures(board) },
+      { screen: "dashboard: province (admin)", run: () => dashboardFigures(admin) },
       { screen: "attempts: school, newest failed", run: () => searchAttemptsForStaff(secretary, {}) },
       { screen: "attempts: board, newest failed", run: () => searchAttemptsForStaff(board, {}) },
       { screen: "attempts: province, newest failed", run: () => searchAttemptsForStaff(admin, {}) },
@@ -84,6 +100,46 @@ async function buildCases(): Promise<Case[]> {
   return cases;
 }
 
+const CLK_TCK = 100; // Linux's USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s.
+
+/** CPU milliseconds of this process and of the pool's database backends so far (null: not on this machine). */
+async function cpuSpent(): Promise<{ app: number; db: number | null }> {
+  const backends = await db.execute<{ pid: number }>(
+    sql`select pid from pg_stat_activity where application_name = ${applicationName}`,
+  );
+  let ticks: number | null = 0;
+  for (const { pid } of backends) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    } catch {
+      ticks = null; // the server runs elsewhere
+      break;
+    }
+  }
+  const { user, system } = process.cpuUsage();
+  return { app: (user + system) / 1000, db: ticks === null ? null : (ticks * 1000) / CLK_TCK };
+}
+
+/** Each screen's cases called in turn until --cpu-calls calls, with the CPU they took per call. */
+async function printCpuPerCall(cases: Case[]) {
+  const byScreen = new Map<string, Case[]>();
+  for (const c of cases) byScreen.set(c.screen, [...(byScreen.get(c.screen) ?? []), c]);
+  console.log(`\nCPU per call (${cpuCalls} calls a screen, its draws in turn)`);
+  console.log(`${"".padEnd(34)}${"app ms".padStart(9)}${"db ms".padStart(9)}`);
+  for (const [screen, screenCases] of byScreen) {
+    const before = await cpuSpent();
+    for (let i = 0; i < cpuCalls; i++) await screenCases[i % screenCases.length]!.run();
+    const after = await cpuSpent();
+    const perCall = (spent: number | null) => (spent === null ? "—" : (spent / cpuCalls).toFixed(2)).padStart(9);
+    console.log(
+      `${screen.padEnd(34)}${perCall(after.app - before.app)}${perCall(before.db === null || after.db === null ? null : after.db - before.db)}`,
+    );
+  }
+  console.log(`load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
+}
+
 async function main() {
   const [{ attempts }] = await db.select({ attempts: sql<number>`count(*)::int` }).from(associationAttempts);
   const cases = (await buildCases()).filter((c) => !only || only.some((word) => c.screen.startsWith(word)));
@@ -96,6 +152,7 @@ async function main() {
     times.set(c.screen, [...(times.get(c.screen) ?? []), performance.now() - started]);
   }
   printTable("back-office screens (all their queries, measured in the app process)", times);
+  if (cpuCalls > 0) await printCpuPerCall(cases);
   await handle.close();
 }
 

@@ -79,7 +79,8 @@ export async function grantAppRole(sql: Sql | TransactionSql, roles: RoleNames):
   await sql`alter default privileges for role ${owner} in schema public grant usage, select on sequences to ${app}`;
   const [auditLog] = await sql`select 1 from pg_tables where schemaname = 'public' and tablename = 'audit_log'`;
   if (auditLog) await sql`revoke update, delete, truncate on public.audit_log from ${app}`;
-  // The figures' per-day totals: written only by their triggers, which run as the owner (migration 0025).
+  // The figures' per-day totals and the student counts: written only by their triggers, which run as the owner
+  // (migrations 0025, 0029).
   const figureTables = await sql<{ name: string }[]>`
     select tablename as name from pg_tables where schemaname = 'public' and tablename = any(${figureTableNames})`;
   for (const { name } of figureTables) {
@@ -87,8 +88,15 @@ export async function grantAppRole(sql: Sql | TransactionSql, roles: RoleNames):
   }
 }
 
-/** Tables only the figure triggers write: the app's role reads them. */
-const figureTableNames = ["daily_figures", "daily_failure_reasons", "daily_children", "association_days", "figures_account_units"];
+/** Tables only the figure triggers write (and the dashboard's student counts, migration 0029): the app's role reads them. */
+const figureTableNames = [
+  "daily_figures",
+  "daily_failure_reasons",
+  "daily_children",
+  "association_days",
+  "figures_account_units",
+  "school_student_counts",
+];
 
 function quoteLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;

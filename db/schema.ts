@@ -357,7 +357,18 @@ export const nips = pgTable(
     emailedTo: text(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("nips_code_hash_uq").on(t.codeHash), index("nips_student_idx").on(t.studentId)],
+  (t) => [
+    uniqueIndex("nips_code_hash_uq").on(t.codeHash),
+    index("nips_student_idx").on(t.studentId),
+    // NIPs still usable (the dashboard's count): those not yet expired are a short range at the end of these
+    // indexes, the province's and a board's.
+    index("nips_usable_idx")
+      .on(t.expiresAt)
+      .where(sql`${t.revokedAt} is null and ${t.consumedAt} is null`),
+    index("nips_usable_board_idx")
+      .on(t.boardId, t.expiresAt, t.studentId)
+      .where(sql`${t.revokedAt} is null and ${t.consumedAt} is null`),
+  ],
 );
 
 // ---------- Staff ----------
@@ -854,6 +865,21 @@ export const dailyFigures = pgTable(
     index("daily_figures_board_day_idx").on(t.boardId, t.day, t.schoolId),
     index("daily_figures_school_day_idx").on(t.schoolId, t.day),
   ],
+);
+
+/**
+ * Active students (not archived) per school, kept on write by triggers on students (migration 0029), for the
+ * dashboard's count: a board sums its schools' rows, the province all of them, instead of counting up to 1.5 M
+ * records. Written only by those triggers, which run as the table's owner.
+ */
+export const schoolStudentCounts = pgTable(
+  "school_student_counts",
+  {
+    schoolId: integer().primaryKey(),
+    boardId: integer().notNull(),
+    students: integer().notNull().default(0),
+  },
+  (t) => [index("school_student_counts_board_idx").on(t.boardId, t.students)],
 );
 
 /** Refused attempts per day, unit (as daily_figures; the province row too, since 0023) and finding (kind '' when none). */

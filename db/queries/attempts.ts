@@ -309,21 +309,6 @@ export async function attemptsOfStudent(scope: StaffScope, studentId: number, li
   return toViews(rows);
 }
 
-/** Failed attempts since the start of today in the schools' time zone. */
-export async function failedAttemptsToday(scope: StaffScope): Promise<number> {
-  const today = attemptMatches()
-    .where(
-      and(
-        attemptScopeFilter(scope),
-        refusedAttempt(),
-        gte(associationAttempts.createdAt, sql`(date_trunc('day', now() at time zone ${timeZone}) at time zone ${timeZone})`),
-      ),
-    )
-    .as("today");
-  const [{ total }] = await db.select({ total: count() }).from(today);
-  return total;
-}
-
 /** Attempts by id (those a ticket links), newest first, as the scope may read them. */
 export async function attemptsByIds(scope: StaffScope, ids: string[]): Promise<AttemptView[]> {
   if (ids.length === 0) return [];

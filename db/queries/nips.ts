@@ -1,5 +1,5 @@
 // NIPs issued by staff: one active per student, stored only as an HMAC, audited without the code.
-import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { lockStudentInScope } from "@/db/queries/students";
 import { guardianEmails, nips, parentAccounts, students } from "@/db/schema";
@@ -184,21 +184,4 @@ export async function revokeNip(scope: StaffScope, staffId: string, nipId: strin
     });
     return { ok: true as const };
   });
-}
-
-/** NIPs that can still be used, in the scope (the dashboard's figure). */
-export async function countActiveNips(scope: StaffScope): Promise<number> {
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(nips)
-    .innerJoin(students, eq(students.id, nips.studentId))
-    .where(
-      and(
-        scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId }),
-        isNull(nips.revokedAt),
-        isNull(nips.consumedAt),
-        gt(nips.expiresAt, sql`now()`),
-      ),
-    );
-  return total;
 }

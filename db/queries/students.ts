@@ -1,5 +1,5 @@
 // Student records as staff find and read them, always restricted to the staff member's scope.
-import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { associations, guardianEmails, nips, parentAccounts, schoolBoards, schools, staffUsers, students } from "@/db/schema";
 import { attemptsOfStudent, type AttemptView } from "@/db/queries/attempts";
@@ -105,15 +105,6 @@ export async function getStudentForStaff(scope: StaffScope, studentId: number): 
     activeNip: activeNip ?? null,
     attempts,
   };
-}
-
-/** Students in scope (the dashboard's figure). */
-export async function countStudentsInScope(scope: StaffScope): Promise<number> {
-  const [{ total }] = await db
-    .select({ total: count() })
-    .from(students)
-    .where(and(scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId }), isNull(students.archivedAt)));
-  return total;
 }
 
 export type LockedStudent = {

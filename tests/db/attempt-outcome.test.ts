@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { associateByMatch, type MatchInput } from "@/db/queries/associations";
-import { failedAttemptsToday, searchAttemptsForStaff } from "@/db/queries/attempts";
+import { searchAttemptsForStaff } from "@/db/queries/attempts";
+import { dashboardFigures } from "@/db/queries/dashboard";
 import { figuresForStaff } from "@/db/queries/figures";
 import type { StaffContext } from "@/db/queries/staff";
 import { associationAttempts, type Student } from "@/db/schema";
@@ -77,7 +78,7 @@ describe("a re-submission of an already associated child", () => {
   });
 
   it("is not one of today's failures", async () => {
-    expect(await failedAttemptsToday(support.scope)).toBe(1);
+    expect((await dashboardFigures(support.scope)).failedToday).toBe(1);
   });
 
   it("is counted apart in the figures: not a failure reason, not in the success rate", async () => {

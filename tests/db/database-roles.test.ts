@@ -99,6 +99,29 @@ describe.skipIf(!appDatabaseUrl)("least-privilege database roles", () => {
     }
   });
 
+  it("lets only the triggers on students write the dashboard's student counts", async () => {
+    const [{ board }] = await asOwner<{ board: number }[]>`
+      insert into school_boards (code, name, kind) values (${`C${suffix}`}, 'Centre de services des comptes', 'css') returning id as board`;
+    try {
+      const [{ school }] = await asOwner<{ school: number }[]>`
+        insert into schools (board_id, code, name) values (${board}, ${`E${suffix}`}, 'École des comptes') returning id as school`;
+      await asApp`insert into students (board_id, school_id, fiche, last_name, first_name, birth_date)
+        values (${board}, ${school}, '1', 'Compte', 'Un', '2015-01-01'), (${board}, ${school}, '2', 'Compte', 'Deux', '2015-01-01')`;
+      await asApp`update students set archived_at = now() where board_id = ${board} and fiche = '2'`;
+      expect(await asApp`select students from school_student_counts where school_id = ${school}`).toEqual([{ students: 1 }]);
+      await expect(asApp`update school_student_counts set students = 100`).rejects.toThrow(/permission denied/);
+      await expect(asApp`delete from school_student_counts`).rejects.toThrow(/permission denied/);
+      await expect(asApp`insert into school_student_counts (school_id, board_id, students) values (-5, ${board}, 1)`)
+        .rejects.toThrow(/permission denied/);
+      await expect(asApp`select rebuild_school_student_counts()`).rejects.toThrow(/permission denied/);
+    } finally {
+      await asOwner`delete from students where board_id = ${board}`;
+      await asOwner`delete from school_student_counts where board_id = ${board}`;
+      await asOwner`delete from schools where board_id = ${board}`;
+      await asOwner`delete from school_boards where id = ${board}`;
+    }
+  });
+
   it("refuses the app DDL on the app's tables; its only tables are the importer's staging ones", async () => {
     await expect(asApp`drop table audit_log`).rejects.toThrow(/must be owner/);
     await expect(asApp`drop table students`).rejects.toThrow(/must be owner/);

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { associateByNip } from "@/db/queries/associations";
-import { countActiveNips, issueNip, revokeNip } from "@/db/queries/nips";
+import { dashboardFigures } from "@/db/queries/dashboard";
+import { issueNip, revokeNip } from "@/db/queries/nips";
 import { getStudentForStaff } from "@/db/queries/students";
 import { auditLog, emailOutbox, nips, type School, type Student } from "@/db/schema";
 import { NIP_ALPHABET, normalizeNip } from "@/lib/association/nip-code";
@@ -68,7 +69,7 @@ describe("issuing a NIP", () => {
       [second.id, false],
     ]);
     expect((await getStudentForStaff(secretary.scope, student.id))!.activeNip!.id).toBe(second.id);
-    expect(await countActiveNips(secretary.scope)).toBe(1);
+    expect((await dashboardFigures(secretary.scope)).activeNips).toBe(1);
 
     const parent = await createParent(`nip-parent${run}@exemple.ca`);
     const client = { ip: "192.0.2.7", userAgent: "vitest" };

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { searchAttemptsForStaff, failedAttemptsToday } from "@/db/queries/attempts";
+import { searchAttemptsForStaff } from "@/db/queries/attempts";
+import { dashboardFigures } from "@/db/queries/dashboard";
 import { changeGuardianEmail } from "@/db/queries/guardian-emails";
 import { issueNip, revokeNip } from "@/db/queries/nips";
 import { revokeAssociation } from "@/db/queries/association-revocations";
@@ -69,7 +70,7 @@ describe("a secretary of school A", () => {
     const { rows, total } = await searchAttemptsForStaff(secretaryA.scope, {});
     expect(rows.map((r) => r.id)).toEqual([attemptIds.A]);
     expect(total).toBe(1);
-    expect(await failedAttemptsToday(secretaryA.scope)).toBe(1);
+    expect((await dashboardFigures(secretaryA.scope)).failedToday).toBe(1);
   });
 
   it("cannot fix an email, issue a NIP or revoke an association for a student of another school", async () => {

@@ -2,9 +2,7 @@ import type { Metadata } from "next";
 import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { StudentSearchForm } from "@/components/admin/student-search-form";
-import { failedAttemptsToday } from "@/db/queries/attempts";
-import { countActiveNips } from "@/db/queries/nips";
-import { countStudentsInScope } from "@/db/queries/students";
+import { dashboardFigures } from "@/db/queries/dashboard";
 import { requireStaff } from "@/lib/auth/session";
 import { timeZone } from "@/lib/i18n/locale";
 
@@ -15,11 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DashboardPage() {
   const { staff, scope } = await requireStaff();
   const t = await getTranslations("admin.dashboard");
-  const [failedToday, activeNips, studentCount] = await Promise.all([
-    failedAttemptsToday(scope),
-    countActiveNips(scope),
-    countStudentsInScope(scope),
-  ]);
+  const { failedToday, activeNips, students: studentCount } = await dashboardFigures(scope);
   const today = new Date().toLocaleDateString("en-CA", { timeZone });
   return (
     <main id="main" className="container-wide stack">
