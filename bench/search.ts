@@ -1,12 +1,12 @@
 // Times the staff student search on the 1.5 M-student bench database (bench/generate.ts): a fixed, seeded mix of
 // searches through searchStudents, then the same mix as plain ILIKE '%…%' scans, with p50/p95/p99 and the ratio.
-// Usage: npx tsx bench/search.ts [--searches 300] [--baseline 300] [--explain]
+// Usage: npx tsx bench/search.ts [--searches 300] [--baseline 300] [--explain] [--name-ways] [--cpu-by-kind]
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { and, asc, count, eq, exists, inArray, isNull, not, sql, type SQL } from "drizzle-orm";
 import { openPostgres, setDatabaseHandle } from "@/db/client";
 import { guardianEmails, associations, schools, students } from "@/db/schema";
-import { searchStudents } from "@/db/queries/student-search";
+import { searchStudents, type StudentSearchOptions } from "@/db/queries/student-search";
 import { createRandom, type Random } from "@/db/seed-data/random";
 import { benchDatabaseUrl } from "@/bench/bench-database";
 import { BENCH_SEED } from "@/bench/data-set";
@@ -22,6 +22,8 @@ const { values: args } = parseArgs({
     searches: { type: "string", default: "300" },
     baseline: { type: "string", default: "300" },
     explain: { type: "boolean", default: false },
+    "name-ways": { type: "boolean", default: false },
+    "cpu-by-kind": { type: "boolean", default: false },
   },
 });
 const searchCount = Number(args.searches);
@@ -227,6 +229,72 @@ function grouped(times: { search: BenchSearch; ms: number }[], by: (search: Benc
   return groups;
 }
 
+/**
+ * The database CPU per search of each kind and scope: the mix's searches of that kind, three passes, the CPU of the
+ * pool's backends before and after (a figure that varies far less with the machine's load than the times).
+ */
+async function cpuByKind(mix: BenchSearch[]) {
+  const groups = new Map<string, BenchSearch[]>();
+  for (const search of mix) {
+    const key = `${search.kind} · ${search.scopeKind}`;
+    groups.set(key, [...(groups.get(key) ?? []), search]);
+  }
+  console.log("\ndatabase CPU per search, by kind and scope (three passes)");
+  for (const [key, searches] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const before = await cpuSpent();
+    for (let pass = 0; pass < 3; pass += 1) {
+      for (const search of searches) await searchStudents(search.scope, parseStudentSearch(search.url));
+    }
+    const after = await cpuSpent();
+    const db = after.db === null || before.db === null ? "?" : ((after.db - before.db) / (3 * searches.length)).toFixed(2);
+    console.log(`${key.padEnd(44)}${String(searches.length).padStart(5)} ${db.padStart(8)} ms`);
+  }
+}
+
+/**
+ * The name searches of the mix over a board or the province found both ways (walking the name index, through the
+ * word index) and as searchStudents chooses: each must give the same page, total and next page; then each way's times and CPU per
+ * search over three passes.
+ */
+async function compareNameWays(mix: BenchSearch[]) {
+  const names = mix.filter(
+    (search) =>
+      search.scopeKind !== "schools" && !search.url.ecole && search.url.q && classifyStudentQuery(search.url.q).kind === "name",
+  );
+  const ways: Required<StudentSearchOptions>["nameIndex"][] = ["walk", "words", "auto"];
+  const run = (search: BenchSearch, way: (typeof ways)[number]) =>
+    searchStudents(search.scope, parseStudentSearch(search.url), { nameIndex: way });
+  let differ = 0;
+  for (const search of names) {
+    const [walked, byWords, chosen] = await Promise.all(ways.map((way) => run(search, way)));
+    const key = (r: typeof walked) => JSON.stringify([r.rows.map((row) => row.id), r.total, r.totalCapped, r.hasNextPage, r.sort]);
+    if (key(walked) !== key(byWords) || key(walked) !== key(chosen)) {
+      differ += 1;
+      console.log(`DIFFERENT: ${JSON.stringify(search.url)}`);
+    }
+  }
+  console.log(`\nname searches over a board or the province: ${names.length}, the three ways differ on ${differ}`);
+  const groups = new Map<string, number[]>();
+  for (const way of ways) {
+    const before = await cpuSpent();
+    const times: number[] = [];
+    for (let pass = 0; pass < 3; pass += 1) {
+      for (const search of names) {
+        const started = performance.now();
+        await run(search, way);
+        times.push(performance.now() - started);
+      }
+    }
+    const after = await cpuSpent();
+    const perSearch = (spent: number) => (spent / (3 * names.length)).toFixed(2);
+    groups.set(
+      `${way}: CPU app ${perSearch(after.app - before.app)} + db ${after.db === null || before.db === null ? "?" : perSearch(after.db - before.db)}`,
+      times,
+    );
+  }
+  printTable("names over a board or the province, each way (three passes)", groups);
+}
+
 async function main() {
   const random = createRandom(BENCH_SEED ^ 0x5ea4c4);
   const [{ total }] = await db.select({ total: count() }).from(students);
@@ -248,6 +316,9 @@ async function main() {
       console.log(`${ms(t.ms)} ms  ${t.search.kind} · ${JSON.stringify(t.search.scope)} · ${JSON.stringify(t.search.url)}`);
     }
   }
+
+  if (args["cpu-by-kind"]) await cpuByKind(mix);
+  if (args["name-ways"]) await compareNameWays(mix);
 
   if (baselineCount > 0) {
     const baselineMix = mix.slice(0, baselineCount);

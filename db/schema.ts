@@ -122,10 +122,29 @@ export const students = pgTable(
     index("students_school_idx").on(t.schoolId, t.searchName, t.id, t.grade),
     index("students_board_name_idx").on(t.boardId, t.searchName, t.id, t.grade),
     index("students_search_name_idx").on(t.searchName, t.id, t.grade),
+    // Name search by whole words (db/queries/student-search.ts): one posting list per distinct word of search_name,
+    // each typed word first expanded to the stored words that contain it (student_name_words).
+    index("students_name_words_idx").using("gin", sql`string_to_array(${t.searchName}, ' ')`),
     // "No guardian email" (a fraction of a percent of records) without probing guardian_emails for every student.
     index("students_without_guardian_email_idx")
       .on(t.boardId, t.searchName, t.id)
       .where(sql`not ${t.hasGuardianEmail}`),
+  ],
+);
+
+/**
+ * Every word that appears in some student's search_name (split on its single spaces), kept by triggers on students
+ * (migration 0030); the name search expands each typed word to the stored words containing it, then finds the
+ * students by students_name_words_idx. Never pruned: a word no student has any more finds nobody. Not unique, so two
+ * transactions adding the same new word never wait for each other; a word may be listed twice.
+ */
+export const studentNameWords = pgTable(
+  "student_name_words",
+  { word: text().notNull() },
+  (t) => [
+    // A word's start (LIKE 'ab%') and a fragment anywhere in it (LIKE '%abc%', pg_trgm).
+    index("student_name_words_prefix_idx").on(t.word.op("text_pattern_ops")),
+    index("student_name_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops")),
   ],
 );
 

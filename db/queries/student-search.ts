@@ -1,8 +1,9 @@
 // Staff student search: one box (fiche, code permanent, parent email or name words) plus filters, sorted and paged
 // by the server, always within the staff member's scope. Each kind of query is served by its own index, so it
 // stays fast at province scale (see bench/search.ts): fiche → students_fiche_idx or (board_id, fiche),
-// code permanent → students_code_permanent_idx, email → guardian_emails_email_idx, name words → the trigram index
-// on students.search_name, the whole scope in name order → students_search_name_idx.
+// code permanent → students_code_permanent_idx, email → guardian_emails_email_idx, name words → a walk of the
+// scope's name index or, over a board or the province, the word index students_name_words_idx when the words are
+// rare enough; the whole scope in name order → students_search_name_idx.
 import { and, asc, desc, eq, exists, inArray, isNull, not, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { withoutParallelWorkers } from "@/db/serial-read";
@@ -65,14 +66,15 @@ function escapeLike(value: string): string {
 }
 
 /**
- * How name words are matched. Within a school or a board the matches are found by walking that scope's index in
- * name order (index-only, bounded by the scope's size, a few milliseconds even for 40,000 students): the words are
- * then tested on `coalesce(search_name, '')`, which the trigram index does not serve, so the planner cannot pick
- * it — on these few-name-rich data its posting lists cost more than the walk. Province-wide, the trigram index
- * finds them: each word of 3+ letters as `search_name LIKE '%word%'`. search_name is single-space separated words,
- * so a short word must start a word: at the beginning or after a space; it is tested on the rows the longer words
- * selected (`' ' || search_name` keeps it out of the index, whose posting lists for one or two letters are huge),
- * or alone through the index.
+ * How name words are matched: each word of 3+ letters must appear in `search_name` (`LIKE '%word%'`); search_name
+ * is single-space separated words, so a short word must start a word: at the beginning or after a space.
+ *
+ * Within a school or a board the matches are found by walking that scope's index in name order (index-only,
+ * bounded by the scope's size, a few milliseconds even for 40,000 students): the words are tested on
+ * `coalesce(search_name, '')`, which no index serves, so the planner walks. Province-wide the matches are found
+ * either the same way, walking students_search_name_idx (`walk: false`: the words tested on search_name itself, whose
+ * 1,000-bucket histogram tells the planner how far the walk goes). A board or the province may instead find them
+ * through the word index (nameWordsCondition): see namePlan for the choice.
  */
 function nameCondition(terms: NameTerm[], walk: boolean): SQL {
   const name = walk ? sql`coalesce(${students.searchName}, '')` : sql`${students.searchName}`;
@@ -85,6 +87,73 @@ function nameCondition(terms: NameTerm[], walk: boolean): SQL {
       return or(sql`${name} like ${`${text}%`}`, sql`${name} like ${`% ${text}%`}`)!;
     }),
   )!;
+}
+
+/**
+ * A typed word with at least two letters the index sees is expanded to the stored words it matches
+ * (student_name_words): a fragment to the words containing it, a one- or two-letter word to the words starting with
+ * it. A word of one letter would expand to a good part of the vocabulary: it is tested on the rows the others found.
+ */
+const expands = (term: NameTerm) => term.text.replace(/[^a-z0-9]/g, "").length >= 2;
+
+function wordPattern(term: NameTerm): string {
+  const text = escapeLike(term.text);
+  return term.match === "contains" ? `%${text}%` : `${text}%`;
+}
+
+/** A text[] literal: every element quoted, so no word is read as NULL or split. */
+function textArrayLiteral(words: string[]): string {
+  return `{${words.map((word) => `"${word.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
+}
+
+/**
+ * The name words as conditions the word index serves: a student has one of the stored words each typed word
+ * expanded to (`wordSets`, in the order of the expanded terms). Since a typed word is letters and digits only, "a
+ * word of the name contains it" is exactly `search_name LIKE '%word%'`, and "a word of the name starts with it"
+ * exactly `' ' || search_name LIKE '% word%'`: the same students as nameCondition.
+ */
+function nameWordsCondition(terms: NameTerm[], wordSets: string[][]): SQL {
+  let set = 0;
+  return and(
+    ...terms.map((term) => {
+      if (!expands(term)) return sql`(' ' || ${students.searchName}) like ${`% ${escapeLike(term.text)}%`}`;
+      return sql`string_to_array(${students.searchName}, ' ') && ${textArrayLiteral(wordSets[set++]!)}::text[]`;
+    }),
+  )!;
+}
+
+/**
+ * What a walk of a name index costs against the word index: per index entry walked, per match the word index finds
+ * (measured on the bench database, CPU of the database: ~0.12-0.15 µs to test an index entry's name, ~3-4 µs to
+ * read a match's posting entries, fetch its row, test its scope and sort it).
+ */
+const WALKED_ENTRY_PER_FETCHED_MATCH = 0.04;
+
+type NamePlan = { kind: "walk" } | { kind: "none" } | { kind: "words"; wordSets: string[][] };
+
+/**
+ * Over a board or the province, which way finds the first `wanted` matches in name order for less. A walk of the
+ * scope's name index reads about `wanted × scope / matches in scope` entries, up to the whole scope (a common name
+ * is found within the first few thousand, a rare one reads all of it: the province's 1.5 M entries); the word index
+ * reads each word's posting list over the province and fetches every match to sort them (a full name: a few rows).
+ * The number of matches is the planner's estimate from the word index's statistics and the scope's size its own,
+ * both computed with the expansion, in one call (student_name_words_match, migration 0030).
+ */
+async function namePlan(tx: Executor, terms: NameTerm[], boardId: number | null, wanted: number, always: boolean): Promise<NamePlan> {
+  const patterns = terms.filter(expands).map(wordPattern);
+  type Match = { words: string[][] | null; matches: number; scope: number; students: number };
+  const result: unknown = await tx.execute<{ match: Match }>(
+    sql`select student_name_words_match(${textArrayLiteral(patterns)}::text[], ${boardId}::integer) as match`,
+  );
+  // postgres.js returns the rows, PGlite an object holding them.
+  const [row] = (Array.isArray(result) ? result : (result as { rows: { match: Match }[] }).rows) as { match: Match }[];
+  const { words, matches, scope, students: total } = row!.match;
+  if (words === null) return { kind: "none" };
+  if (always) return { kind: "words", wordSets: words };
+  // Before the first ANALYZE the table's size is unknown (-1).
+  const inScope = (matches * scope) / Math.max(total, matches, 1);
+  const walked = Math.min(scope, (wanted * scope) / Math.max(inScope, 1));
+  return matches <= WALKED_ENTRY_PER_FETCHED_MATCH * walked ? { kind: "words", wordSets: words } : { kind: "walk" };
 }
 
 function queryCondition(query: StudentQuery, walk: boolean): SQL | undefined {
@@ -135,7 +204,7 @@ function filterConditions(params: StudentSearchParams): SQL[] {
   return conditions;
 }
 
-type SortColumns = Record<"id" | "searchName" | "fiche" | "birthDate" | "schoolName", AnyColumn>;
+type SortColumns = Record<"id" | "searchName" | "fiche" | "birthDate" | "schoolName", AnyColumn | SQL>;
 
 function orderBy(sort: StudentSort, c: SortColumns): SQL[] {
   const direction = sort.descending ? desc : asc;
@@ -163,7 +232,17 @@ function emptyResult(
   };
 }
 
-export async function searchStudents(scope: StaffScope, params: StudentSearchParams): Promise<StudentSearchResult> {
+/**
+ * `nameIndex` says how a name search over a board or the province finds its matches, instead of the estimate (tests
+ * and benches compare the two ways, which find the same students in the same order).
+ */
+export type StudentSearchOptions = { nameIndex?: "auto" | "walk" | "words" };
+
+export async function searchStudents(
+  scope: StaffScope,
+  params: StudentSearchParams,
+  options: StudentSearchOptions = {},
+): Promise<StudentSearchResult> {
   const query = classifyStudentQuery(params.q);
   const page = Math.min(Math.max(1, params.page), STUDENT_SEARCH_MAX_PAGE);
   if (query.kind === "unmatchable") return emptyResult(query, params);
@@ -174,8 +253,8 @@ export async function searchStudents(scope: StaffScope, params: StudentSearchPar
   // Of the searches staff make, only lists filtered by account probe every match in scope (an associations lookup
   // each): those are the plans the planner runs with parallel workers, whose start costs more than they save here.
   // The others are index walks that stop at the page, and skip the transaction's two round trips.
-  if (params.account !== undefined) return withoutParallelWorkers((tx) => findMatches(tx, scope, params, query, page));
-  return findMatches(db, scope, params, query, page);
+  if (params.account !== undefined) return withoutParallelWorkers((tx) => findMatches(tx, scope, params, query, page, options));
+  return findMatches(db, scope, params, query, page, options);
 }
 
 async function findMatches(
@@ -184,21 +263,12 @@ async function findMatches(
   params: StudentSearchParams,
   query: StudentQuery,
   page: number,
+  options: StudentSearchOptions,
 ): Promise<StudentSearchResult> {
   const pageSize = STUDENT_SEARCH_PAGE_SIZE;
 
-  const where = and(
-    scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId }),
-    // One board at most: walk its index (see nameCondition).
-    queryCondition(query, scope.kind !== "all" || params.schoolId !== undefined),
-    ...filterConditions(params),
-  );
-
   const countCap = COUNT_CAP[scope.kind];
   const offset = (page - 1) * pageSize;
-  const sortColumns = {
-    id: students.id, searchName: students.searchName, fiche: students.fiche, birthDate: students.birthDate, schoolName: schools.name,
-  };
   let sort = params.sort;
   // Province-wide, a name that is common reads thousands of index entries before the cap is reached (a walk in
   // name order stops at the last row it needs), so a page in name order reads its own rows and one more, which
@@ -206,14 +276,38 @@ async function findMatches(
   const countedInNameOrder = scope.kind === "all" && sort.key === "nom" ? offset + pageSize : Math.max(offset + pageSize, countCap);
   const wantedInNameOrder = countedInNameOrder + 1;
 
+  // One board at most: walk its index (see nameCondition). A board or the province may find name words through the
+  // word index instead.
+  const walk = scope.kind !== "all" || params.schoolId !== undefined;
+  let condition = queryCondition(query, walk);
+  let byWords = false;
+  if (query.kind === "name" && params.schoolId === undefined && scope.kind !== "schools" && options.nameIndex !== "walk") {
+    const boardId = scope.kind === "board" ? scope.boardId : null;
+    const plan = await namePlan(tx, query.terms, boardId, wantedInNameOrder, options.nameIndex === "words");
+    if (plan.kind === "none") condition = sql`false`;
+    if (plan.kind === "words") {
+      condition = nameWordsCondition(query.terms, plan.wordSets);
+      byWords = true;
+    }
+  }
+  // A board's matches by words are the word index's few matches tested for their board (board_id + 0 is served by no
+  // index): the planner would otherwise read the board's whole index into a bitmap to intersect them.
+  const boardId = byWords ? sql`(${students.boardId} + 0)` : students.boardId;
+  const where = and(scopeFilter(scope, { boardId, schoolId: students.schoolId }), condition, ...filterConditions(params));
+
+  const sortColumns = {
+    id: students.id, searchName: students.searchName, fiche: students.fiche, birthDate: students.birthDate, schoolName: schools.name,
+  };
   // The matches are found as ids alone in name order, so a walk reads only an index (an index-only scan of
   // (scope, search_name, id, grade)); the same read counts them up to the cap. Only the page's rows are detailed.
+  // The word index's matches are sorted: ordered by `search_name || ''` (the same order, which no index gives), the
+  // planner cannot walk the name index testing each entry's words (~1 µs an entry, against ~0.15 for LIKE).
   const nameOrder = sort.key === "nom" ? sort : DEFAULT_STUDENT_SORT;
   let matches: { id: number }[] = await tx
     .select({ id: students.id })
     .from(students)
     .where(where)
-    .orderBy(...orderBy(nameOrder, sortColumns))
+    .orderBy(...orderBy(nameOrder, byWords ? { ...sortColumns, searchName: sql`(${students.searchName} || '')` } : sortColumns))
     .limit(wantedInNameOrder);
   let wanted = wantedInNameOrder;
 

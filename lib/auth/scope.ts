@@ -1,6 +1,6 @@
 // What part of the data a staff member may see: all boards (admin), one board (board support),
 // or some schools (secretary). Every staff query takes a StaffScope and filters with `scopeFilter`.
-import { inArray, eq, sql, type SQL, type Column } from "drizzle-orm";
+import { inArray, sql, type SQL, type Column } from "drizzle-orm";
 import type { StaffRole } from "@/db/schema";
 
 export type StaffScope =
@@ -17,12 +17,12 @@ export function scopeOf(staff: { role: StaffRole; boardId: number | null }, scho
 }
 
 /** SQL condition restricting rows with a board and a school column to the scope. */
-export function scopeFilter(scope: StaffScope, columns: { boardId: Column; schoolId: Column }): SQL {
+export function scopeFilter(scope: StaffScope, columns: { boardId: Column | SQL; schoolId: Column }): SQL {
   switch (scope.kind) {
     case "all":
       return sql`true`;
     case "board":
-      return eq(columns.boardId, scope.boardId);
+      return sql`${columns.boardId} = ${scope.boardId}`;
     case "schools":
       return scope.schoolIds.length > 0 ? inArray(columns.schoolId, scope.schoolIds) : sql`false`;
   }
