@@ -88,6 +88,9 @@ async function buildCases(): Promise<Case[]> {
       { screen: "attempts: board, by fiche", run: () => searchAttemptsForStaff(board, { student: a.fiche }) },
       { screen: "attempts: school, by last name", run: () => searchAttemptsForStaff(secretary, { student: a.lastName }) },
       { screen: "attempts: board, by last name", run: () => searchAttemptsForStaff(board, { student: a.lastName }) },
+      // A name of one or two letters has no trigram (the data set's family name "Ng").
+      { screen: "attempts: school, short name Ng", run: () => searchAttemptsForStaff(secretary, { student: "Ng" }) },
+      { screen: "attempts: board, short name Ng", run: () => searchAttemptsForStaff(board, { student: "Ng" }) },
       { screen: "attempts: province, by fiche", run: () => searchAttemptsForStaff(admin, { student: a.fiche }) },
       { screen: "attempts: board, one week", run: () => searchAttemptsForStaff(board, { from: "2026-10-05", to: "2026-10-11" }) },
       { screen: "attempts of one student", run: () => attemptsOfStudent(board, a.studentId) },

@@ -340,8 +340,13 @@ export const associationAttempts = pgTable(
     // Attempts by what the parent typed, found or not (db/typed-identifier.ts).
     index("association_attempts_typed_identifier_idx").on(typedIdentifierKey(t.typed)),
     index("association_attempts_typed_fiche_idx").on(typedFicheKey(t.typed)),
-    // Attempts by the names the parent typed (a word anywhere in them; pg_trgm, migration 0001).
-    index("association_attempts_typed_names_trgm_idx").using("gin", sql`${typedNamesKey(t.typed)} gin_trgm_ops`),
+    // Attempts by the names the parent typed (a word anywhere in them; pg_trgm, migration 0001), within a board when
+    // the query also gives array[board_id] (migration 0031: a board's matches, not the province's, are intersected).
+    index("association_attempts_board_typed_names_idx").using(
+      "gin",
+      sql`(array[${t.boardId}])`,
+      sql`${typedNamesKey(t.typed)} gin_trgm_ops`,
+    ),
     // The attempts screen's default list, refusals newest first, of a board (and a secretary's schools, through
     // their board) or of the province: read from the index alone (the candidate is checked against the scope, the
     // account joined for the page's rows only), paged and counted up to the cap.

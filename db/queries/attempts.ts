@@ -104,7 +104,8 @@ function startOfLocalDay(isoDate: string, plusDays = 0): SQL {
  * word in one of the two, so that word is looked up first where an index finds it (the scope's records by name,
  * then their attempts through association_attempts_student_idx; the typed names through their trigram index),
  * and only those attempts are tested word by word, instead of every attempt in scope. Words shorter than three
- * letters have no trigram: a query made only of those tests the scope's attempts one by one.
+ * letters have no trigram: a query made only of those tests the scope's attempts one by one (a board's, on their own
+ * columns before their record is read).
  */
 function nameCondition(scope: StaffScope, terms: string[]): SQL {
   const typedNames = typedNamesKey(associationAttempts.typed);
@@ -114,15 +115,42 @@ function nameCondition(scope: StaffScope, terms: string[]): SQL {
     ),
   )!;
   const key = terms.reduce((longest, term) => (term.length > longest.length ? term : longest));
-  if (key.length < 3) return everyTerm;
   // Within a school or a board, the scope's records are walked in its name index (coalesce keeps the planner off
   // the province-wide trigram index, as in student-search.ts); province-wide, the trigram index finds them.
   const recordName = scope.kind === "all" ? sql`${students.searchName}` : sql`coalesce(${students.searchName}, '')`;
+  if (key.length < 3) {
+    // No trigram. A secretary's attempts are those of her schools' records, which the planner reads first; the
+    // province's are too many to do better. A board's are read one by one, but tested first on their own columns:
+    // the candidate among the board's records so named (a hashed subplan, built once from its name index) or the
+    // names typed; only those that pass are joined to their record for the other words, instead of every one.
+    if (scope.kind !== "board") return everyTerm;
+    const recordsNamedHashed = sql`${associationAttempts.candidateStudentId} in (
+      select ${students.id} from ${students}
+      where ${scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId })}
+        and ${recordName} like ${containsPattern(key)})`;
+    return and(or(recordsNamedHashed, sql`${typedNames} like ${containsPattern(key)}`), everyTerm)!;
+  }
   const recordsNamed = sql`${associationAttempts.candidateStudentId} = any(array(
     select ${students.id} from ${students}
     where ${scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId })}
       and ${recordName} like ${containsPattern(key)}))`;
-  return and(or(recordsNamed, sql`${typedNames} like ${containsPattern(key)}`), everyTerm)!;
+  const typedNamed = and(typedInBoards(scope), sql`${typedNames} like ${containsPattern(key)}`)!;
+  return and(or(recordsNamed, typedNamed), everyTerm)!;
+}
+
+/**
+ * The scope's boards as association_attempts_board_typed_names_idx reads them (its first column, array[board_id]),
+ * so that a name typed by parents is sought within the scope's boards in the index itself rather than province-wide
+ * and then narrowed: a board's attempts are 3 % of the province's. Redundant with the scope's own condition.
+ */
+function typedInBoards(scope: StaffScope): SQL | undefined {
+  const boards = sql`array[${associationAttempts.boardId}]`;
+  if (scope.kind === "all") return undefined;
+  if (scope.kind === "board") return sql`${boards} @> array[${scope.boardId}::int]`;
+  if (scope.schoolIds.length === 1) {
+    return sql`${boards} @> array[(select ${schools.boardId} from ${schools} where ${eq(schools.id, scope.schoolIds[0]!)})]`;
+  }
+  return sql`${boards} && array(select ${schools.boardId} from ${schools} where ${inArray(schools.id, scope.schoolIds.length > 0 ? scope.schoolIds : [-1])})`;
 }
 
 function studentCondition(scope: StaffScope, query: string): SQL | undefined {

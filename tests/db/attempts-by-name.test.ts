@@ -1,0 +1,126 @@
+// The attempts screen searched by name (db/queries/attempts.ts, nameCondition): whatever the index path (the scope's
+// records by name, the typed names' trigrams within the scope's boards, or, for words of one or two letters, the
+// scope's attempts tested on their own columns first), the matches must be exactly the attempts of the scope each of
+// whose words is in the record's name or in the names the parent typed. The oracle below reads every attempt and
+// applies that rule in JavaScript.
+import { beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { searchAttemptsForStaff } from "@/db/queries/attempts";
+import { associationAttempts, schools as schoolsTable, students, type School, type Student } from "@/db/schema";
+import { typedNamesKey } from "@/db/typed-identifier";
+import type { StaffScope } from "@/lib/auth/scope";
+import { foldForSearch } from "@/lib/names";
+import { createParent } from "@/tests/helpers/accounts";
+import { createBoard, createSchool, createStudent } from "@/tests/helpers/school-fixtures";
+import { recordTestAttempt } from "@/tests/helpers/staff-fixtures";
+
+let boardA: number, boardB: number;
+let a1: School, a2: School, b1: School;
+
+async function oracle(scope: StaffScope, query: string, outcome: "failed" | "all"): Promise<string[]> {
+  const rows = await db
+    .select({
+      id: associationAttempts.id,
+      createdAt: associationAttempts.createdAt,
+      boardId: associationAttempts.boardId,
+      outcome: associationAttempts.outcome,
+      studentId: students.id,
+      studentBoard: students.boardId,
+      studentSchool: students.schoolId,
+      searchName: students.searchName,
+      typedKey: sql<string>`${typedNamesKey(associationAttempts.typed)}`,
+    })
+    .from(associationAttempts)
+    .leftJoin(students, eq(students.id, associationAttempts.candidateStudentId));
+  const schoolBoards = new Map((await db.select().from(schoolsTable)).map((s) => [s.id, s.boardId]));
+  const terms = foldForSearch(query).split(" ").filter(Boolean);
+  const inScope = (r: (typeof rows)[number]) => {
+    if (scope.kind === "all") return true;
+    if (scope.kind === "board") return r.boardId === scope.boardId && (r.studentId === null || r.studentBoard === scope.boardId);
+    const boards = new Set(scope.schoolIds.map((id) => schoolBoards.get(id)));
+    return r.boardId !== null && boards.has(r.boardId) && r.studentId !== null && scope.schoolIds.includes(r.studentSchool!);
+  };
+  return rows
+    .filter((r) => inScope(r) && (outcome === "all" || r.outcome === "refused"))
+    .filter((r) => terms.every((term) => (r.searchName ?? "").includes(term) || r.typedKey.includes(term)))
+    .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (x.id < y.id ? 1 : x.id > y.id ? -1 : 0))
+    .map((r) => r.id);
+}
+
+beforeAll(async () => {
+  const boards = [await createBoard(), await createBoard()];
+  [boardA, boardB] = boards.map((b) => b.id) as [number, number];
+  a1 = await createSchool(boards[0]!);
+  a2 = await createSchool(boards[0]!);
+  b1 = await createSchool(boards[1]!);
+  const names: [School, string, string][] = [
+    [a1, "Ng", "Thi Lan"],
+    [a1, "Bélanger", "Zoé"],
+    [a1, "Ducharme", "Li"],
+    [a2, "Tremblay-Ng", "Émile"],
+    [a2, "Langlois", "Lu Na"],
+    [a2, "Côté", "Léa-Rose"],
+    [b1, "Ng", "Anh"],
+    [b1, "Ducharme", "Olivier"],
+    [b1, "Li", "Wei"],
+  ];
+  const records: Student[] = [];
+  for (const [school, lastName, firstName] of names) records.push(await createStudent(school, { lastName, firstName }));
+  const parent = await createParent("par.nom@exemple.ca");
+  // Typed as on the record, mistyped (another name), and attempts that found no student.
+  const typed = (lastName: string, firstName: string) => ({ lastName, firstName, birthDate: "2015-03-14", identifier: "1234567" });
+  const refused = [{ code: "birth_date_differs", field: "birthDate", kind: "typo" }];
+  let minute = 0;
+  const at = () => new Date(Date.UTC(2026, 9, 1, 12, minute++));
+  for (const [i, record] of records.entries()) {
+    const base = { parentAccountId: (parent).id, boardId: record.boardId, candidateStudentId: record.id };
+    await recordTestAttempt({ ...base, typed: typed(record.lastName, record.firstName), reasons: refused, createdAt: at() });
+    await recordTestAttempt({ ...base, typed: typed(["Dupont", "Nguyen", "Roy"][i % 3]!, "Al"), reasons: refused, createdAt: at() });
+    if (i % 2 === 0) await recordTestAttempt({ ...base, typed: typed(record.lastName, record.firstName), success: true, reasons: [], createdAt: at() });
+  }
+  const notFound = [{ code: "student_not_found", field: "identifier", kind: "fiche", typed: "1234567" }];
+  for (const [boardId, lastName, firstName] of [
+    [boardA, "Ng", "Bao"],
+    [boardA, "Ducharme-Lang", "Yu"],
+    [boardB, "Ng", "Li"],
+    [boardB, "Boulanger", "Zoé"],
+    [null, "Ng", "Orphelin"],
+  ] as const) {
+    await recordTestAttempt({ parentAccountId: parent.id, boardId: boardId ?? undefined, typed: typed(lastName, firstName), reasons: notFound, createdAt: at() });
+  }
+});
+
+const queries = ["ng", "Ng", "NG li", "li", "n", "lu na", "zo", "du", "ducharme", "Ducharme li", "lan", "tremblay ng", "ngu al", "cote", "boulanger", "dupont"];
+
+describe("attempts by name", () => {
+  it("are the scope's attempts whose every word is in the record's name or the typed names, in every scope", async () => {
+    const scopes: StaffScope[] = [
+      { kind: "all" },
+      { kind: "board", boardId: boardA },
+      { kind: "board", boardId: boardB },
+      { kind: "schools", schoolIds: [a1.id] },
+      { kind: "schools", schoolIds: [a2.id] },
+      { kind: "schools", schoolIds: [a1.id, b1.id] },
+      { kind: "schools", schoolIds: [] },
+    ];
+    let found = 0;
+    for (const scope of scopes) {
+      for (const student of queries) {
+        for (const outcome of ["failed", "all"] as const) {
+          const expected = await oracle(scope, student, outcome);
+          const page = await searchAttemptsForStaff(scope, { student, outcome });
+          expect({ scope, student, outcome, ids: page.rows.map((r) => r.id), total: page.total }).toEqual({
+            scope,
+            student,
+            outcome,
+            ids: expected.slice(0, page.pageSize),
+            total: expected.length,
+          });
+          found += expected.length;
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(200); // not vacuous
+  });
+});
