@@ -24,6 +24,12 @@ import {
   customType,
 } from "drizzle-orm/pg-core";
 
+/** A bigint as a decimal string, whichever driver reads it (postgres.js gives strings, PGlite BigInts). */
+export const bigintText = customType<{ data: string; driverData: string | bigint | number }>({
+  dataType: () => "bigint",
+  fromDriver: (value) => String(value),
+});
+
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
@@ -102,11 +108,11 @@ export const students = pgTable(
     /** Whether guardian_emails holds a row for this student; kept by triggers on guardian_emails (migration 0005). */
     hasGuardianEmail: boolean().notNull().default(false),
     /**
-     * The import line that last wrote this record (its fields and guardian emails), hashed: a later line with the same
-     * hash is unchanged without being checked again (db/queries/import-unchanged.ts). Triggers clear it when anything
-     * else changes the record or its guardian emails (migration 0026).
+     * The import line that last wrote this record (its fields and guardian emails), hashed (64 bits): a later line
+     * naming this record with the same hash is unchanged without being checked again (db/queries/import-unchanged.ts).
+     * Triggers clear it when anything else changes the record or its guardian emails (migrations 0026, 0032).
      */
-    importFingerprint: uuid(),
+    importFingerprint: bigintText(),
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -56,6 +56,9 @@ const normalizedCode = (value: SQL) =>
   sql`case when ${value} ~ '^[0-9]+$' then coalesce(nullif(ltrim(${value}, '0'), ''), '0') else ${asciiUpper(value)} end`;
 
 /** cleanName of a value already known to match NAME or GRADE (its only whitespace is the ASCII space). */
+/** A fiche as normalizeFiche (lib/identifiers) writes it, for a value of its shape: no spaces, hyphens, leading e or zeros. */
+export const normalizedFiche = (value: SQL) =>
+  sql`coalesce(nullif(ltrim(ltrim(replace(replace(${value}, ' ', ''), '-', ''), 'eE'), '0'), ''), '0')`;
 const cleaned = (value: SQL) =>
   sql`(case when strpos(btrim(${value}, ' '), '  ') > 0 then regexp_replace(btrim(${value}, ' '), '  +', ' ', 'g') else btrim(${value}, ' ') end)`;
 
@@ -118,7 +121,7 @@ export function acceptStatement(runId: number, context: CheckContext): SQL {
       select r.line, r.fingerprint,
         ${trimmed("organisme")} as organisme, ${trimmed("ecole")} as ecole,
         case when ${fiche} ~ '^[eE]?[0-9]+$' and ${f("fiche")} ~ '^[0-9eE -]+$'
-          then coalesce(nullif(ltrim(ltrim(${fiche}, 'eE'), '0'), ''), '0') end as fiche,
+          then ${normalizedFiche(f("fiche"))} end as fiche,
         case when ${trimmed("code_permanent")} = '' then null
           when ${f("code_permanent")} ~ '^[A-Za-z0-9 -]+$' and ${codePermanent} ~ '^[A-Z]{4}[0-9]{6}(?:[0-9]{2})?$' then ${codePermanent}
           else 'invalid' end as code_permanent,

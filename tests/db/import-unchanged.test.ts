@@ -301,6 +301,34 @@ describe("import: lines that are a student's current values", () => {
     expect(await paths((await dryRun(admin, board.id, csv(canonical))).id)).toEqual({ recognised: 5, staged: 0 });
   });
 
+  it("a file of recognised lines only still reports and archives the students it no longer lists", async () => {
+    const { board, admin, canonical } = await setUp();
+    await apply(admin, (await dryRun(admin, board.id, csv(canonical))).id);
+    const run = await dryRun(admin, board.id, csv(canonical.slice(1)));
+    expect(await paths(run.id)).toEqual({ recognised: 4, staged: 0 });
+    expect(run.counts).toMatchObject({ valid: 4, unchanged: 4, disappeared: 1 });
+    expect((await apply(admin, run.id)).counts).toMatchObject({ unchanged: 4, disappeared: 1 });
+    const [gone] = await db.select().from(students).where(and(eq(students.boardId, board.id), eq(students.fiche, "1")));
+    expect(gone!.archivedAt).not.toBeNull();
+  });
+
+  it("a line is only ever recognised as its own student's, even if another student of its school kept its hash", async () => {
+    const { board, admin, canonical } = await setUp();
+    await apply(admin, (await dryRun(admin, board.id, csv(canonical))).id);
+    const before = await snapshot(board.id);
+    // As if the 64-bit hash of fiche 2's line were also that of fiche 1's previous line (a collision).
+    const fingerprint2 = await fingerprintOf(board.id, "2");
+    await db.update(students).set({ importFingerprint: fingerprint2 }).where(and(eq(students.boardId, board.id), eq(students.fiche, "1")));
+    await db.update(students).set({ importFingerprint: null }).where(and(eq(students.boardId, board.id), eq(students.fiche, "2")));
+    const run = await dryRun(admin, board.id, csv(canonical));
+    // Fiche 2's line is not taken for fiche 1's student (which would have made fiche 1 a repeated fiche): both are checked.
+    expect(await paths(run.id)).toEqual({ recognised: 3, staged: 2 });
+    expect(run.counts).toMatchObject({ valid: 5, rejected: 0, unchanged: 5, changedStudents: 0, disappeared: 0 });
+    await apply(admin, run.id);
+    expect(await snapshot(board.id)).toEqual(before);
+    expect(await fingerprintOf(board.id, "2")).toBe(fingerprint2);
+  });
+
   it("the same values in another column order are the same line", async () => {
     const { board, admin, canonical } = await setUp();
     await apply(admin, (await dryRun(admin, board.id, csv(canonical))).id);
