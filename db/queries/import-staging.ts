@@ -130,7 +130,13 @@ export async function createRawTable(executor: Executor, runId: number, format: 
   );
 }
 
-export type RawWriter = { write: (records: RawRecord[]) => Promise<void>; close: () => Promise<void>; abort: () => Promise<void> };
+export type RawWriter = {
+  write: (records: RawRecord[]) => Promise<void>;
+  /** Lines already in COPY's form (`<line><delimiter><record>\n`, UTF-8): the reader's bytes (lib/import/reader.ts). */
+  writeBytes?: (bytes: Uint8Array) => Promise<void>;
+  close: () => Promise<void>;
+  abort: () => Promise<void>;
+};
 
 /**
  * COPY … (FORMAT csv) of the lines as written in the file (the server parses them), each prefixed with its line
@@ -166,6 +172,11 @@ function rawInsertWriter(executor: Executor, runId: number, format: RawFormat): 
     async close() {},
     async abort() {},
   };
+}
+
+/** Whether the raw lines' writer takes bytes (COPY, on PostgreSQL): the reader then hands most lines over undecoded. */
+export function rawWriterTakesBytes(): boolean {
+  return databaseHandle().kind === "postgres";
 }
 
 export async function openRawWriter(runId: number, format: RawFormat): Promise<RawWriter> {
@@ -221,12 +232,14 @@ async function streamWriter<T>(target: ReturnType<Sql["unsafe"]>, encode: (recor
       stream.on("drain", done);
       stream.on("error", done);
     });
+  async function send(data: Uint8Array | string) {
+    if (failed) throw failed;
+    if (!stream.write(data)) await drained();
+    if (failed) throw failed;
+  }
   return {
-    async write(records: T[]) {
-      if (failed) throw failed;
-      if (!stream.write(encode(records))) await drained();
-      if (failed) throw failed;
-    },
+    write: (records: T[]) => send(encode(records)),
+    writeBytes: send,
     async close() {
       if (failed) throw failed;
       stream.end();

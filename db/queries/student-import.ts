@@ -10,6 +10,7 @@ import {
   dropStagingTable,
   openRawWriter,
   openStagingWriter,
+  rawWriterTakesBytes,
   stagingRowOf,
   stagingTable,
   type RawWriter,
@@ -213,6 +214,7 @@ export async function dryRunImport(input: {
       raw: {
         open: async (format) => void (rawWriter = await openRawWriter(runId, format)),
         write: (records) => rawWriter!.write(records),
+        writeBytes: rawWriterTakesBytes() ? (bytes) => rawWriter!.writeBytes!(bytes) : undefined,
       },
       onProgress: async ({ bytesRead, lines }) => {
         if (Date.now() - lastProgress < PROGRESS_INTERVAL_MS) return;

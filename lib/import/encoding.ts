@@ -56,6 +56,42 @@ export class ImportDecoder {
     return this.decoder!.decode(bytes, { stream: true });
   }
 
+  /**
+   * For a caller reading the bytes itself (lib/import/reader.ts), given the same chunks: chooses the encoding as
+   * decode would, on the first chunk with a non-ASCII byte, without decoding anything. Call after the first chunk
+   * went through decode (the BOM is checked there).
+   */
+  chooseFrom(chunk: Uint8Array) {
+    if (this.chosen !== null || !this.bomChecked) return;
+    const at = firstNonAscii(chunk);
+    if (at === -1) return;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(chunk.subarray(at), { stream: true });
+      this.choose("utf-8");
+    } catch {
+      this.choose("windows-1252");
+    }
+  }
+
+  /** Whether the encoding is decided (false while only ASCII has been seen). */
+  get decided(): boolean {
+    return this.chosen !== null;
+  }
+
+  /**
+   * Decodes one whole line's bytes (no sequence cut at either end) in the chosen encoding, as decode would have
+   * within the stream; ASCII when none is chosen yet.
+   */
+  decodeLine(bytes: Uint8Array): string {
+    if (this.chosen === null) return asciiText(bytes);
+    return (this.chosen === "windows-1252" ? lineDecoders.windows1252 : lineDecoders.utf8).decode(bytes);
+  }
+
+  /** Forgets bytes held back from the last chunk: the caller read them itself and goes on from a line's start. */
+  restart() {
+    if (this.chosen !== null) this.choose(this.chosen);
+  }
+
   /** Flushes a trailing incomplete sequence (as U+FFFD) at the end of the file. */
   end(): string {
     if (!this.bomChecked) {
@@ -83,6 +119,10 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 const latin1 = new TextDecoder("windows-1252");
+const lineDecoders = {
+  utf8: new TextDecoder("utf-8", { ignoreBOM: true }),
+  windows1252: new TextDecoder("windows-1252", { ignoreBOM: true }),
+};
 
 function asciiText(bytes: Uint8Array): string {
   return latin1.decode(bytes);

@@ -8,6 +8,7 @@
 // characters goes there as one CSV record (the database parses and checks it, set-based); only the other lines
 // (wrong field count, unreadable bytes, blank) are checked here. Without one, every line is checked here by
 // validateRow, the rules' reference (tests, and the lines the database's checks do not accept).
+import { isUtf8 } from "node:buffer";
 import type { ImportDelimiter } from "@/lib/import/columns";
 import { ImportDecoder, type DetectedEncoding } from "@/lib/import/encoding";
 import { checkHeader, detectDelimiter, MAX_HEADER_LENGTH, type ColumnPositions, type HeaderCheck } from "@/lib/import/header";
@@ -32,6 +33,12 @@ export type RawSink = {
   /** Called once, after the header, before any raw record: the file's delimiter, field count and columns. */
   open: (format: RawFormat) => Promise<void>;
   write: (records: RawRecord[]) => Promise<void>;
+  /**
+   * Optional: raw records as bytes, UTF-8, each `<line number><delimiter><record as in the file>\n`. With it, the
+   * lines of a UTF-8 (or ASCII) file without quotes go from the file's bytes to the sink without being decoded
+   * (see readImportFile).
+   */
+  writeBytes?: (bytes: Uint8Array) => Promise<void>;
 };
 
 export type ReadProgress = { bytesRead: number; lines: number };
@@ -99,9 +106,21 @@ export class RecordScanner {
 
   constructor(
     private readonly delimiter: string,
-    private readonly recordDelimiter: string,
+    readonly recordDelimiter: string,
     private readonly maxRecordSize: number,
   ) {}
+
+  /** The text after the last record scanned: a record cut by the end of the last chunk. */
+  rest(): string {
+    return this.buffer.slice(this.position);
+  }
+
+  /** Forgets that text: the caller reads on from its start. */
+  dropRest() {
+    this.buffer = "";
+    this.position = 0;
+    this.nextQuote = -2;
+  }
 
   /** Scans what it can; a record cut by the end of `text` waits for the next call (or `final`). */
   scan(text: string, final: boolean, emit: (record: ScannedRecord) => void): { failure: "unreadable_file"; line: number } | null {
@@ -381,18 +400,158 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
     }
   }
 
+  // ---------- bytes: once the header is read, lines without quotes are handled as the file's bytes ----------
+  // The text path above decodes every chunk and splits the text, then the raw sink encodes the lines again. With a
+  // sink that takes bytes, from the chunk after the header on, each line (up to the record delimiter, "\n" or
+  // "\r\n") is looked at byte by byte instead: a line starting with an ASCII letter or digit, with the header's
+  // number of delimiters, no control character, and only ASCII or valid UTF-8 without U+FFFD (in a file read as
+  // UTF-8) is exactly a line the text path would hand over as raw: its bytes go to the sink as they are. Any other
+  // line is decoded alone and handled as the text path does (checked here, or raw). A quote, or a record longer than
+  // a line may be, sends the rest of the file back to the text path, which alone reads quoted fields (a quoted field
+  // may hold a line break). The encoding is chosen on the same bytes as the text path would choose it.
+  const sinkTakesBytes = options.raw?.writeBytes !== undefined;
+  /** Reading bytes: the bytes after the last whole line, and that line's number. */
+  let bytes: { rest: Uint8Array; line: number } | null = null;
+  let textOnly = !sinkTakesBytes;
+
+  async function openRaw() {
+    if (rawOpened) return;
+    rawOpened = true;
+    await options.raw!.open({ delimiter: delimiter!, fieldCount: header!.fieldCount, positions: header!.positions });
+  }
+
+  /** After a chunk read as text: goes on with bytes if the rest of that chunk is a plain line's start. */
+  function startBytes(chunk: Uint8Array) {
+    if (failure !== null || header === null || scanner === null) return;
+    const rd = scanner.recordDelimiter;
+    if (rd === "\r") {
+      textOnly = true;
+      return;
+    }
+    const end = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).lastIndexOf(rd);
+    if (end === -1) return;
+    const tail = chunk.subarray(end + rd.length);
+    if (tail.includes(QUOTE)) return;
+    // The text the scanner holds must be the decoded tail (a chunk may end within a character: the text lacks it,
+    // the decoder holds its first bytes, which are forgotten when reading goes back to text).
+    const held = new TextDecoder(decoder.encoding === "windows-1252" ? "windows-1252" : "utf-8", { ignoreBOM: true });
+    if (scanner.rest() !== held.decode(tail, { stream: true })) return;
+    scanner.dropRest();
+    bytes = { rest: Uint8Array.from(tail), line: scanner.line };
+  }
+
+  /** Back to the text path for good, from a line's start: `from` is the file's bytes from there on. */
+  function stopBytes(from: Uint8Array, final: boolean) {
+    const at = bytes!.line;
+    bytes = null;
+    textOnly = true;
+    decoder.restart();
+    scanner!.line = at;
+    feed(decoder.decode(from) + (final ? decoder.end() : ""), final);
+  }
+
+  const NEWLINE = 10;
+  const CRLF = Buffer.from("\r\n");
+  const REPLACEMENT = Buffer.from("\uFFFD");
+
+  /** A chunk while reading bytes; `final` with no chunk at the end of the file. */
+  async function readBytes(chunk: Uint8Array | null) {
+    const state = bytes!;
+    const buffer = chunk === null ? Buffer.from(state.rest) : Buffer.concat([state.rest, chunk]);
+    if (chunk !== null && !decoder.decided) decoder.chooseFrom(chunk);
+    const d = delimiter!.charCodeAt(0);
+    const fieldCount = header!.fieldCount;
+    const crlf = scanner!.recordDelimiter === "\r\n";
+    const rdLength = crlf ? 2 : 1;
+    // Each raw line gains its number and a delimiter (at most 11 bytes) and has at least fieldCount bytes.
+    const out = Buffer.allocUnsafe(buffer.length + Math.ceil(buffer.length / fieldCount) * 12 + 16);
+    let written = 0;
+    let line = state.line;
+    let position = 0;
+    for (;;) {
+      const end = crlf ? buffer.indexOf(CRLF, position) : buffer.indexOf(NEWLINE, position);
+      if (end === -1) break;
+      let delimiters = 0;
+      let quote = false;
+      let control = false;
+      let high = false;
+      for (let i = position; i < end; i++) {
+        const b = buffer[i]!;
+        if (b === d) delimiters++;
+        else if (b < 35 || b > 126) {
+          if (b === 34) quote = true;
+          else if (b > 127) high = true;
+          else if (b < 32 ? b !== 9 : b === 127) control = true;
+        }
+      }
+      if (quote) {
+        await writeOut(out, written);
+        state.line = line;
+        stopBytes(buffer.subarray(position), chunk === null);
+        return;
+      }
+      if (end > position) {
+        const first = buffer[position]!;
+        const alnum = (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+        if (
+          alnum && !control && delimiters + 1 === fieldCount && end - position <= maxRecordSize &&
+          (!high || (decoder.encoding !== "windows-1252" && isUtf8(buffer.subarray(position, end)) && buffer.subarray(position, end).indexOf(REPLACEMENT) === -1))
+        ) {
+          counts.lines++;
+          consecutiveUnreadable = 0;
+          rawLines++;
+          written += out.write(String(line), written, "latin1");
+          out[written++] = d;
+          written += buffer.copy(out, written, position, end);
+          out[written++] = NEWLINE;
+        } else {
+          const text = decoder.decodeLine(buffer.subarray(position, end));
+          if (text.length > maxRecordSize) fail({ failure: "unreadable_file", line });
+          else onRecord({ line, text, fields: null });
+          if (failure !== null) throw new StopReading();
+        }
+      }
+      line++;
+      position = end + rdLength;
+    }
+    await writeOut(out, written);
+    state.line = line;
+    const rest = buffer.subarray(position);
+    if (chunk === null) {
+      if (rest.length > 0) stopBytes(rest, true);
+      return;
+    }
+    state.rest = Uint8Array.from(rest);
+    // A record longer than a line may be (the scanner measures it in characters): the text path decides.
+    if (rest.length > maxRecordSize) stopBytes(state.rest, false);
+  }
+
+  /** The chunk's raw lines to the sink, and the lines checked here to theirs. */
+  async function writeOut(out: Buffer, length: number) {
+    if (length > 0) {
+      await openRaw();
+      await options.raw!.writeBytes!(out.subarray(0, length));
+    }
+    await flush(false);
+  }
+
   let lastProgressLines = 0;
   try {
     for await (const chunk of source) {
       bytesRead += chunk.length;
-      feed(decoder.decode(chunk), false);
-      await flush(false);
+      if (bytes !== null) await readBytes(chunk);
+      else {
+        feed(decoder.decode(chunk), false);
+        await flush(false);
+        if (!textOnly) startBytes(chunk);
+      }
       if (counts.lines !== lastProgressLines) {
         lastProgressLines = counts.lines;
         await options.onProgress?.({ bytesRead, lines: counts.lines });
       }
     }
-    const rest = decoder.end();
+    if (bytes !== null) await readBytes(null);
+    const rest = textOnly || bytes === null ? decoder.end() : "";
     if (scanner === null && (pendingHeaderText + rest).trim() === "") {
       fail({ failure: "empty_file" });
       throw new StopReading();
