@@ -8,7 +8,6 @@
 // characters goes there as one CSV record (the database parses and checks it, set-based); only the other lines
 // (wrong field count, unreadable bytes, blank) are checked here. Without one, every line is checked here by
 // validateRow, the rules' reference (tests, and the lines the database's checks do not accept).
-import { isUtf8 } from "node:buffer";
 import type { ImportDelimiter } from "@/lib/import/columns";
 import { ImportDecoder, type DetectedEncoding } from "@/lib/import/encoding";
 import { checkHeader, detectDelimiter, MAX_HEADER_LENGTH, type ColumnPositions, type HeaderCheck } from "@/lib/import/header";
@@ -79,6 +78,31 @@ const NOT_RAW = /[\uFFFD\u0000-\u0008\u000A-\u001F\u007F]/;
 const QUOTE = 34;
 
 class StopReading extends Error {}
+
+/**
+ * The length of the well-formed UTF-8 sequence at `i` (ending before `end`), 0 if there is none there or it is
+ * U+FFFD's (which a raw line may not hold): the byte ranges of the Unicode standard's table 3-7, which TextDecoder
+ * follows (no overlong forms, surrogates or code points past U+10FFFF).
+ */
+function utf8Length(bytes: Uint8Array, i: number, end: number): number {
+  const b = bytes[i]!;
+  if (b >= 0xc2 && b <= 0xdf) return i + 1 < end && (bytes[i + 1]! & 0xc0) === 0x80 ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    if (i + 2 >= end) return 0;
+    const c1 = bytes[i + 1]!;
+    const c2 = bytes[i + 2]!;
+    if ((c2 & 0xc0) !== 0x80) return 0;
+    if (b === 0xe0 ? c1 < 0xa0 || c1 > 0xbf : b === 0xed ? c1 < 0x80 || c1 > 0x9f : (c1 & 0xc0) !== 0x80) return 0;
+    return b === 0xef && c1 === 0xbf && c2 === 0xbd ? 0 : 3;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    if (i + 3 >= end) return 0;
+    const c1 = bytes[i + 1]!;
+    if (b === 0xf0 ? c1 < 0x90 || c1 > 0xbf : b === 0xf4 ? c1 < 0x80 || c1 > 0x8f : (c1 & 0xc0) !== 0x80) return 0;
+    return (bytes[i + 2]! & 0xc0) === 0x80 && (bytes[i + 3]! & 0xc0) === 0x80 ? 4 : 0;
+  }
+  return 0;
+}
 
 function isBlank(fields: readonly string[]): boolean {
   for (const field of fields) if (field !== "" && field.trim() !== "") return false;
@@ -452,7 +476,6 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
 
   const NEWLINE = 10;
   const CRLF = Buffer.from("\r\n");
-  const REPLACEMENT = Buffer.from("\uFFFD");
 
   /** A chunk while reading bytes; `final` with no chunk at the end of the file. */
   async function readBytes(chunk: Uint8Array | null) {
@@ -460,6 +483,7 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
     const buffer = chunk === null ? Buffer.from(state.rest) : Buffer.concat([state.rest, chunk]);
     if (chunk !== null && !decoder.decided) decoder.chooseFrom(chunk);
     const d = delimiter!.charCodeAt(0);
+    const windows1252 = decoder.encoding === "windows-1252";
     const fieldCount = header!.fieldCount;
     const crlf = scanner!.recordDelimiter === "\r\n";
     const rdLength = crlf ? 2 : 1;
@@ -474,14 +498,27 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
       let delimiters = 0;
       let quote = false;
       let control = false;
-      let high = false;
-      for (let i = position; i < end; i++) {
+      /** A byte that only decoding can tell: any non-ASCII one in a Windows-1252 file, bad UTF-8 or U+FFFD in UTF-8. */
+      let undecided = false;
+      for (let i = position; i < end; ) {
         const b = buffer[i]!;
-        if (b === d) delimiters++;
-        else if (b < 35 || b > 126) {
+        if (b === d) {
+          delimiters++;
+          i++;
+        } else if (b >= 35 && b <= 126) i++;
+        else if (b < 128) {
           if (b === 34) quote = true;
-          else if (b > 127) high = true;
           else if (b < 32 ? b !== 9 : b === 127) control = true;
+          i++;
+        } else if (windows1252) {
+          undecided = true;
+          i++;
+        } else {
+          const length = utf8Length(buffer, i, end);
+          if (length === 0) {
+            undecided = true;
+            i++;
+          } else i += length;
         }
       }
       if (quote) {
@@ -494,13 +531,15 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
         const first = buffer[position]!;
         const alnum = (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
         if (
-          alnum && !control && delimiters + 1 === fieldCount && end - position <= maxRecordSize &&
-          (!high || (decoder.encoding !== "windows-1252" && isUtf8(buffer.subarray(position, end)) && buffer.subarray(position, end).indexOf(REPLACEMENT) === -1))
+          alnum && !control && !undecided && delimiters + 1 === fieldCount && end - position <= maxRecordSize
         ) {
           counts.lines++;
           consecutiveUnreadable = 0;
           rawLines++;
-          written += out.write(String(line), written, "latin1");
+          let digits = 1;
+          for (let n = line; n >= 10; n = Math.floor(n / 10)) digits++;
+          for (let n = line, at = written + digits - 1; at >= written; at--, n = Math.floor(n / 10)) out[at] = 48 + (n % 10);
+          written += digits;
           out[written++] = d;
           written += buffer.copy(out, written, position, end);
           out[written++] = NEWLINE;

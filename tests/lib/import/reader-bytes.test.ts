@@ -144,6 +144,23 @@ describe("reading an import file as bytes", () => {
     await sameBothWays(utf8(file(rows, "\r\n")));
   });
 
+  it("tells well-formed UTF-8 from the rest as TextDecoder does (overlong forms, surrogates, cut sequences, U+FFFD)", async () => {
+    const sequences = [
+      [0xc3, 0xa9], [0xc0, 0x80], [0xc1, 0xbf], [0xc2], [0x80], [0xbf, 0x41], [0xe0, 0x80, 0x80], [0xe0, 0xa0, 0x80],
+      [0xe2, 0x82, 0xac], [0xe2, 0x82], [0xed, 0x9f, 0xbf], [0xed, 0xa0, 0x80], [0xef, 0xbf, 0xbd], [0xef, 0xbf, 0xbf],
+      [0xf0, 0x8f, 0xbf, 0xbf], [0xf0, 0x9f, 0x98, 0x80], [0xf4, 0x8f, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80],
+      [0xf5, 0x80, 0x80, 0x80], [0xf0, 0x9f, 0x98], [0xfe], [0xff],
+    ];
+    const parts: Uint8Array[] = [utf8(file(lines(30)))];
+    sequences.forEach((bytes, i) => {
+      // In a name, and at the very end of the line (the sequence cut by the line end).
+      parts.push(utf8(`CSSPS,041,${100 + i},,Ro`), Uint8Array.from(bytes), utf8("y,Léa,2015-03-14,,,\n"));
+      parts.push(utf8(`CSSPS,041,${200 + i},,Roy,Léa,2015-03-14,,,`), Uint8Array.from(bytes), utf8("\n"));
+    });
+    parts.push(utf8(lines(30, (i) => ({ fiche: String(300 + i) })).join("\n") + "\n"));
+    expect((await sameBothWays(concat(...parts)))[4]).toBeGreaterThan(0);
+  });
+
   it("a quote sends the rest of the file to the text path, quoted line breaks included", async () => {
     const rows = [...lines(100), line({ fiche: "101", nom: 'Roy; "dit" Leroy' }), line({ fiche: "102", nom: "Bé\nlanger" }), ...lines(50, (i) => ({ fiche: String(200 + i) }))];
     expect((await sameBothWays(utf8(file(rows))))[4]).toBeGreaterThan(0);
