@@ -6,6 +6,7 @@
 // rare enough; the whole scope in name order → students_search_name_idx.
 import { and, asc, desc, eq, exists, inArray, isNull, not, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
+import { preparedPerDatabase } from "@/db/queries/auth";
 import { withoutParallelWorkers } from "@/db/serial-read";
 import { associations, guardianEmails, schoolBoards, schools, students } from "@/db/schema";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
@@ -233,6 +234,40 @@ function emptyResult(
 }
 
 /**
+ * The page's rows with their school, board, guardian emails and active associations, by id. Prepared once per
+ * database handle (every search page reads it): one statement text whatever the page's size, parsed and planned once
+ * per connection and sent in one round trip. Read outside the caller's transaction, which only holds a setting.
+ */
+const pageRowsRead = preparedPerDatabase((database) =>
+  database
+    .select({
+      id: students.id,
+      fiche: students.fiche,
+      codePermanent: students.codePermanent,
+      lastName: students.lastName,
+      firstName: students.firstName,
+      birthDate: students.birthDate,
+      grade: students.grade,
+      archivedAt: students.archivedAt,
+      schoolId: students.schoolId,
+      schoolName: schools.name,
+      boardName: schoolBoards.name,
+      guardianEmails: sql<string[]>`array(
+        select ${guardianEmails.email} from ${guardianEmails}
+        where ${guardianEmails.studentId} = ${students.id}
+        order by ${guardianEmails.position}, ${guardianEmails.id})`,
+      associatedAccounts: sql<number>`(
+        select count(*)::int from ${associations}
+        where ${associations.studentId} = ${students.id} and ${associations.revokedAt} is null)`,
+    })
+    .from(students)
+    .innerJoin(schools, eq(schools.id, students.schoolId))
+    .innerJoin(schoolBoards, eq(schoolBoards.id, students.boardId))
+    .where(sql`${students.id} = any(${sql.placeholder("ids")}::int[])`)
+    .prepare("student_search_page_rows"),
+);
+
+/**
  * `nameIndex` says how a name search over a board or the province finds its matches, instead of the estimate (tests
  * and benches compare the two ways, which find the same students in the same order).
  */
@@ -253,8 +288,25 @@ export async function searchStudents(
   // Of the searches staff make, only lists filtered by account probe every match in scope (an associations lookup
   // each): those are the plans the planner runs with parallel workers, whose start costs more than they save here.
   // The others are index walks that stop at the page, and skip the transaction's two round trips.
-  if (params.account !== undefined) return withoutParallelWorkers((tx) => findMatches(tx, scope, params, query, page, options));
-  return findMatches(db, scope, params, query, page, options);
+  const { pageIds, ...result } =
+    params.account !== undefined
+      ? await withoutParallelWorkers((tx) => findMatches(tx, scope, params, query, page, options))
+      : await findMatches(db, scope, params, query, page, options);
+  return { ...result, rows: await pageRows(pageIds) };
+}
+
+/** The rows of the page's ids, in that order. */
+async function pageRows(pageIds: number[]): Promise<StudentSearchRow[]> {
+  if (pageIds.length === 0) return [];
+  const found = await pageRowsRead().execute({ ids: pageIds });
+  const position = new Map(pageIds.map((id, i) => [id, i]));
+  return found
+    .sort((a, b) => position.get(a.id)! - position.get(b.id)!)
+    .map(({ archivedAt, guardianEmails: emails, ...student }) => ({
+      ...student,
+      archived: archivedAt !== null,
+      guardianEmails: emails ?? [],
+    }));
 }
 
 async function findMatches(
@@ -264,7 +316,7 @@ async function findMatches(
   query: StudentQuery,
   page: number,
   options: StudentSearchOptions,
-): Promise<StudentSearchResult> {
+): Promise<Omit<StudentSearchResult, "rows"> & { pageIds: number[] }> {
   const pageSize = STUDENT_SEARCH_PAGE_SIZE;
 
   const countCap = COUNT_CAP[scope.kind];
@@ -330,45 +382,8 @@ async function findMatches(
   const pageIds = matches.slice(offset, offset + pageSize).map((match) => match.id);
   const more = matches.length === wanted;
 
-  const found =
-    pageIds.length === 0
-      ? []
-      : await tx
-          .select({
-            id: students.id,
-            fiche: students.fiche,
-            codePermanent: students.codePermanent,
-            lastName: students.lastName,
-            firstName: students.firstName,
-            birthDate: students.birthDate,
-            grade: students.grade,
-            archivedAt: students.archivedAt,
-            schoolId: students.schoolId,
-            schoolName: schools.name,
-            boardName: schoolBoards.name,
-            guardianEmails: sql<string[]>`array(
-              select ${guardianEmails.email} from ${guardianEmails}
-              where ${guardianEmails.studentId} = ${students.id}
-              order by ${guardianEmails.position}, ${guardianEmails.id})`,
-            associatedAccounts: sql<number>`(
-              select count(*)::int from ${associations}
-              where ${associations.studentId} = ${students.id} and ${associations.revokedAt} is null)`,
-          })
-          .from(students)
-          .innerJoin(schools, eq(schools.id, students.schoolId))
-          .innerJoin(schoolBoards, eq(schoolBoards.id, students.boardId))
-          .where(inArray(students.id, pageIds));
-  const position = new Map(pageIds.map((id, i) => [id, i]));
-  const rows = found
-    .sort((a, b) => position.get(a.id)! - position.get(b.id)!)
-    .map(({ archivedAt, guardianEmails: emails, ...student }) => ({
-      ...student,
-      archived: archivedAt !== null,
-      guardianEmails: emails ?? [],
-    }));
-
   return {
-    rows,
+    pageIds,
     total: more ? wanted - 1 : matches.length,
     totalCapped: more,
     hasNextPage: matches.length > offset + pageSize && page < STUDENT_SEARCH_MAX_PAGE,
