@@ -4,7 +4,6 @@
 // p50/p95/p99 per screen, then the CPU per call of each screen (this process and its database backends, from
 // /proc), which varies far less than the times with the machine's load.
 // Usage: npx tsx bench/screens.ts [--rounds 20] [--only dashboard,attempts,parent] [--cpu-calls 100]
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
 import { openPostgres, setDatabaseHandle } from "@/db/client";
@@ -15,6 +14,7 @@ import { figuresForStaff } from "@/db/queries/figures";
 import { getParentAccountForStaff } from "@/db/queries/parent-accounts-admin";
 import { createRandom } from "@/db/seed-data/random";
 import { benchDatabaseUrl } from "@/bench/bench-database";
+import { cpuSpent as cpuSpentSoFar, loadAverage } from "@/bench/process-cpu";
 import { BENCH_SEED } from "@/bench/data-set";
 import { printTable } from "@/bench/timing";
 import type { StaffScope } from "@/lib/auth/scope";
@@ -103,27 +103,7 @@ async function buildCases(): Promise<Case[]> {
   return cases;
 }
 
-const CLK_TCK = 100; // Linux's USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s.
-
-/** CPU milliseconds of this process and of the pool's database backends so far (null: not on this machine). */
-async function cpuSpent(): Promise<{ app: number; db: number | null }> {
-  const backends = await db.execute<{ pid: number }>(
-    sql`select pid from pg_stat_activity where application_name = ${applicationName}`,
-  );
-  let ticks: number | null = 0;
-  for (const { pid } of backends) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
-    } catch {
-      ticks = null; // the server runs elsewhere
-      break;
-    }
-  }
-  const { user, system } = process.cpuUsage();
-  return { app: (user + system) / 1000, db: ticks === null ? null : (ticks * 1000) / CLK_TCK };
-}
+const cpuSpent = () => cpuSpentSoFar(db, applicationName);
 
 /** Each screen's cases called in turn until --cpu-calls calls, with the CPU they took per call. */
 async function printCpuPerCall(cases: Case[]) {
@@ -140,7 +120,7 @@ async function printCpuPerCall(cases: Case[]) {
       `${screen.padEnd(34)}${perCall(after.app - before.app)}${perCall(before.db === null || after.db === null ? null : after.db - before.db)}`,
     );
   }
-  console.log(`load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
+  console.log(`load average ${loadAverage()}`);
 }
 
 async function main() {

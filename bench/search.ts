@@ -1,7 +1,6 @@
 // Times the staff student search on the 1.5 M-student bench database (bench/generate.ts): a fixed, seeded mix of
 // searches through searchStudents, then the same mix as plain ILIKE '%…%' scans, with p50/p95/p99 and the ratio.
 // Usage: npx tsx bench/search.ts [--searches 300] [--baseline 300] [--explain] [--name-ways] [--cpu-by-kind]
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { and, asc, count, eq, exists, inArray, isNull, not, sql, type SQL } from "drizzle-orm";
 import { openPostgres, setDatabaseHandle } from "@/db/client";
@@ -9,6 +8,7 @@ import { guardianEmails, associations, schools, students } from "@/db/schema";
 import { searchStudents, type StudentSearchOptions } from "@/db/queries/student-search";
 import { createRandom, type Random } from "@/db/seed-data/random";
 import { benchDatabaseUrl } from "@/bench/bench-database";
+import { cpuSpent as cpuSpentSoFar, loadAverage } from "@/bench/process-cpu";
 import { BENCH_SEED } from "@/bench/data-set";
 import { ms, printTable, summary } from "@/bench/timing";
 import { GRADES } from "@/db/seed-data/grades";
@@ -188,27 +188,7 @@ async function naiveSearch(scope: StaffScope, params: StudentSearchParams) {
 
 // ---------- measuring ----------
 
-const CLK_TCK = 100; // Linux's USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s.
-
-/** CPU milliseconds of this process and of the pool's database backends so far (null: not on this machine). */
-async function cpuSpent(): Promise<{ app: number; db: number | null }> {
-  const backends = await db.execute<{ pid: number }>(
-    sql`select pid from pg_stat_activity where application_name = ${applicationName}`,
-  );
-  let ticks: number | null = 0;
-  for (const { pid } of backends) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
-    } catch {
-      ticks = null; // the server runs elsewhere
-      break;
-    }
-  }
-  const { user, system } = process.cpuUsage();
-  return { app: (user + system) / 1000, db: ticks === null ? null : (ticks * 1000) / CLK_TCK };
-}
+const cpuSpent = () => cpuSpentSoFar(db, applicationName);
 
 async function timeMix(mix: BenchSearch[], run: (search: BenchSearch) => Promise<unknown>) {
   const times: { search: BenchSearch; ms: number }[] = [];
@@ -336,7 +316,7 @@ async function main() {
   console.log(
     `\nCPU per search (timed pass): app ${perSearch(cpuAfter.app - cpuBefore.app)} ms` +
       (cpuBefore.db === null || cpuAfter.db === null ? "" : `, database backends ${perSearch(cpuAfter.db - cpuBefore.db)} ms`) +
-      `; load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
+      `; load average ${loadAverage()}`,
   );
   const all = summary(timed.map((t) => t.ms));
   console.log(`\ntarget p95 ≤ 10 ms: ${all.p95 <= 10 ? "met" : "NOT met"} (p95 ${all.p95.toFixed(2)} ms)`);

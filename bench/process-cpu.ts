@@ -1,0 +1,35 @@
+// CPU time read from /proc, for the benches that print CPU per call beside their times (which vary far more with
+// the machine's load than CPU does).
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+
+const CLK_TCK = 100; // Linux's USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s.
+
+/**
+ * CPU milliseconds of this process and of the database backends whose connections carry `applicationName` (the
+ * bench's own pool), so far; `db` is null when the server runs on another machine.
+ */
+export async function cpuSpent(database: Database, applicationName: string): Promise<{ app: number; db: number | null }> {
+  const backends = await database.execute<{ pid: number }>(
+    sql`select pid from pg_stat_activity where application_name = ${applicationName}`,
+  );
+  let ticks: number | null = 0;
+  for (const { pid } of backends) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    } catch {
+      ticks = null; // the server runs elsewhere
+      break;
+    }
+  }
+  const { user, system } = process.cpuUsage();
+  return { app: (user + system) / 1000, db: ticks === null ? null : (ticks * 1000) / CLK_TCK };
+}
+
+/** The machine's load averages over 1, 5 and 15 minutes, as /proc/loadavg prints them. */
+export function loadAverage(): string {
+  return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+}
