@@ -10,7 +10,8 @@ import { associationAttempts, nips, schoolStudentCounts, students, type School, 
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
 import { timeZone } from "@/lib/i18n/locale";
 import { foldForSearch } from "@/lib/names";
-import { createParent } from "@/tests/helpers/accounts";
+import { deleteOwnAccount } from "@/db/queries/own-account";
+import { createParent, strongPassword } from "@/tests/helpers/accounts";
 import { createBoard, createSchool, createStudent, insertNip } from "@/tests/helpers/school-fixtures";
 import { recordTestAttempt } from "@/tests/helpers/staff-fixtures";
 import { ownerDb } from "@/tests/helpers/test-database";
@@ -149,6 +150,23 @@ describe("the dashboard's figures", () => {
     for (const scope of [{ kind: "all" }, { kind: "board", boardId: schoolA!.boardId }] as StaffScope[]) {
       expect((await dashboardFigures(scope)).failedToday).toBe(await failedTodayFromRows(scope));
     }
+  });
+
+  it("keep counting a failure made today after its account is deleted, as the figures page does", async () => {
+    // Deleting an account deletes its attempts (the rows no longer show the failure); the per-day totals written
+    // with the attempt keep it, so the dashboard and the figures page agree on what happened today.
+    const school = schoolsAll[3]!;
+    const scope: StaffScope = { kind: "schools", schoolIds: [school.id] };
+    const leaving = await createParent("tableau.de.bord.3@exemple.ca");
+    const record = await createStudent(school, { lastName: "Partie" });
+    const before = await dashboardFigures(scope);
+    await recordTestAttempt({ parentAccountId: leaving.id, boardId: record.boardId, candidateStudentId: record.id });
+    expect((await dashboardFigures(scope)).failedToday).toBe(before.failedToday + 1);
+    const fromRowsBefore = await failedTodayFromRows(scope);
+
+    expect(await deleteOwnAccount(leaving.id, strongPassword)).toMatchObject({ ok: true });
+    expect(await failedTodayFromRows(scope)).toBe(fromRowsBefore - 1);
+    expect((await dashboardFigures(scope)).failedToday).toBe(before.failedToday + 1);
   });
 
   it("keep counting students as records are added in one statement, archived, restored, moved and deleted", async () => {
