@@ -21,6 +21,7 @@ import type { AttemptOutcome } from "@/lib/association/attempt-outcome";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
 import { normalizeEmail } from "@/lib/email-address";
 import { emailSchema } from "@/lib/validations/auth";
+import { boardColumnInScope, boardOfSchool, boardsOfSchools } from "@/db/queries/scope-schools";
 import { withoutParallelWorkers } from "@/db/serial-read";
 import { typedFicheKey, typedIdentifierKey, typedNamesKey } from "@/db/typed-identifier";
 import { parseStudentIdentifier } from "@/lib/identifiers";
@@ -73,12 +74,7 @@ export function attemptScopeFilter(scope: StaffScope): SQL {
     // One school (most secretaries) as an equality, which the planner estimates as one board's share and combines
     // with the other indexes; an array of boards it estimates blindly, and then read a name's province-wide
     // matches in the typed names' index one by one instead of within the board.
-    if (scope.schoolIds.length === 1) {
-      const boardOfSchool = sql`(select ${schools.boardId} from ${schools} where ${eq(schools.id, scope.schoolIds[0]!)})`;
-      return and(sql`${associationAttempts.boardId} = ${boardOfSchool}`, candidateInScope)!;
-    }
-    const boardsOfSchools = sql`array(select ${schools.boardId} from ${schools} where ${inArray(schools.id, scope.schoolIds)})`;
-    return and(sql`${associationAttempts.boardId} = any(${boardsOfSchools})`, candidateInScope)!;
+    return and(boardColumnInScope(associationAttempts.boardId, scope), candidateInScope)!;
   }
   return and(
     eq(associationAttempts.boardId, scope.boardId),
@@ -147,10 +143,8 @@ function typedInBoards(scope: StaffScope): SQL | undefined {
   const boards = sql`array[${associationAttempts.boardId}]`;
   if (scope.kind === "all") return undefined;
   if (scope.kind === "board") return sql`${boards} @> array[${scope.boardId}::int]`;
-  if (scope.schoolIds.length === 1) {
-    return sql`${boards} @> array[(select ${schools.boardId} from ${schools} where ${eq(schools.id, scope.schoolIds[0]!)})]`;
-  }
-  return sql`${boards} && array(select ${schools.boardId} from ${schools} where ${inArray(schools.id, scope.schoolIds.length > 0 ? scope.schoolIds : [-1])})`;
+  if (scope.schoolIds.length === 1) return sql`${boards} @> array[${boardOfSchool(scope.schoolIds[0]!)}]`;
+  return sql`${boards} && ${boardsOfSchools(scope.schoolIds)}`;
 }
 
 function studentCondition(scope: StaffScope, query: string): SQL | undefined {

@@ -11,8 +11,9 @@
 // on write: an attempt counts in its candidate's school when it was made (a record moved since stays counted in its
 // old school), and an account deleted today leaves its attempts counted, as on the figures page.
 import { and, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { boardColumnInScope } from "@/db/queries/scope-schools";
 import { db } from "@/db/client";
-import { dailyFigures, nips, schools, schoolStudentCounts, students } from "@/db/schema";
+import { dailyFigures, nips, schoolStudentCounts, students } from "@/db/schema";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
 import { timeZone } from "@/lib/i18n/locale";
 
@@ -40,12 +41,7 @@ function activeNips(scope: StaffScope): SQL {
   if (scope.kind === "all") return sql`(select count(*)::int from ${nips} where ${usable})`;
   // A NIP's board is its student's (issueNip), so the NIP's own board narrows the index range first
   // (nips_usable_board_idx); the students are still read for the scope, as before.
-  const boardOfNip =
-    scope.kind === "board"
-      ? eq(nips.boardId, scope.boardId)
-      : scope.schoolIds.length === 1
-        ? sql`${nips.boardId} = (select ${schools.boardId} from ${schools} where ${eq(schools.id, scope.schoolIds[0]!)})`
-        : sql`${nips.boardId} = any(array(select ${schools.boardId} from ${schools} where ${inArray(schools.id, scope.schoolIds.length > 0 ? scope.schoolIds : [-1])}))`;
+  const boardOfNip = boardColumnInScope(nips.boardId, scope);
   return sql`(select count(*)::int from ${nips} inner join ${students} on ${eq(students.id, nips.studentId)}
     where ${and(boardOfNip, scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId }), usable)})`;
 }

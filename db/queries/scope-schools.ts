@@ -1,7 +1,7 @@
 // The schools and boards a staff member works in: for the school pickers of the filters, headers and the dashboard.
 // A platform admin's scope holds every school of the province, so pickers never receive the whole list: they ask
 // for the few schools matching what was typed (findSchoolsInScope) and name the one already chosen (schoolInScope).
-import { and, asc, count, eq, sql, type Column, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql, type Column, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { schoolBoards, schools } from "@/db/schema";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
@@ -16,6 +16,29 @@ const fields = { id: schools.id, name: schools.name, boardId: schools.boardId, b
 
 function inScope(scope: StaffScope): SQL {
   return scopeFilter(scope, { boardId: schools.boardId, schoolId: schools.id });
+}
+
+/** The board of one school, as a scalar subquery. */
+export function boardOfSchool(schoolId: number): SQL {
+  return sql`(select ${schools.boardId} from ${schools} where ${eq(schools.id, schoolId)})`;
+}
+
+/** The boards of some schools, as an array subquery (empty for none). */
+export function boardsOfSchools(schoolIds: number[]): SQL {
+  return sql`array(select ${schools.boardId} from ${schools} where ${inArray(schools.id, schoolIds.length > 0 ? schoolIds : [-1])})`;
+}
+
+/**
+ * A table's own board column narrowed to the boards the scope reaches (undefined for the province), so an index that
+ * starts with that board is read within them. A secretary's one school is an equality, which the planner estimates
+ * as one board's share; several schools, any of their boards. Rows of a board are not yet rows of its schools: the
+ * caller still applies the scope to the row's school.
+ */
+export function boardColumnInScope(column: Column, scope: StaffScope): SQL | undefined {
+  if (scope.kind === "all") return undefined;
+  if (scope.kind === "board") return eq(column, scope.boardId);
+  if (scope.schoolIds.length === 1) return sql`${column} = ${boardOfSchool(scope.schoolIds[0]!)}`;
+  return sql`${column} = any(${boardsOfSchools(scope.schoolIds)})`;
 }
 
 /** Folds accents, case, hyphens and apostrophes in SQL as foldForSearch does in the app. */
