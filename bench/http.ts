@@ -18,6 +18,7 @@ import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
 import postgres from "postgres";
 import { benchDatabaseUrl, databaseName } from "@/bench/bench-database";
+import { loadAverage, processCpuMs } from "@/bench/process-cpu";
 import { summary } from "@/bench/timing";
 import { hashPassword } from "@/lib/password-hash";
 
@@ -46,7 +47,6 @@ const SECRET = "bench-http-secret-not-for-production-0123456789";
 const PASSWORD = "Bench-Http-Portail-2026!";
 const ADMIN_EMAIL = "bench-http-admin@exemple.ca";
 const parentEmail = (i: number) => `bench-http-${i}@exemple.ca`;
-const CLK_TCK = 100; // Linux's USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s.
 
 const databaseUrl = benchDatabaseUrl();
 const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
@@ -156,16 +156,6 @@ async function waitUntilUp(port: number) {
 
 // ---------- CPU from /proc ----------
 
-function ticksOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(fields[11]) + Number(fields[12]); // utime + stime
-  } catch {
-    return 0; // gone
-  }
-}
-
 /** The process and its descendants (next start runs the server in a child process). */
 function processTree(root: number): number[] {
   const parentOf = new Map<number, number>();
@@ -194,17 +184,17 @@ async function databaseBackends(): Promise<number[]> {
 type CpuSnapshot = { app: Map<number, number>; db: Map<number, number> };
 
 async function cpuSnapshot(roots: number[]): Promise<CpuSnapshot> {
-  const app = new Map(roots.flatMap(processTree).map((pid) => [pid, ticksOf(pid)] as const));
-  const db = new Map((await databaseBackends()).map((pid) => [pid, ticksOf(pid)] as const));
+  const app = new Map(roots.flatMap(processTree).map((pid) => [pid, processCpuMs(pid) ?? 0] as const));
+  const db = new Map((await databaseBackends()).map((pid) => [pid, processCpuMs(pid) ?? 0] as const));
   return { app, db };
 }
 
 /** CPU milliseconds spent between two snapshots by the app processes and the database backends. */
 function cpuBetween(before: CpuSnapshot, after: CpuSnapshot) {
   const spent = (a: Map<number, number>, b: Map<number, number>) => {
-    let ticks = 0;
-    for (const [pid, end] of b) ticks += end - (a.get(pid) ?? 0); // a backend opened meanwhile started at 0
-    return (ticks * 1000) / CLK_TCK;
+    let ms = 0;
+    for (const [pid, end] of b) ms += end - (a.get(pid) ?? 0); // a backend opened meanwhile started at 0
+    return ms;
   };
   return { app: spent(before.app, after.app), db: spent(before.db, after.db) };
 }
@@ -413,9 +403,8 @@ async function main() {
     const scenarios = allScenarios.filter((s) => only.has(s.name));
 
     const roots = instances.map((child) => child.pid!);
-    const load1 = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
     for (let round = 1; round <= rounds; round++) {
-      console.log(`\nround ${round}/${rounds}: ${connections} connections over ${ports.length} instances, ${duration} s each (load average ${load1()})`);
+      console.log(`\nround ${round}/${rounds}: ${connections} connections over ${ports.length} instances, ${duration} s each (load average ${loadAverage()})`);
       const results: Measured[] = [];
       for (const scenario of scenarios) {
         results.push(await measure(scenario, roots, () => (scenario.name === "associate" ? resetAttempts(parents) : Promise.resolve())));

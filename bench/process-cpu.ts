@@ -6,6 +6,17 @@ import type { Database } from "@/db/client";
 
 const CLK_TCK = 100; // Linux's USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s.
 
+/** CPU milliseconds a process has used so far (user + system), or null when it is gone or not on this machine. */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK; // utime + stime
+  } catch {
+    return null;
+  }
+}
+
 /**
  * CPU milliseconds of this process and of the database backends whose connections carry `applicationName` (the
  * bench's own pool), so far; `db` is null when the server runs on another machine.
@@ -14,19 +25,17 @@ export async function cpuSpent(database: Database, applicationName: string): Pro
   const backends = await database.execute<{ pid: number }>(
     sql`select pid from pg_stat_activity where application_name = ${applicationName}`,
   );
-  let ticks: number | null = 0;
+  let backendsMs: number | null = 0;
   for (const { pid } of backends) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
-    } catch {
-      ticks = null; // the server runs elsewhere
+    const ms = processCpuMs(pid);
+    if (ms === null) {
+      backendsMs = null; // the server runs elsewhere
       break;
     }
+    backendsMs += ms;
   }
   const { user, system } = process.cpuUsage();
-  return { app: (user + system) / 1000, db: ticks === null ? null : (ticks * 1000) / CLK_TCK };
+  return { app: (user + system) / 1000, db: backendsMs };
 }
 
 /** The machine's load averages over 1, 5 and 15 minutes, as /proc/loadavg prints them. */
