@@ -208,13 +208,23 @@ function openSessionConditions(values: { sessionId: string | SQLWrapper; idleCut
   );
 }
 
+/** A session last seen before this time has been idle too long. */
+export function idleCutoff(now: Date, limits: SessionLimits): Date {
+  return new Date(now.getTime() - limits.idleMinutes * 60_000);
+}
+
 function sessionIsOpen(sessionId: string, now: Date, limits: SessionLimits) {
-  return openSessionConditions({ sessionId, idleCutoff: new Date(now.getTime() - limits.idleMinutes * 60_000), now });
+  return openSessionConditions({ sessionId, idleCutoff: idleCutoff(now, limits), now });
+}
+
+/** Whether the time last seen is due to be written again (once a minute at most). */
+function sessionTouchDue(lastSeenAt: Date, now: Date): boolean {
+  return now.getTime() - lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS;
 }
 
 /** Writes the time last seen when the session has not been seen for a minute. */
 export async function keepSessionAlive(sessionId: string, lastSeenAt: Date, now: Date) {
-  if (now.getTime() - lastSeenAt.getTime() < SESSION_TOUCH_INTERVAL_MS) return;
+  if (!sessionTouchDue(lastSeenAt, now)) return;
   await sessionTouch().execute({ sessionId, now: now.toISOString() });
 }
 
@@ -264,8 +274,7 @@ function openParentSessionWhere() {
 
 // Placeholders skip the columns' mapping: times go as the driver's text.
 function openParentSessionValues(sessionId: string, parentAccountId: string, now: Date, limits: SessionLimits) {
-  const idleCutoff = new Date(now.getTime() - limits.idleMinutes * 60_000).toISOString();
-  return { sessionId, parentAccountId, idleCutoff, now: now.toISOString() };
+  return { sessionId, parentAccountId, idleCutoff: idleCutoff(now, limits).toISOString(), now: now.toISOString() };
 }
 
 /**
@@ -309,8 +318,7 @@ export function parentSessionCheck(sessionId: string, parentAccountId: string, l
       if (!row || row.disabled_at) return null;
       // postgres.js under drizzle leaves times as text; PGlite gives a Date.
       const lastSeenAt = new Date(row.last_seen_at as string | Date);
-      const due = now.getTime() - lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS;
-      return { email: row.email as string, touch: due ? [sessionTouchStatement({ sessionId, now: now.toISOString() })] : [] };
+      return { email: row.email as string, touch: sessionTouchDue(lastSeenAt, now) ? [sessionTouchStatement({ sessionId, now: now.toISOString() })] : [] };
     },
   };
 }

@@ -2,7 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { authSessions, schoolBoards, schools, staffPasskeys, staffSchools, staffUsers, type StaffRole } from "@/db/schema";
-import { keepSessionAlive, preparedPerDatabase, sessionLimits, type SessionLimits } from "@/db/queries/auth";
+import { idleCutoff, keepSessionAlive, preparedPerDatabase, sessionLimits, type SessionLimits } from "@/db/queries/auth";
 import { scopeOf, type StaffScope } from "@/lib/auth/scope";
 import { mfaRequiredFor } from "@/lib/staff/admin-rules";
 import type { StaffMfaState, StaffSessionState } from "@/lib/staff/second-factor";
@@ -57,8 +57,7 @@ const staffContextRead = preparedPerDatabase((database) =>
 
 async function readStaffContext(staffUserId: string, sessionId: string | null, limits: SessionLimits) {
   const session = sessionId && UUID.test(sessionId) ? sessionId : null;
-  const idleCutoff = new Date(Date.now() - limits.idleMinutes * 60_000).toISOString();
-  const [row] = await staffContextRead().execute({ staffUserId, sessionId: session, idleCutoff });
+  const [row] = await staffContextRead().execute({ staffUserId, sessionId: session, idleCutoff: idleCutoff(new Date(), limits).toISOString() });
   if (!row || row.staff.disabledAt) return null;
   const { staff } = row;
   const context: StaffContext = {
