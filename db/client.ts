@@ -23,6 +23,11 @@ export type DatabaseHandle =
 
 export const pgliteExtensions = { pg_trgm };
 
+/** The rows of `db.execute(…)`: postgres.js returns them as the result, PGlite in an object that holds them. */
+export function executedRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
+}
+
 export function openPglite(pglite: PGlite): DatabaseHandle {
   const db = drizzlePglite({ client: pglite, schema, casing: "snake_case" }) as unknown as Database;
   return { db, close: () => pglite.close(), kind: "pglite", pglite };

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { db, type Executor } from "@/db/client";
+import { db, executedRows, type Executor } from "@/db/client";
 import { migrationsFolder } from "@/db/migrate";
 
 export type Readiness =
@@ -26,9 +26,9 @@ export async function databaseReadiness(
   const latest = Math.max(0, ...expected.map((entry) => entry.when));
   const query = async () => {
     const table = await executor.execute<{ exists: boolean }>(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as exists`);
-    if (!rowsOf<{ exists: boolean }>(table)[0]?.exists) return [] as number[];
+    if (!executedRows<{ exists: boolean }>(table)[0]?.exists) return [] as number[];
     const rows = await executor.execute<{ created_at: string | number }>(sql`select created_at from drizzle.__drizzle_migrations`);
-    return rowsOf<{ created_at: string | number }>(rows).map((row) => Number(row.created_at));
+    return executedRows<{ created_at: string | number }>(rows).map((row) => Number(row.created_at));
   };
   let applied: number[];
   try {
@@ -40,10 +40,6 @@ export async function databaseReadiness(
   const newestApplied = Math.max(0, ...applied);
   if (newestApplied < latest || applied.length < expected.length) return { ready: false, reason: "migrationsPending", migrations: counts };
   return { ready: true, migrations: counts };
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

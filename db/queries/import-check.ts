@@ -6,7 +6,7 @@
 // recheck table and through validateRow in the app, which keeps the one wording of every rejection (reason,
 // column, value, line). For an export of good lines that is none of them.
 import { sql, type SQL } from "drizzle-orm";
-import { db, type Executor, type Transaction } from "@/db/client";
+import { db, executedRows, type Executor, type Transaction } from "@/db/client";
 import { preferBulkJoins } from "@/db/queries/import-diff";
 import { rawColumn, rawTableName, recheckTableName, sameTableName, stagingTableName } from "@/db/queries/import-staging";
 import { MAX_STUDENT_AGE_YEARS } from "@/lib/birth-date";
@@ -85,7 +85,7 @@ async function checkIn(executor: Transaction, runId: number, context: CheckConte
     select r.* from ${raw} r
     where not exists (select 1 from ${stage} s where s.line = r.line)
       and not exists (select 1 from ${same} u where u.line = r.line)`);
-  const [left] = rows<{ n: number }>(await executor.execute(sql`select count(*)::int as n from ${recheck}`));
+  const [left] = executedRows<{ n: number }>(await executor.execute(sql`select count(*)::int as n from ${recheck}`));
   if (left!.n > 0) await executor.execute(sql`create index on ${recheck} (line)`);
   // The raw table stays until the run is applied or dropped: the apply reads the lines recognised as unchanged
   // (db/queries/import-unchanged.ts) again, to see whether their student changed since.
@@ -191,7 +191,7 @@ export async function* recheckLines(
   const recheck = sql.raw(`"${recheckTableName(runId)}"`);
   let after = 0;
   for (;;) {
-    const batch = rows<Record<string, string | number>>(
+    const batch = executedRows<Record<string, string | number>>(
       await executor.execute(sql`select * from ${recheck} where line > ${after} order by line limit ${batchSize}`),
     );
     if (batch.length === 0) return;
@@ -206,10 +206,6 @@ export async function* recheckLines(
 
 export async function dropRecheckTable(executor: Executor, runId: number) {
   await executor.execute(sql.raw(`drop table if exists "${recheckTableName(runId)}"`));
-}
-
-function rows<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 function rowCount(result: unknown): number {

@@ -6,7 +6,7 @@
 // since the dry run are seen.
 import { and, asc, eq, isNull, not, or, sql, type SQL } from "drizzle-orm";
 import { boolean, date, integer, pgTable, text } from "drizzle-orm/pg-core";
-import type { Transaction } from "@/db/client";
+import { executedRows, type Transaction } from "@/db/client";
 import { auditLog, bigintText, guardianEmails, schoolBoards, schools, students, type ImportRun } from "@/db/schema";
 import { sameTableName, type StagingTable } from "@/db/queries/import-staging";
 import { EMPTY_CHANGES_SAMPLE, type ChangesSample, type DiffCounts, type StudentSample } from "@/lib/import/report";
@@ -101,7 +101,7 @@ export async function computeDiff(tx: Transaction, stage: StagingTable, boards: 
   // them all (each a distinct active student of these boards): none is gone, and the anti-join below (a million
   // students against a million lines, 0.8 CPU-s) is not needed. Only an import creates or archives students, and the
   // apply holds its boards, so the counts cannot be fooled meanwhile.
-  const [counts] = rows<{ all_named: boolean }>(await tx.execute(sql`
+  const [counts] = executedRows<{ all_named: boolean }>(await tx.execute(sql`
     select not exists (select 1 from ${stage})
       and (select count(*) from ${same}) = (select count(*) from ${students} st
         where st.board_id in (${boardList}) and st.archived_at is null) as all_named`));
@@ -298,8 +298,4 @@ export async function replaceGuardianEmails(tx: Transaction) {
     order by 1, e.position
     on conflict (student_id, email) do update set position = excluded.position, updated_at = now()
       where ${guardianEmails}.position <> excluded.position`);
-}
-
-function rows<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

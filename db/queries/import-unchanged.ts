@@ -13,7 +13,7 @@
 // changed since the dry run (or was archived or removed) is checked then (validateRow) and staged, so the diff
 // treats it exactly as before.
 import { sql } from "drizzle-orm";
-import type { Executor, Transaction } from "@/db/client";
+import { executedRows, type Executor, type Transaction } from "@/db/client";
 import { students } from "@/db/schema";
 import { normalizedFiche, oldestBirthDate } from "@/db/queries/import-check";
 import { rawColumn, rawTableName, recheckTableName, sameTableName, stagingTableName } from "@/db/queries/import-staging";
@@ -123,7 +123,7 @@ export async function stageRepeatedUnchanged(executor: Transaction, runId: numbe
 /** Boards the recognised lines name. */
 export async function boardsOfUnchanged(executor: Executor, runId: number): Promise<number[]> {
   const result = await executor.execute(sql.raw(`select distinct board_id from "${sameTableName(runId)}"`));
-  return rows<{ board_id: number }>(result).map((r) => Number(r.board_id));
+  return executedRows<{ board_id: number }>(result).map((r) => Number(r.board_id));
 }
 
 /**
@@ -134,7 +134,7 @@ export async function rawLayout(executor: Executor, runId: number): Promise<RawL
   const result = await executor.execute(
     sql`select obj_description(to_regclass(${`"${sameTableName(runId)}"`}), 'pg_class') as layout`,
   );
-  const text = rows<{ layout: string | null }>(result)[0]?.layout;
+  const text = executedRows<{ layout: string | null }>(result)[0]?.layout;
   if (!text) return null;
   const layout = JSON.parse(text) as Partial<RawLayout>;
   return layout.positions && layout.fieldCount ? (layout as RawLayout) : null;
@@ -172,10 +172,6 @@ export async function recheckChangedSince(tx: Transaction, runId: number): Promi
   }
   await tx.execute(sql`drop table import_changed_since`);
   return changed;
-}
-
-function rows<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 function rowCount(result: unknown): number {

@@ -5,7 +5,7 @@
 // every app instance (a transaction-level advisory lock: a second run finds it taken and does nothing); each run
 // is summarised in the audit log. Also the boards' retention settings.
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { db, type Executor, type Transaction } from "@/db/client";
+import { db, executedRows, type Executor, type Transaction } from "@/db/client";
 import { reapImportRuns } from "@/db/queries/student-import";
 import { associationAttempts, auditLog, boardRetention, nips, schoolBoards, staffUsers, type StaffRole } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -19,15 +19,8 @@ import { startPeriodicJob } from "@/lib/periodic-job";
 /** Key of the advisory lock that lets one purge run at a time. */
 const PURGE_LOCK = "retention-purge";
 
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  return (result && typeof result === "object" && "rows" in result ? (result as { rows: unknown[] }).rows : (result as unknown[])) as Record<
-    string,
-    unknown
-  >[];
-}
-
 async function countDeleted(tx: Executor, deletion: SQL): Promise<number> {
-  const [row] = rowsOf(await tx.execute(sql`with gone as (${deletion} returning 1) select count(*)::int as n from gone`));
+  const [row] = executedRows<{ n: number }>(await tx.execute(sql`with gone as (${deletion} returning 1) select count(*)::int as n from gone`));
   return Number(row?.n ?? 0);
 }
 
@@ -56,7 +49,7 @@ export type PurgeResult = { ran: false } | { ran: true; counts: PurgeCounts; aud
 export async function purgeExpiredData(): Promise<PurgeResult> {
   const importRuns = (await reapImportRuns()).length;
   return db.transaction(async (tx) => {
-    const [lock] = rowsOf(await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${PURGE_LOCK})) as taken`));
+    const [lock] = executedRows<{ taken: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${PURGE_LOCK})) as taken`));
     if (!lock?.taken) return { ran: false as const };
 
     const expiredSince = sql`now() - make_interval(days => ${EXPIRED_SECRETS_DAYS}::int)`;

@@ -2,7 +2,7 @@
 // with set-based SQL; applying upserts, archives and audits in one transaction. Scoped: admins, or board support
 // for their own board.
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import { db, type Executor, type Transaction } from "@/db/client";
+import { db, executedRows, type Executor, type Transaction } from "@/db/client";
 import { auditLog, guardianEmails, importRuns, schoolBoards, schools, staffUsers, students, type ImportRun } from "@/db/schema";
 import {
   analyzeStagingTable,
@@ -98,8 +98,7 @@ export async function reapImportRuns(now: Date = new Date()): Promise<number[]> 
     where t.schemaname = current_schema() and t.tablename ~ '^import_(stage|raw|recheck|same)_[0-9]+$'
       and not exists (select 1 from ${importRuns} r
         where r.id = substring(t.tablename from '[0-9]+$')::int and r.status in ('reading', 'ready'))`);
-  const rows = Array.isArray(tables) ? tables : (tables as unknown as { rows: { tablename: string }[] }).rows;
-  for (const { tablename } of rows) {
+  for (const { tablename } of executedRows<{ tablename: string }>(tables)) {
     const runId = Number(tablename.slice(tablename.lastIndexOf("_") + 1));
     try {
       await db.transaction(async (tx) => {

@@ -5,7 +5,7 @@
 // scope's name index or, over a board or the province, the word index students_name_words_idx when the words are
 // rare enough; the whole scope in name order → students_search_name_idx.
 import { and, asc, desc, eq, exists, inArray, isNull, not, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { db, type Executor } from "@/db/client";
+import { db, executedRows, type Executor } from "@/db/client";
 import { preparedPerDatabase } from "@/db/queries/auth";
 import { withoutParallelWorkers } from "@/db/serial-read";
 import { associations, guardianEmails, schoolBoards, schools, students } from "@/db/schema";
@@ -146,8 +146,7 @@ async function namePlan(tx: Executor, terms: NameTerm[], boardId: number | null,
   const result: unknown = await tx.execute<{ match: Match }>(
     sql`select student_name_words_match(${textArrayLiteral(patterns)}::text[], ${boardId}::integer) as match`,
   );
-  // postgres.js returns the rows, PGlite an object holding them.
-  const [row] = (Array.isArray(result) ? result : (result as { rows: { match: Match }[] }).rows) as { match: Match }[];
+  const [row] = executedRows<{ match: Match }>(result);
   const { words, matches, scope, students: total } = row!.match;
   if (words === null) return { kind: "none" };
   if (always) return { kind: "words", wordSets: words };

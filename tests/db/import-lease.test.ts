@@ -1,7 +1,7 @@
 // An import run being read holds a lease: an interrupted upload is failed and its staging table dropped.
 import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, executedRows } from "@/db/client";
 import { importRuns } from "@/db/schema";
 import { createStagingTable } from "@/db/queries/import-staging";
 import {
@@ -18,8 +18,7 @@ import { boardSupportOf } from "@/tests/helpers/staff-fixtures";
 
 async function stagingExists(runId: number): Promise<boolean> {
   const result = await db.execute<{ n: number }>(sql`select count(*)::int as n from pg_tables where tablename = ${`import_stage_${runId}`}`);
-  const rows = Array.isArray(result) ? result : (result as unknown as { rows: { n: number }[] }).rows;
-  return rows[0]!.n === 1;
+  return executedRows<{ n: number }>(result)[0]!.n === 1;
 }
 
 async function runOf(id: number) {

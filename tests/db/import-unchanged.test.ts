@@ -3,7 +3,7 @@
 // went through the checks, and any other change to the student or its guardian emails makes its line checked again.
 import { describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, executedRows } from "@/db/client";
 import { auditLog, guardianEmails, students } from "@/db/schema";
 import { applyImport, dryRunImport, startImportRun } from "@/db/queries/student-import";
 import { importCsvLine, importHeaderLine, type ImportRowValues } from "@/lib/import/columns";
@@ -39,8 +39,7 @@ async function apply(staff: StaffContext, runId: number) {
 
 async function count(query: string): Promise<number> {
   const result = await db.execute(sql.raw(query));
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { n: number }[];
-  return Number(rows[0]!.n);
+  return Number(executedRows<{ n: number }>(result)[0]!.n);
 }
 
 /** How many lines of a run were recognised as unchanged, and how many were staged (checked). */
@@ -66,7 +65,7 @@ async function snapshot(boardId: number) {
       coalesce((select array_agg(g.email || '/' || g.position || '/' || g.updated_at::text order by g.position)
         from ${guardianEmails} g where g.student_id = st.id), '{}') as emails
     from ${students} st where st.board_id = ${boardId} order by st.id`);
-  return Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows;
+  return executedRows(rows);
 }
 
 async function auditActions(boardId: number) {

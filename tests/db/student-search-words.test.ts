@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, executedRows } from "@/db/client";
 import { students, studentNameWords, type School, type SchoolBoard } from "@/db/schema";
 import { searchStudents, type StudentSearchOptions, type StudentSearchResult } from "@/db/queries/student-search";
 import type { StaffScope } from "@/lib/auth/scope";
@@ -180,7 +180,7 @@ describe("name search by words", () => {
     const missing = await db.execute(sql`
       select w from ${students}, unnest(string_to_array(${students.searchName}, ' ')) as w
       where w <> '' and not exists (select from ${studentNameWords} n where n.word = w)`);
-    expect(Array.isArray(missing) ? missing : (missing as { rows: unknown[] }).rows).toEqual([]);
+    expect(executedRows(missing)).toEqual([]);
     await readStored();
   });
 });
