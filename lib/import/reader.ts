@@ -407,14 +407,18 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
     if (failure !== null) throw new StopReading();
   }
 
+  /** Tells the raw sink the file's format, once, before its first record (or at the end when it has none). */
+  async function openRaw() {
+    if (rawOpened) return;
+    rawOpened = true;
+    await options.raw!.open({ delimiter: delimiter!, fieldCount: header!.fieldCount, positions: header!.positions });
+  }
+
   async function flush(force: boolean) {
     if (rawBatch.length > 0 && (force || rawBatch.length >= batchSize)) {
       const records = rawBatch;
       rawBatch = [];
-      if (!rawOpened) {
-        rawOpened = true;
-        await options.raw!.open({ delimiter: delimiter!, fieldCount: header!.fieldCount, positions: header!.positions });
-      }
+      await openRaw();
       await options.raw!.write(records);
     }
     if (batch.length > 0 && (force || batch.length >= batchSize)) {
@@ -437,12 +441,6 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
   /** Reading bytes: the bytes after the last whole line, and that line's number. */
   let bytes: { rest: Uint8Array; line: number } | null = null;
   let textOnly = !sinkTakesBytes;
-
-  async function openRaw() {
-    if (rawOpened) return;
-    rawOpened = true;
-    await options.raw!.open({ delimiter: delimiter!, fieldCount: header!.fieldCount, positions: header!.positions });
-  }
 
   /** After a chunk read as text: goes on with bytes if the rest of that chunk is a plain line's start. */
   function startBytes(chunk: Uint8Array) {
@@ -600,10 +598,7 @@ export async function readImportFile(source: AsyncIterable<Uint8Array>, options:
     if (failure === null && counts.valid === 0 && rawLines === 0) fail({ failure: "no_valid_rows" });
     if (failure !== null) throw new StopReading();
     await flush(true);
-    if (options.raw && !rawOpened) {
-      rawOpened = true;
-      await options.raw.open({ delimiter: delimiter!, fieldCount: header!.fieldCount, positions: header!.positions });
-    }
+    if (options.raw) await openRaw();
     await options.onProgress?.({ bytesRead, lines: counts.lines });
   } catch (error) {
     if (error instanceof StopReading) return result();
