@@ -1,4 +1,5 @@
-// The labelled fields of the back-office filter forms (plain GET forms: the URL holds the filters).
+// The labelled fields of the back-office filter forms (GET forms through components/admin/filter-form.tsx: the URL
+// holds the filters).
 
 export function FilterInput({
   id,
@@ -27,7 +28,11 @@ export function FilterInput({
 
 export type FilterOption = { value: string | number; label: string };
 
-/** A choice among `options`; with `anyLabel`, a first empty option that leaves the filter off. */
+/**
+ * A choice among `options`; with `anyLabel`, a first empty option that leaves the filter off. data-applied names the
+ * filter the page applied: React selects an option of an uncontrolled <select> when it mounts only, so FilterForm
+ * selects it again after a client navigation.
+ */
 export function FilterSelect({
   id,
   name,
@@ -43,10 +48,11 @@ export function FilterSelect({
   anyLabel?: string;
   defaultValue?: string | number | null;
 }) {
+  const applied = defaultValue == null ? "" : String(defaultValue);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={defaultValue == null ? "" : String(defaultValue)}>
+      <select id={id} name={name} defaultValue={applied} data-applied={applied}>
         {anyLabel !== undefined && <option value="">{anyLabel}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

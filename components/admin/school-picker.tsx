@@ -28,6 +28,14 @@ export function SchoolPicker({
   const textOf = (school: PickedSchool) => (showBoard ? `${school.name} (${school.boardName})` : school.name);
   const [chosen, setChosen] = useState<PickedSchool | null>(selected);
   const [text, setText] = useState(selected ? textOf(selected) : "");
+  // The school the page applied, as last shown. A client navigation (the form's next/form submit, "reset", a pager
+  // link, the browser's back button) keeps this component: when the page applies another school, it is shown.
+  const [applied, setApplied] = useState(selected?.id ?? null);
+  if ((selected?.id ?? null) !== applied) {
+    setApplied(selected?.id ?? null);
+    setChosen(selected);
+    setText(selected ? textOf(selected) : "");
+  }
   const [matches, setMatches] = useState<PickedSchool[] | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);

@@ -1,9 +1,8 @@
 // The student search box: a GET form, so results have a URL staff can share or reload. The students page puts its
-// filters inside the same form (children). next/form submits it as a client navigation once the page's script has
-// loaded (before that, as a plain GET): the server renders the results page's segment alone, as for a link, instead
-// of a whole document with the back-office layout, header and every row twice (HTML and RSC payload). Not prefetched,
-// like every back-office link (components/admin/staff-link.tsx).
-import Form from "next/form";
+// filters inside the same form (children). Through FilterForm (next/form), a search is a client navigation once the
+// page's script has loaded (before that, a plain GET): the server renders the results page's segment alone, as for a
+// link, instead of a whole document with the back-office layout, header and every row twice (HTML and RSC payload).
+import { FilterForm } from "@/components/admin/filter-form";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/validations/student-search";
@@ -19,7 +18,7 @@ export async function StudentSearchForm({
 }) {
   const t = await getTranslations("admin.search");
   return (
-    <Form action="/admin/eleves" prefetch={false} role="search" className={children ? "search-form stack" : "search-form"}>
+    <FilterForm action="/admin/eleves" role="search" className={children ? "search-form stack" : "search-form"}>
       <div className="field">
         <label htmlFor="student-search">{t("label")}</label>
         <span id="student-search-hint" className="hint">
@@ -40,6 +39,6 @@ export async function StudentSearchForm({
         </div>
       </div>
       {children}
-    </Form>
+    </FilterForm>
   );
 }

@@ -50,6 +50,12 @@ describe("student search", () => {
     await page.getByRole("link", { name: `${DEMO_STUDENT.lastName}, ${DEMO_STUDENT.firstName}` }).waitFor({ state: "visible" });
     // The page names the school chosen; the others are only asked for when typed.
     await expect(page.getByRole("combobox", { name: "École" }).inputValue()).resolves.toMatch(/^École des Cèdres/);
+    // The search was a client navigation, which keeps the form: clearing it empties the box and the school too.
+    await page.getByRole("link", { name: "Effacer la recherche et les filtres" }).click();
+    await page.waitForURL((url) => url.pathname === "/admin/eleves" && url.search === "");
+    await expect.poll(() => page.getByRole("combobox", { name: "École" }).inputValue()).toBe("");
+    expect(await page.getByRole("searchbox", { name: "Rechercher un élève" }).inputValue()).toBe("");
+    expect(await page.locator('input[type="hidden"][name="ecole"]').inputValue()).toBe("");
   });
 
   it("answers a hostile query with a message, not an error page", async () => {

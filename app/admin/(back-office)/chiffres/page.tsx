@@ -3,6 +3,7 @@ import { StaffLink } from "@/components/admin/staff-link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FiguresChartsClient } from "@/components/admin/figures-charts-client";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
+import { FilterForm } from "@/components/admin/filter-form";
 import { boardOptions, figuresForStaff, successRate, type FiguresUnit } from "@/db/queries/figures";
 import { TicketFiguresSection } from "@/components/admin/ticket-figures";
 import { ticketFiguresForStaff } from "@/db/queries/ticket-figures";
@@ -44,7 +45,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
 
-      <form method="get" action="/admin/chiffres" className="card filters" aria-label={t("periodLabel")}>
+      <FilterForm action="/admin/chiffres" className="card filters" aria-label={t("periodLabel")}>
         <FilterInput id="f-from" name="from" label={t("from")} type="date" defaultValue={period.from} required />
         <FilterInput id="f-to" name="to" label={t("to")} type="date" defaultValue={period.to} required />
         {scope.kind === "all" && (
@@ -60,7 +61,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
         <div>
           <button type="submit">{t("show")}</button>
         </div>
-      </form>
+      </FilterForm>
 
       <p>
         <strong>{t("period", { from: day(period.from), to: day(period.to) })}</strong>

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { AccountsTable } from "@/app/admin/(back-office)/comptes/_components/accounts-table";
 import { searchParentAccountsForStaff } from "@/db/queries/parent-accounts-admin";
 import { requireStaff } from "@/lib/auth/session";
+import { FilterForm } from "@/components/admin/filter-form";
 import { accountSearchSchema } from "@/lib/validations/parent-accounts-admin";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +22,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     <main id="main" className="container-wide stack">
       <h1>{t("title")}</h1>
       <p className="muted">{scope.kind === "all" ? t("introAll") : t("introScoped")}</p>
-      <form method="get" action="/admin/comptes" className="card search-form stack" role="search">
+      <FilterForm action="/admin/comptes" className="card search-form stack" role="search">
         <div className="field">
           <label htmlFor="account-q">{t("searchLabel")}</label>
           <span id="account-q-hint" className="hint">
@@ -32,7 +33,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             <button type="submit">{t("searchSubmit")}</button>
           </div>
         </div>
-      </form>
+      </FilterForm>
 
       {result && wholeAddress && (
         <section aria-live="polite" className="stack">

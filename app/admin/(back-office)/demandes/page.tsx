@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { FilterSelect } from "@/components/admin/filter-fields";
+import { FilterForm } from "@/components/admin/filter-form";
 import { TicketsTable } from "@/app/admin/(back-office)/demandes/_components/tickets-table";
 import { schoolsInScope } from "@/db/queries/scope-schools";
 import { searchTicketsForStaff } from "@/db/queries/support-desk";
@@ -41,7 +42,7 @@ export default async function TicketQueuePage({ searchParams }: { searchParams: 
           );
         })}
       </nav>
-      <form method="get" action="/admin/demandes" className="card filters" aria-label={t("filtersLabel")}>
+      <FilterForm action="/admin/demandes" className="card filters" aria-label={t("filtersLabel")}>
         <FilterSelect
           id="d-status"
           name="status"
@@ -100,7 +101,7 @@ export default async function TicketQueuePage({ searchParams }: { searchParams: 
           <button type="submit">{t("apply")}</button>
           <StaffLink href="/admin/demandes">{t("reset")}</StaffLink>
         </div>
-      </form>
+      </FilterForm>
       <TicketsTable rows={queue.rows} total={queue.total} page={queue.page} pageSize={queue.pageSize} filters={filters} />
     </main>
   );

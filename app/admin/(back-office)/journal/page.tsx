@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
+import { FilterForm } from "@/components/admin/filter-form";
 import { AuditTable } from "@/app/admin/(back-office)/journal/_components/audit-table";
 import { auditFilterOptions, searchAuditLog } from "@/db/queries/audit-log";
 import { requireStaff } from "@/lib/auth/session";
@@ -39,7 +40,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       <h1>{t("title")}</h1>
       <p className="muted">{scope.kind === "all" ? t("introAll") : t("introScoped")}</p>
 
-      <form method="get" action="/admin/journal" className="card filters" aria-label={t("filtersLabel")}>
+      <FilterForm action="/admin/journal" className="card filters" aria-label={t("filtersLabel")}>
         <FilterSelect
           id="j-actor"
           name="actor"
@@ -69,7 +70,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
             </StaffLink>
           )}
         </div>
-      </form>
+      </FilterForm>
 
       {filters.studentId && (
         <p className="alert alert-info">

@@ -3,6 +3,7 @@ import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { AttemptDiagnosis } from "@/components/admin/attempt-diagnosis";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
+import { FilterForm } from "@/components/admin/filter-form";
 import { searchAttemptsForStaff } from "@/db/queries/attempts";
 import { schoolCountInScope, schoolInScope } from "@/db/queries/scope-schools";
 import { SchoolPicker } from "@/components/admin/school-picker";
@@ -44,7 +45,7 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
     <main id="main" className="container-wide stack">
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
-      <form method="get" action="/admin/tentatives" className="card filters" aria-label={t("filtersLabel")}>
+      <FilterForm action="/admin/tentatives" className="card filters" aria-label={t("filtersLabel")}>
         <FilterInput id="f-email" name="email" label={t("filterEmail")} defaultValue={filters.email} maxLength={254} />
         <FilterInput id="f-student" name="student" label={t("filterStudent")} defaultValue={filters.student} maxLength={200} />
         {schoolCount > 1 && (
@@ -66,7 +67,7 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
           <button type="submit">{t("apply")}</button>
           <StaffLink href="/admin/tentatives">{t("reset")}</StaffLink>
         </div>
-      </form>
+      </FilterForm>
 
       <p className="muted" role="status">
         {tt(result.totalCapped ? "rangeAtLeast" : "range", { first, last, total: result.total })}

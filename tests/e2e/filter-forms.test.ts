@@ -1,0 +1,255 @@
+// The back-office's GET filter forms (attempts, support tickets, audit journal, parent accounts, figures, the student
+// search): once the page's script has loaded, a submit is a client navigation (next/form) that shows the filtered
+// list under the URL a plain GET would have given; without JavaScript the same form is a plain GET to the same URL.
+// After a client navigation the fields show the filters applied (reset link, browser back), the focus stays on the
+// button pressed, and the pages pass axe.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_BOARDS, DEMO_STAFF, DEMO_STUDENT } from "@/db/seed-data/fixtures";
+import { expectNoAxeViolations } from "@/tests/e2e/helpers/axe";
+import { browser, closeBrowser, e2eBaseURL, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
+import { signIn, signUp, uniqueEmail } from "@/tests/e2e/helpers/parent";
+import { openStaffMenu, openStaffSession } from "@/tests/e2e/helpers/staff";
+
+afterAll(closeBrowser);
+
+const board = DEMO_BOARDS.find((b) => b.code === DEMO_STUDENT.boardCode)!;
+const [year, month, day] = DEMO_STUDENT.birthDate.split("-");
+
+/** A parent of this file: one refused association (their address is on no record) and one help request. */
+const parentEmail = uniqueEmail("filtres");
+let reference = "";
+
+beforeAll(async () => {
+  const parent = await newPage();
+  await signUp(parent, parentEmail);
+  await signIn(parent, parentEmail);
+  await parent.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Ajouter un enfant" }).click();
+  await parent.getByRole("heading", { level: 1 }).waitFor({ state: "visible" });
+  await parent.getByRole("group", { name: "J'ai reçu un NIP de l'établissement scolaire" }).getByLabel("Non", { exact: true }).check();
+  await parent.getByLabel("Rechercher un organisme scolaire").fill("premieres");
+  await parent.getByLabel("Organisme scolaire", { exact: true }).selectOption({ label: board.name });
+  await parent.getByLabel("Nom de famille de l'enfant").fill(DEMO_STUDENT.lastName);
+  await parent.getByLabel("Prénom de l'enfant").fill(DEMO_STUDENT.firstName);
+  await parent.getByLabel("Jour", { exact: true }).fill(day!);
+  await parent.getByLabel("Mois", { exact: true }).selectOption(String(Number(month)));
+  await parent.getByLabel("Année", { exact: true }).fill(year!);
+  await parent.getByLabel("Numéro de fiche ou code permanent").fill(DEMO_STUDENT.fiche);
+  await parent.getByRole("main").getByRole("button", { name: "Enregistrer", exact: true }).click();
+  const refusal = parent.getByRole("main").getByRole("alert").filter({ hasText: "Nous n'avons pas pu associer" });
+  await refusal.waitFor({ state: "visible" });
+  await refusal.getByRole("link", { name: "Obtenir de l'aide ou demander un NIP à l'école" }).click();
+  await parent.waitForURL((url) => url.pathname === "/aide");
+  await parent.getByLabel("Votre message").fill("Mon enfant n'est pas accepté.");
+  await parent.getByRole("button", { name: "Envoyer", exact: true }).click();
+  const sent = parent.getByRole("status").filter({ hasText: "Votre demande est envoyée" });
+  await sent.waitFor({ state: "visible" });
+  reference = /D-\d{6}/.exec(await sent.innerText())![0];
+  await parent.context().close();
+}, 120_000);
+
+type Submitted = { search: string; sameDocument: boolean; documentRequests: number; focused: string | null };
+
+/**
+ * Presses the form's submit button and waits for a URL that `until` accepts. Tells the query string reached, whether
+ * the page's document was kept (a client navigation) and how many documents were requested meanwhile, and what has
+ * the focus then.
+ */
+async function submit(page: Page, button: string, until: (url: URL) => boolean): Promise<Submitted> {
+  await page.evaluate(() => {
+    (window as unknown as { filterFormMark?: boolean }).filterFormMark = true;
+  });
+  let documentRequests = 0;
+  const count = (request: { resourceType(): string }) => {
+    if (request.resourceType() === "document") documentRequests++;
+  };
+  page.on("request", count);
+  await page.getByRole("main").getByRole("button", { name: button, exact: true }).click();
+  await page.waitForURL(until);
+  page.off("request", count);
+  const state = await page.evaluate(() => ({
+    sameDocument: (window as unknown as { filterFormMark?: boolean }).filterFormMark === true,
+    focused: document.activeElement?.textContent?.trim() ?? null,
+  }));
+  return { search: new URL(page.url()).search, documentRequests, ...state };
+}
+
+/** A page of a context without JavaScript, signed in with the cookies of `signedIn`'s context. */
+async function pageWithoutScript(signedIn: Page): Promise<Page> {
+  const context = await (await browser()).newContext({ baseURL: e2eBaseURL(), locale: "fr-FR", javaScriptEnabled: false });
+  await context.addCookies(await signedIn.context().cookies());
+  const page = await context.newPage();
+  screenshotOnFailure(page);
+  return page;
+}
+
+/** The same form submitted in a browser without JavaScript: a plain GET; returns the query string reached. */
+async function submitWithoutScript(page: Page, button: string, until: (url: URL) => boolean): Promise<string> {
+  await page.getByRole("main").getByRole("button", { name: button, exact: true }).click();
+  await page.waitForURL(until);
+  return new URL(page.url()).search;
+}
+
+async function staffPage(email: string): Promise<Page> {
+  const page = await newPage();
+  screenshotOnFailure(page);
+  await openStaffSession(page, email);
+  return page;
+}
+
+const attempts = (page: Page) => page.getByRole("article", { name: /^Tentative du / });
+
+describe("back-office filter forms", () => {
+  it("attempts: the filters apply by client navigation, under the URL a plain GET gives, and show what is applied", async () => {
+    const page = await staffPage(DEMO_STAFF.secretary.email);
+    await openStaffMenu(page, "Tentatives");
+    await page.getByLabel("Courriel du parent").fill(parentEmail);
+    const filtered = await submit(page, "Filtrer", (url) => url.searchParams.get("email") === parentEmail);
+    expect(filtered).toMatchObject({ sameDocument: true, documentRequests: 0, focused: "Filtrer" });
+    // Every field is in the URL, blank ones included, as the plain GET form sent them.
+    expect(filtered.search).toBe(`?email=${encodeURIComponent(parentEmail)}&student=&from=&to=&outcome=failed`);
+    await attempts(page).filter({ hasText: parentEmail }).first().waitFor({ state: "visible" });
+    expect(await attempts(page).count()).toBe(1);
+    await page.getByRole("status").filter({ hasText: "1 à 1 sur 1" }).waitFor({ state: "visible" });
+    await expectNoAxeViolations(page, "attempts, filtered by a client navigation");
+
+    await page.getByLabel("Résultat").selectOption({ label: "Toutes les tentatives" });
+    const all = await submit(page, "Filtrer", (url) => url.searchParams.get("outcome") === "all");
+    expect(all).toMatchObject({ sameDocument: true, documentRequests: 0 });
+    expect(new URL(page.url()).searchParams.get("email")).toBe(parentEmail);
+
+    // "Effacer les filtres" is a link: the fields show that no filter applies any more, and back shows them again.
+    await page.getByRole("link", { name: "Effacer les filtres" }).click();
+    await page.waitForURL((url) => url.pathname === "/admin/tentatives" && url.search === "");
+    await expect.poll(() => page.getByLabel("Courriel du parent").inputValue()).toBe("");
+    expect(await page.getByLabel("Résultat").inputValue()).toBe("failed");
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get("outcome") === "all");
+    await expect.poll(() => page.getByLabel("Courriel du parent").inputValue()).toBe(parentEmail);
+    expect(await page.getByLabel("Résultat").inputValue()).toBe("all");
+    await page.context().close();
+  });
+
+  it("support tickets: a topic and an assignment filter the queue by client navigation; the reset shows the defaults", async () => {
+    const page = await staffPage(DEMO_STAFF.secretary.email);
+    await openStaffMenu(page, "Demandes d'aide");
+    const ticket = page.getByRole("link", { name: reference, exact: true });
+    await page.getByLabel("Sujet").selectOption({ label: "NIP" });
+    const nip = await submit(page, "Filtrer", (url) => url.searchParams.get("topic") === "nip");
+    expect(nip).toMatchObject({ sameDocument: true, documentRequests: 0, focused: "Filtrer" });
+    expect(nip.search).toBe("?status=active&topic=nip&assigned=&age=&order=oldest");
+    await page.getByRole("table").or(page.getByText("Aucune demande ne correspond à ces filtres.")).first().waitFor({ state: "visible" });
+    expect(await ticket.count()).toBe(0);
+
+    await page.getByLabel("Sujet").selectOption({ label: "Association" });
+    await submit(page, "Filtrer", (url) => url.searchParams.get("topic") === "association");
+    await ticket.waitFor({ state: "visible" });
+    await expectNoAxeViolations(page, "tickets, filtered by a client navigation");
+
+    // Assigned to me: the secretary takes the ticket (an entry in the journal too), the filter finds it.
+    await ticket.click();
+    await page.getByRole("heading", { level: 1, name: `Demande ${reference}` }).waitFor({ state: "visible" });
+    await page.getByRole("button", { name: "Me l'assigner" }).click();
+    await page.getByRole("button", { name: "Me l'assigner" }).waitFor({ state: "detached" });
+    await openStaffMenu(page, "Demandes d'aide");
+    await page.getByLabel("Assignation").selectOption({ label: "Assignées à moi" });
+    await submit(page, "Filtrer", (url) => url.searchParams.get("assigned") === "me");
+    await ticket.waitFor({ state: "visible" });
+    // The counts' links keep the filters.
+    expect(new URL((await page.getByTestId("count-all").getAttribute("href"))!, page.url()).searchParams.get("assigned")).toBe("me");
+
+    await page.getByRole("main").getByRole("link", { name: "Réinitialiser" }).click();
+    await page.waitForURL((url) => url.pathname === "/admin/demandes" && url.search === "");
+    await expect.poll(() => page.getByLabel("Assignation").inputValue()).toBe("");
+    expect(await page.getByLabel("Sujet").inputValue()).toBe("");
+    await page.context().close();
+  });
+
+  it("audit journal: an account filter shows its entries by client navigation; clearing empties the field", async () => {
+    const page = await staffPage(DEMO_STAFF.secretary.email);
+    await openStaffMenu(page, "Journal");
+    await page.getByLabel("Compte parent (courriel)").fill(parentEmail);
+    const filtered = await submit(page, "Filtrer", (url) => url.searchParams.get("account") === parentEmail);
+    expect(filtered).toMatchObject({ sameDocument: true, documentRequests: 0, focused: "Filtrer" });
+    expect(filtered.search).toBe(`?actor=&action=&student=&account=${encodeURIComponent(parentEmail)}&from=&to=`);
+    // The ticket the secretary took above: opened and assigned, both about this account.
+    const rows = page.getByRole("table").locator("tbody tr");
+    await rows.filter({ hasText: parentEmail }).first().waitFor({ state: "visible" });
+    expect(await rows.filter({ hasNotText: parentEmail }).count()).toBe(0);
+    await expectNoAxeViolations(page, "audit journal, filtered by a client navigation");
+
+    await page.getByRole("link", { name: "Effacer les filtres" }).click();
+    await page.waitForURL((url) => url.pathname === "/admin/journal" && url.search === "");
+    await expect.poll(() => page.getByLabel("Compte parent (courriel)").inputValue()).toBe("");
+    await page.context().close();
+  });
+
+  it("parent accounts, figures and the student search submit by client navigation too", async () => {
+    const page = await staffPage(DEMO_STAFF.secretary.email);
+    await openStaffMenu(page, "Comptes parents");
+    await page.getByLabel("Courriel du parent").fill(parentEmail);
+    const account = await submit(page, "Chercher", (url) => url.searchParams.get("q") === parentEmail);
+    expect(account).toMatchObject({ sameDocument: true, documentRequests: 0, search: `?q=${encodeURIComponent(parentEmail)}` });
+    await page.getByRole("main").locator("section").getByText(parentEmail).first().waitFor({ state: "visible" });
+
+    await openStaffMenu(page, "Chiffres");
+    await page.getByLabel("Du", { exact: true }).fill("2026-01-02");
+    await page.getByLabel("Au", { exact: true }).fill("2026-01-30");
+    const figures = await submit(page, "Afficher", (url) => url.searchParams.get("from") === "2026-01-02");
+    expect(figures).toMatchObject({ sameDocument: true, documentRequests: 0, search: "?from=2026-01-02&to=2026-01-30" });
+    await page.getByText("Du 2 janvier 2026 au 30 janvier 2026").waitFor({ state: "visible" });
+
+    // The search box, then its "clear" link: the box shows the cleared search.
+    await openStaffMenu(page, "Élèves");
+    await page.getByRole("searchbox", { name: "Rechercher un élève" }).fill("cote lea rose");
+    const search = await submit(page, "Rechercher", (url) => url.searchParams.get("q") === "cote lea rose");
+    expect(search).toMatchObject({ sameDocument: true, documentRequests: 0, focused: "Rechercher" });
+    await page.getByRole("link", { name: `${DEMO_STUDENT.lastName}, ${DEMO_STUDENT.firstName}` }).waitFor({ state: "visible" });
+    await page.getByRole("link", { name: "Effacer la recherche et les filtres" }).click();
+    await page.waitForURL((url) => url.pathname === "/admin/eleves" && url.search === "");
+    await expect.poll(() => page.getByRole("searchbox", { name: "Rechercher un élève" }).inputValue()).toBe("");
+    await page.context().close();
+  });
+
+  it("without JavaScript, each form is a plain GET to the same URL", async () => {
+    const signedIn = await staffPage(DEMO_STAFF.secretary.email);
+    const page = await pageWithoutScript(signedIn);
+
+    await page.goto("/admin/tentatives");
+    await page.getByLabel("Courriel du parent").fill(parentEmail);
+    expect(await submitWithoutScript(page, "Filtrer", (url) => url.searchParams.get("email") === parentEmail)).toBe(
+      `?email=${encodeURIComponent(parentEmail)}&student=&from=&to=&outcome=failed`,
+    );
+    expect(await attempts(page).count()).toBe(1);
+
+    await page.goto("/admin/demandes");
+    await page.getByLabel("Sujet").selectOption({ label: "Association" });
+    expect(await submitWithoutScript(page, "Filtrer", (url) => url.searchParams.get("topic") === "association")).toBe(
+      "?status=active&topic=association&assigned=&age=&order=oldest",
+    );
+    await page.getByRole("link", { name: reference, exact: true }).waitFor({ state: "visible" });
+
+    await page.goto("/admin/journal");
+    await page.getByLabel("Compte parent (courriel)").fill(parentEmail);
+    expect(await submitWithoutScript(page, "Filtrer", (url) => url.searchParams.get("account") === parentEmail)).toBe(
+      `?actor=&action=&student=&account=${encodeURIComponent(parentEmail)}&from=&to=`,
+    );
+    await page.getByRole("table").getByRole("row").filter({ hasText: parentEmail }).first().waitFor({ state: "visible" });
+
+    await page.goto("/admin/comptes");
+    await page.getByLabel("Courriel du parent").fill(parentEmail);
+    expect(await submitWithoutScript(page, "Chercher", (url) => url.searchParams.get("q") === parentEmail)).toBe(`?q=${encodeURIComponent(parentEmail)}`);
+
+    await page.goto("/admin/chiffres");
+    await page.getByLabel("Du", { exact: true }).fill("2026-01-02");
+    await page.getByLabel("Au", { exact: true }).fill("2026-01-30");
+    expect(await submitWithoutScript(page, "Afficher", (url) => url.searchParams.get("from") === "2026-01-02")).toBe("?from=2026-01-02&to=2026-01-30");
+
+    await page.goto("/admin/eleves");
+    await page.getByRole("searchbox", { name: "Rechercher un élève" }).fill("cote lea rose");
+    await submitWithoutScript(page, "Rechercher", (url) => url.searchParams.get("q") === "cote lea rose");
+    await page.getByRole("link", { name: `${DEMO_STUDENT.lastName}, ${DEMO_STUDENT.firstName}` }).waitFor({ state: "visible" });
+    await page.context().close();
+    await signedIn.context().close();
+  });
+});
