@@ -39,13 +39,22 @@ export function classifyStudentQuery(raw: string): StudentQuery {
   // Digits alone that are no fiche (too many) cannot be a name either.
   if (identifier.kind === "invalid" && identifier.reason === "fiche_too_long") return { kind: "unmatchable", reason: "invalid" };
 
-  return nameQuery(foldForSearch(query));
+  return classifyNameQuery(query);
 }
 
 /** Letters the trigram index sees the same way on every server (PGlite's C locale knows only ASCII ones). */
 const indexable = (word: string) => word.replace(/[^a-z0-9]/g, "").length;
 
-function nameQuery(folded: string): StudentQuery {
+/**
+ * Name words as typed, read by the same rule wherever staff search by a name (the student search and the attempts
+ * screen): folded as `students.search_name` is, each word of 3+ letters to be contained in a word of the name, a
+ * word of one or two letters to start one; "tooShort" when no word has two letters the index sees.
+ */
+export function classifyNameQuery(raw: string): Extract<StudentQuery, { kind: "name" | "unmatchable" }> {
+  return nameQuery(foldForSearch(raw));
+}
+
+function nameQuery(folded: string): Extract<StudentQuery, { kind: "name" | "unmatchable" }> {
   // Only letters and digits: punctuation yields no trigram, and a pattern without one makes the index read everything.
   const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const terms = [...new Set(words)].map(

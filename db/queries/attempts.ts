@@ -5,14 +5,15 @@
 // not found, unknown NIP) belongs to the board the parent chose: board support of that board and admins see it, a
 // secretary does not, because nothing ties it to her school and it holds another family's typed details. An
 // attempt with neither candidate nor board is visible to admins only.
-import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { db, type Executor } from "@/db/client";
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { db, executedRows, type Executor } from "@/db/client";
 import {
   associationAttempts,
   guardianEmails,
   parentAccounts,
   schoolBoards,
   schools,
+  studentNameWords,
   students,
   type AttemptInput,
   type AttemptReason,
@@ -26,8 +27,8 @@ import { withoutParallelWorkers } from "@/db/serial-read";
 import { typedFicheKey, typedIdentifierKey, typedNamesKey } from "@/db/typed-identifier";
 import { parseStudentIdentifier } from "@/lib/identifiers";
 import { timeZone } from "@/lib/i18n/locale";
-import { foldForSearch } from "@/lib/names";
-import { containsPattern } from "@/lib/sql-like";
+import { containsPattern, escapeLike } from "@/lib/sql-like";
+import { classifyNameQuery, type NameTerm } from "@/lib/student-query";
 import { ATTEMPT_PAGE_SIZE, type AttemptFilters } from "@/lib/validations/staff";
 
 export type AttemptCandidate = {
@@ -95,42 +96,107 @@ function startOfLocalDay(isoDate: string, plusDays = 0): SQL {
   return sql`((${isoDate}::date + ${plusDays}::int)::timestamp at time zone ${timeZone})`;
 }
 
+/** A typed word as a literal in a regular expression (they are letters and digits; anything else is escaped). */
+function escapeRegex(word: string): string {
+  return word.replace(/[^\p{L}\p{N}]/gu, (c) => `\\${c}`);
+}
+
+/** A word starts at the beginning of the text or after a space (search_name and the typed names are spaced words). */
+function startsAWord(text: SQL | AnyColumn, word: string): SQL {
+  return sql`(' ' || ${text}) like ${`% ${escapeLike(word)}%`}`;
+}
+
+/** How a name word is tested (classifyNameQuery): contained in the text, or starting one of its words. */
+function termIn(text: SQL | AnyColumn, term: NameTerm): SQL {
+  return term.match === "contains" ? sql`${text} like ${containsPattern(term.text)}` : startsAWord(text, term.text);
+}
+
+/** The word of a query looked up first: a contained one (most letters first), else the short word with most letters. */
+function keyTerm(terms: NameTerm[]): NameTerm {
+  const letters = (term: NameTerm) => term.text.replace(/[^a-z0-9]/g, "").length;
+  const rank = (term: NameTerm) => (term.match === "contains" ? 1000 : 0) + letters(term) * 10 + Math.min(term.text.length, 9);
+  return terms.reduce((best, term) => (rank(term) > rank(best) ? term : best));
+}
+
+/** A text[] literal: every element quoted, so no word is read as NULL or split. */
+function textArrayLiteral(words: string[]): string {
+  return `{${words.map((word) => `"${word.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
+}
+
 /**
- * Name words: each is in the record's name or in the names the parent typed. Every such attempt has its longest
- * word in one of the two, so that word is looked up first where an index finds it (the scope's records by name,
- * then their attempts through association_attempts_student_idx; the typed names through their trigram index),
- * and only those attempts are tested word by word, instead of every attempt in scope. Words shorter than three
- * letters have no trigram: a query made only of those tests the scope's attempts one by one (a board's, on their own
- * columns before their record is read).
+ * How the province's attempts are found by a name whose every word has one or two letters: "index", the records
+ * having a stored word that starts with the key word (through the word index) and their attempts, or the typed
+ * names through their trigram index, then sorted; "hashed", the newest refusals walked, each tested first on its own
+ * columns (its candidate among those records, hashed once, or its typed names) and joined to its record only if it
+ * passes; "walk", the newest refusals walked and each joined to its record. A rare word is found at once by the index
+ * and read to the end by a walk (a word no one has: every refusal of the province); a common one has too many
+ * records to fetch and sort, and a walk reaches 1,000 matches soon. Roughly, on the bench database (1.5 M students,
+ * 490,000 refusals; database CPU): "index" ~28 µs a record; "hashed" ~5 µs a record hashed and ~5 µs a refusal
+ * read, "walk" ~35 µs a refusal read, a walk reading about 1,000 × refusals / matching refusals. Hence "index" up to
+ * ~20,000 records (the planner's estimate from the word index, student_name_words_match), "walk" beyond ~100,000.
  */
-function nameCondition(scope: StaffScope, terms: string[]): SQL {
+export type ProvinceShortWordWay = "index" | "hashed" | "walk";
+type ProvinceShortWord = { way: ProvinceShortWordWay; words: string[] };
+const PROVINCE_INDEX_UP_TO = 20_000;
+const PROVINCE_HASHED_UP_TO = 100_000;
+
+async function provinceShortWord(terms: NameTerm[], forced: ProvinceShortWordWay | undefined): Promise<ProvinceShortWord> {
+  const key = keyTerm(terms);
+  type Match = { words: string[][] | null; matches: number };
+  const result: unknown = await db.execute(
+    sql`select student_name_words_match(${textArrayLiteral([`${escapeLike(key.text)}%`])}::text[]) as match`,
+  );
+  const { words, matches } = executedRows<{ match: Match }>(result)[0]!.match;
+  const found = words?.[0] ?? [];
+  const way = forced ?? (matches <= PROVINCE_INDEX_UP_TO ? "index" : matches <= PROVINCE_HASHED_UP_TO ? "hashed" : "walk");
+  return { way, words: found };
+}
+
+/**
+ * Name words, read as the student search reads them (classifyNameQuery in lib/student-query.ts): each word of 3+
+ * letters is in the record's name or in the names the parent typed, each word of one or two letters starts a word
+ * of one of them. Every such attempt has its key word (keyTerm) in one of the two, so that word is looked up first
+ * where an index finds it (the scope's records by name, then their attempts through association_attempts_student_idx;
+ * the typed names through their trigram index within the scope's boards), and only those attempts are tested word by
+ * word, instead of every attempt in scope. A short word is a word start, which the trigram index serves too: pg_trgm
+ * extracts the trigrams that start a word ("  n", " ng") from `(^| )ng`. Province-wide, see provinceShortWord.
+ */
+function nameCondition(scope: StaffScope, terms: NameTerm[], province: ProvinceShortWord | undefined): SQL {
   const typedNames = typedNamesKey(associationAttempts.typed);
-  const everyTerm = and(
-    ...terms.map((term) =>
-      or(sql`${students.searchName} like ${containsPattern(term)}`, sql`${typedNames} like ${containsPattern(term)}`),
-    ),
-  )!;
-  const key = terms.reduce((longest, term) => (term.length > longest.length ? term : longest));
-  // Within a school or a board, the scope's records are walked in its name index (coalesce keeps the planner off
-  // the province-wide trigram index, as in student-search.ts); province-wide, the trigram index finds them.
+  const everyTerm = and(...terms.map((term) => or(termIn(students.searchName, term), termIn(typedNames, term))))!;
+  const key = keyTerm(terms);
+  // Within a school or a board, the scope's records are walked in its name index (coalesce keeps the planner from
+  // the province-wide indexes, as in student-search.ts); province-wide, the planner reads search_name as it chooses.
   const recordName = scope.kind === "all" ? sql`${students.searchName}` : sql`coalesce(${students.searchName}, '')`;
-  if (key.length < 3) {
-    // No trigram. A secretary's attempts are those of her schools' records, which the planner reads first; the
-    // province's are too many to do better. A board's are read one by one, but tested first on their own columns:
-    // the candidate among the board's records so named (a hashed subplan, built once from its name index) or the
-    // names typed; only those that pass are joined to their record for the other words, instead of every one.
-    if (scope.kind !== "board") return everyTerm;
-    const recordsNamedHashed = sql`${associationAttempts.candidateStudentId} in (
-      select ${students.id} from ${students}
-      where ${scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId })}
-        and ${recordName} like ${containsPattern(key)})`;
-    return and(or(recordsNamedHashed, sql`${typedNames} like ${containsPattern(key)}`), everyTerm)!;
+  const recordsInScope = scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId });
+  if (key.match === "wordStart") {
+    // A secretary's attempts are those of her schools' records, which the planner reads first (a school's few
+    // hundred to 12,000 records, fewer reads than the board's typed names it would intersect).
+    if (scope.kind === "schools") return everyTerm;
+    // One regular expression for both places a word starts: one scan of the trigram index instead of two.
+    const typedNamed = sql`${typedNames} ~ ${`(^| )${escapeRegex(key.text)}`}`;
+    if (scope.kind === "board") {
+      // The board's records so named (a walk of its name index, 42,000 entries at most) and their attempts, or
+      // the board's typed names so named: two bitmaps, and only their attempts are read and tested.
+      const recordsNamed = sql`${associationAttempts.candidateStudentId} = any(array(
+        select ${students.id} from ${students} where ${recordsInScope} and ${startsAWord(recordName, key.text)}))`;
+      return and(or(recordsNamed, and(typedInBoards(scope), typedNamed)), everyTerm)!;
+    }
+    if (!province || province.way === "walk") return everyTerm;
+    // The stored words starting with the key word (student_name_words), and the records having one (the word index).
+    const wordRecords = sql`select ${students.id} from ${students}
+      where string_to_array(${students.searchName}, ' ') && ${textArrayLiteral(province.words)}::text[]`;
+    if (province.way === "index") {
+      if (province.words.length === 0) return and(typedNamed, everyTerm)!;
+      return and(or(sql`${associationAttempts.candidateStudentId} = any(array(${wordRecords}))`, typedNamed), everyTerm)!;
+    }
+    return and(or(sql`${associationAttempts.candidateStudentId} in (${wordRecords})`, typedNamed), everyTerm)!;
   }
   const recordsNamed = sql`${associationAttempts.candidateStudentId} = any(array(
     select ${students.id} from ${students}
-    where ${scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId })}
-      and ${recordName} like ${containsPattern(key)}))`;
-  const typedNamed = and(typedInBoards(scope), sql`${typedNames} like ${containsPattern(key)}`)!;
+    where ${recordsInScope}
+      and ${recordName} like ${containsPattern(key.text)}))`;
+  const typedNamed = and(typedInBoards(scope), sql`${typedNames} like ${containsPattern(key.text)}`)!;
   return and(or(recordsNamed, typedNamed), everyTerm)!;
 }
 
@@ -147,7 +213,7 @@ function typedInBoards(scope: StaffScope): SQL | undefined {
   return sql`${boards} && ${boardsOfSchools(scope.schoolIds)}`;
 }
 
-function studentCondition(scope: StaffScope, query: string): SQL | undefined {
+async function studentCondition(scope: StaffScope, query: string, options: AttemptSearchOptions): Promise<SQL | undefined> {
   const identifier = parseStudentIdentifier(query);
   // Either side is an index lookup: the records carrying the identifier (their attempts through the candidate
   // index), or what the parent typed (association_attempts_typed_*_idx), so the planner ORs two bitmaps.
@@ -165,12 +231,15 @@ function studentCondition(scope: StaffScope, query: string): SQL | undefined {
       sql`${typedIdentifierKey(associationAttempts.typed)} = ${identifier.codePermanent}`,
     );
   }
-  const terms = foldForSearch(query).split(" ").filter(Boolean);
-  if (terms.length === 0) return undefined;
-  return nameCondition(scope, terms);
+  const name = classifyNameQuery(query);
+  // Nothing searchable (punctuation, single letters): nothing matches, as in the student search.
+  if (name.kind === "unmatchable") return sql`false`;
+  const shortWordsOnly = name.terms.every((term) => term.match === "wordStart");
+  const province = scope.kind === "all" && shortWordsOnly ? await provinceShortWord(name.terms, options.provinceShortWord) : undefined;
+  return nameCondition(scope, name.terms, province);
 }
 
-function filterConditions(scope: StaffScope, filters: Partial<AttemptFilters>): SQL[] {
+async function filterConditions(scope: StaffScope, filters: Partial<AttemptFilters>, options: AttemptSearchOptions): Promise<SQL[]> {
   const conditions: SQL[] = [];
   if (filters.outcome !== "all") conditions.push(refusedAttempt());
   if (filters.email) {
@@ -181,7 +250,7 @@ function filterConditions(scope: StaffScope, filters: Partial<AttemptFilters>): 
     );
   }
   if (filters.student) {
-    const condition = studentCondition(scope, filters.student);
+    const condition = await studentCondition(scope, filters.student, options);
     if (condition) conditions.push(condition);
   }
   if (filters.school) conditions.push(eq(students.schoolId, filters.school));
@@ -280,14 +349,35 @@ function toViews(rows: AttemptRow[]): AttemptView[] {
 /** Matches are counted up to this many: an exact count of a province's failures would read them all. */
 export const ATTEMPT_COUNT_CAP = 1000;
 
-/** `total` is at most ATTEMPT_COUNT_CAP; `totalCapped` says there are more. */
-export type AttemptPage = { rows: AttemptView[]; total: number; totalCapped: boolean; page: number; pageSize: number };
+/**
+ * `total` is at most ATTEMPT_COUNT_CAP; `totalCapped` says there are more. `studentUnmatchable`: the student filter
+ * holds nothing to search (no identifier, no name word of two letters: "n", "%"), so nothing was searched.
+ */
+export type AttemptPage = {
+  rows: AttemptView[];
+  total: number;
+  totalCapped: boolean;
+  page: number;
+  pageSize: number;
+  studentUnmatchable: boolean;
+};
 
 /** Attempts the scope may see, newest first, filtered by parent email, student, school and date range. */
-export async function searchAttemptsForStaff(scope: StaffScope, filters: Partial<AttemptFilters> = {}): Promise<AttemptPage> {
+/** For tests: how a province-wide name of short words is searched, instead of the choice by its records' count. */
+export type AttemptSearchOptions = { provinceShortWord?: ProvinceShortWordWay };
+
+export async function searchAttemptsForStaff(
+  scope: StaffScope,
+  filters: Partial<AttemptFilters> = {},
+  options: AttemptSearchOptions = {},
+): Promise<AttemptPage> {
   const page = filters.page ?? 1;
   const offset = (page - 1) * ATTEMPT_PAGE_SIZE;
-  const where = and(attemptScopeFilter(scope), ...filterConditions(scope, filters));
+  const student = filters.student;
+  if (student !== undefined && parseStudentIdentifier(student).kind === "invalid" && classifyNameQuery(student).kind === "unmatchable") {
+    return { rows: [], total: 0, totalCapped: false, page, pageSize: ATTEMPT_PAGE_SIZE, studentUnmatchable: true };
+  }
+  const where = and(attemptScopeFilter(scope), ...(await filterConditions(scope, filters, options)));
   const newestFirst = [desc(associationAttempts.createdAt), desc(associationAttempts.id)];
   const read = async (executor: Executor): Promise<AttemptPage> => {
     // One read finds the matches in order and counts them up to the cap, from the attempts' indexes and the
@@ -312,6 +402,7 @@ export async function searchAttemptsForStaff(scope: StaffScope, filters: Partial
       totalCapped: counted > ATTEMPT_COUNT_CAP,
       page,
       pageSize: ATTEMPT_PAGE_SIZE,
+      studentUnmatchable: false,
     };
   };
   // A whole address or an identifier is an index lookup of a few rows, never planned with workers; the scope's

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { classifyStudentQuery } from "@/lib/student-query";
+import { classifyNameQuery, classifyStudentQuery } from "@/lib/student-query";
 import {
   parseStudentSearch,
   sanitizeSearchText,
@@ -45,6 +45,13 @@ describe("classifyStudentQuery", () => {
       ],
     });
     expect(classifyStudentQuery("marie t")).toMatchObject({ terms: [{ text: "marie" }, { text: "t", match: "wordStart" }] });
+  });
+
+  it("reads name words alone the same way (the attempts screen, which reads identifiers itself)", () => {
+    for (const query of ["Tremblay-Gagnon, Marie-Ève", "li ng", "D'Amour é", "a", "%", "o'n ng"]) {
+      expect(classifyNameQuery(query), query).toEqual(classifyStudentQuery(query));
+    }
+    expect(classifyNameQuery("marie@exemple.ca")).toMatchObject({ kind: "name", terms: [{ text: "exemple" }, { text: "marie" }, { text: "ca" }] });
   });
 
   it("drops a word already contained in another", () => {

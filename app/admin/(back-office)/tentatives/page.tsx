@@ -72,7 +72,9 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
       <p className="muted" role="status">
         {tt(result.totalCapped ? "rangeAtLeast" : "range", { first, last, total: result.total })}
       </p>
-      {result.rows.length === 0 ? (
+      {result.studentUnmatchable ? (
+        <p className="alert alert-info">{t("studentUnmatchable")}</p>
+      ) : result.rows.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
         result.rows.map((attempt) => <AttemptDiagnosis key={attempt.id} attempt={attempt} />)
