@@ -11,7 +11,6 @@
 //                                     [--rounds 4] [--warmup 60] [--port 3391]
 // Each query lists the form's fields in the form's order, blank ones included, as the form sends them.
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,7 +18,7 @@ import { encode } from "next-auth/jwt";
 import postgres from "postgres";
 import { chromium } from "playwright-core";
 import { benchDatabaseUrl, databaseName } from "@/bench/bench-database";
-import { loadAverage, processCpuMs } from "@/bench/process-cpu";
+import { loadAverage, processCpuMs, processTree } from "@/bench/process-cpu";
 import { hashPassword } from "@/lib/password-hash";
 
 const { values: args } = parseArgs({
@@ -70,23 +69,6 @@ async function adminSession(): Promise<{ name: string; value: string }> {
     maxAge: 12 * 3600,
   });
   return { name: "next-auth.session-token", value: jwt };
-}
-
-/** The process and its descendants. */
-function processTree(root: number): number[] {
-  const parentOf = new Map<number, number>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      parentOf.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parentOf) if (ppid === tree[i]) tree.push(pid);
-  return tree;
 }
 
 async function cpuSoFar(root: number): Promise<{ app: number; db: number }> {

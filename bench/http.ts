@@ -11,14 +11,13 @@
 // Usage: npx tsx bench/http.ts [--connections 10] [--duration 10] [--rounds 1] [--parents 2000] [--port 3310]
 //                               [--dir .] [--only floor,associate,search,signin]
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
 import postgres from "postgres";
 import { benchDatabaseUrl, databaseName } from "@/bench/bench-database";
-import { loadAverage, processCpuMs } from "@/bench/process-cpu";
+import { loadAverage, processCpuMs, processTree } from "@/bench/process-cpu";
 import { summary } from "@/bench/timing";
 import { hashPassword } from "@/lib/password-hash";
 
@@ -155,25 +154,6 @@ async function waitUntilUp(port: number) {
 }
 
 // ---------- CPU from /proc ----------
-
-/** The process and its descendants (next start runs the server in a child process). */
-function processTree(root: number): number[] {
-  const parentOf = new Map<number, number>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      parentOf.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) {
-    for (const [pid, ppid] of parentOf) if (ppid === tree[i]) tree.push(pid);
-  }
-  return tree;
-}
 
 async function databaseBackends(): Promise<number[]> {
   const rows = await sql<{ pid: number }[]>`
