@@ -67,3 +67,18 @@ function rowsOrError(outcomes: PromiseSettledResult<unknown>[]): Row[][] {
     return (Array.isArray(value) ? [...value] : []) as Row[];
   });
 }
+
+/**
+ * One read in one round trip: the statement prepared by name (unless DATABASE_PREPARE=false), where drizzle's own
+ * execute() sends it unnamed and so described before it is bound, two round trips (see the top of this file). The
+ * statement's text is parsed once per connection; PostgreSQL may then keep a generic plan for it, as for every
+ * prepared statement. On PGlite (in-process) a plain query.
+ */
+export async function readPrepared<T extends Row = Row>(statement: SQL): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  const handle = databaseHandle();
+  if (handle.kind === "postgres") {
+    return [...(await handle.sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }))] as unknown as T[];
+  }
+  return (await handle.pglite.query<T>(text, params)).rows;
+}

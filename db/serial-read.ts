@@ -1,7 +1,8 @@
-// Reads of the staff screens (student search, attempts, account page) run without the planner's parallel workers:
-// on a small host starting them costs ~55 ms, more than they save on queries that read a few thousand index
-// entries. The setting is local to one transaction (set_config(…, true), i.e. SET LOCAL), so behind a
-// transaction-mode pooler it never reaches another client's statements, as a session SET would.
+// Reads of the staff screens (attempts, account page) run without the planner's parallel workers: on a small host
+// starting them costs ~55 ms, more than they save on queries that read a few thousand index entries. The setting is
+// local to one transaction (set_config(…, true), i.e. SET LOCAL), so behind a transaction-mode pooler it never
+// reaches another client's statements, as a session SET would. A single statement can instead call
+// planned_without_workers() (migration 0033), as the student search does: no transaction, no extra round trip.
 import { sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 

@@ -5,10 +5,9 @@
 // scope's name index or, over a board or the province, the word index students_name_words_idx when the words are
 // rare enough; the whole scope in name order → students_search_name_idx.
 import { and, asc, desc, eq, exists, inArray, isNull, not, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { db, executedRows, type Executor } from "@/db/client";
-import { preparedPerDatabase } from "@/db/queries/auth";
-import { withoutParallelWorkers } from "@/db/serial-read";
-import { associations, guardianEmails, schoolBoards, schools, students } from "@/db/schema";
+import { db } from "@/db/client";
+import { readPrepared } from "@/db/read-then-write";
+import { associations, guardianEmails, schools, students } from "@/db/schema";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
 import { classifyStudentQuery, type NameTerm, type StudentQuery } from "@/lib/student-query";
 import {
@@ -140,13 +139,12 @@ type NamePlan = { kind: "walk" } | { kind: "none" } | { kind: "words"; wordSets:
  * The number of matches is the planner's estimate from the word index's statistics and the scope's size its own,
  * both computed with the expansion, in one call (student_name_words_match, migration 0030).
  */
-async function namePlan(tx: Executor, terms: NameTerm[], boardId: number | null, wanted: number, always: boolean): Promise<NamePlan> {
+async function namePlan(terms: NameTerm[], boardId: number | null, wanted: number, always: boolean): Promise<NamePlan> {
   const patterns = terms.filter(expands).map(wordPattern);
   type Match = { words: string[][] | null; matches: number; scope: number; students: number };
-  const result: unknown = await tx.execute<{ match: Match }>(
+  const [row] = await readPrepared<{ match: Match }>(
     sql`select student_name_words_match(${textArrayLiteral(patterns)}::text[], ${boardId}::integer) as match`,
   );
-  const [row] = executedRows<{ match: Match }>(result);
   const { words, matches, scope, students: total } = row!.match;
   if (words === null) return { kind: "none" };
   if (always) return { kind: "words", wordSets: words };
@@ -233,40 +231,6 @@ function emptyResult(
 }
 
 /**
- * The page's rows with their school, board, guardian emails and active associations, by id. Prepared once per
- * database handle (every search page reads it): one statement text whatever the page's size, parsed and planned once
- * per connection and sent in one round trip. Read outside the caller's transaction, which only holds a setting.
- */
-const pageRowsRead = preparedPerDatabase((database) =>
-  database
-    .select({
-      id: students.id,
-      fiche: students.fiche,
-      codePermanent: students.codePermanent,
-      lastName: students.lastName,
-      firstName: students.firstName,
-      birthDate: students.birthDate,
-      grade: students.grade,
-      archivedAt: students.archivedAt,
-      schoolId: students.schoolId,
-      schoolName: schools.name,
-      boardName: schoolBoards.name,
-      guardianEmails: sql<string[]>`array(
-        select ${guardianEmails.email} from ${guardianEmails}
-        where ${guardianEmails.studentId} = ${students.id}
-        order by ${guardianEmails.position}, ${guardianEmails.id})`,
-      associatedAccounts: sql<number>`(
-        select count(*)::int from ${associations}
-        where ${associations.studentId} = ${students.id} and ${associations.revokedAt} is null)`,
-    })
-    .from(students)
-    .innerJoin(schools, eq(schools.id, students.schoolId))
-    .innerJoin(schoolBoards, eq(schoolBoards.id, students.boardId))
-    .where(sql`${students.id} = any(${sql.placeholder("ids")}::int[])`)
-    .prepare("student_search_page_rows"),
-);
-
-/**
  * `nameIndex` says how a name search over a board or the province finds its matches, instead of the estimate (tests
  * and benches compare the two ways, which find the same students in the same order).
  */
@@ -284,38 +248,19 @@ export async function searchStudents(
   if (scope.kind === "all" && query.kind === "all" && params.schoolId === undefined) {
     return emptyResult(query, params, "queryOrSchool");
   }
-  // Of the searches staff make, only lists filtered by account probe every match in scope (an associations lookup
-  // each): those are the plans the planner runs with parallel workers, whose start costs more than they save here.
-  // The others are index walks that stop at the page, and skip the transaction's two round trips.
-  const { pageIds, ...result } =
-    params.account !== undefined
-      ? await withoutParallelWorkers((tx) => findMatches(tx, scope, params, query, page, options))
-      : await findMatches(db, scope, params, query, page, options);
-  return { ...result, rows: await pageRows(pageIds) };
+  return findMatches(scope, params, query, page, options);
 }
 
-/** The rows of the page's ids, in that order. */
-async function pageRows(pageIds: number[]): Promise<StudentSearchRow[]> {
-  if (pageIds.length === 0) return [];
-  const found = await pageRowsRead().execute({ ids: pageIds });
-  const position = new Map(pageIds.map((id, i) => [id, i]));
-  return found
-    .sort((a, b) => position.get(a.id)! - position.get(b.id)!)
-    .map(({ archivedAt, guardianEmails: emails, ...student }) => ({
-      ...student,
-      archived: archivedAt !== null,
-      guardianEmails: emails ?? [],
-    }));
-}
+/** A page row as the search's statement returns it (student_search_page, migration 0033). */
+type FoundRow = Omit<StudentSearchRow, "guardianEmails"> & { found: number; guardianEmails: string[] | null };
 
 async function findMatches(
-  tx: Executor,
   scope: StaffScope,
   params: StudentSearchParams,
   query: StudentQuery,
   page: number,
   options: StudentSearchOptions,
-): Promise<Omit<StudentSearchResult, "rows"> & { pageIds: number[] }> {
+): Promise<StudentSearchResult> {
   const pageSize = STUDENT_SEARCH_PAGE_SIZE;
 
   const countCap = COUNT_CAP[scope.kind];
@@ -334,7 +279,7 @@ async function findMatches(
   let byWords = false;
   if (query.kind === "name" && params.schoolId === undefined && scope.kind !== "schools" && options.nameIndex !== "walk") {
     const boardId = scope.kind === "board" ? scope.boardId : null;
-    const plan = await namePlan(tx, query.terms, boardId, wantedInNameOrder, options.nameIndex === "words");
+    const plan = await namePlan(query.terms, boardId, wantedInNameOrder, options.nameIndex === "words");
     if (plan.kind === "none") condition = sql`false`;
     if (plan.kind === "words") {
       condition = nameWordsCondition(query.terms, plan.wordSets);
@@ -354,38 +299,56 @@ async function findMatches(
   // The word index's matches are sorted: ordered by `search_name || ''` (the same order, which no index gives), the
   // planner cannot walk the name index testing each entry's words (~1 µs an entry, against ~0.15 for LIKE).
   const nameOrder = sort.key === "nom" ? sort : DEFAULT_STUDENT_SORT;
-  let matches: { id: number }[] = await tx
+  const matchesQuery = db
     .select({ id: students.id })
     .from(students)
     .where(where)
     .orderBy(...orderBy(nameOrder, byWords ? { ...sortColumns, searchName: sql`(${students.searchName} || '')` } : sortColumns))
     .limit(wantedInNameOrder);
-  let wanted = wantedInNameOrder;
 
   // Another order than by name needs every match read and sorted: it is applied only when the matches are all
   // counted (no more than the cap); then only those rows are read and sorted. With more matches the results stay
   // in name order, and the walk above already holds them.
+  let ordered = sql`matched.ids`;
   if (sort.key !== "nom") {
-    if (matches.length > countCap) {
-      sort = DEFAULT_STUDENT_SORT;
-    } else {
-      let sortQuery = tx.select({ id: students.id }).from(students).$dynamic();
-      if (sort.key === "ecole") sortQuery = sortQuery.innerJoin(schools, eq(schools.id, students.schoolId));
-      matches =
-        matches.length === 0
-          ? []
-          : await sortQuery.where(inArray(students.id, matches.map((row) => row.id))).orderBy(...orderBy(sort, sortColumns));
-      wanted = countCap + 1;
-    }
+    let sortQuery = db.select({ id: students.id }).from(students).$dynamic();
+    if (sort.key === "ecole") sortQuery = sortQuery.innerJoin(schools, eq(schools.id, students.schoolId));
+    sortQuery = sortQuery.where(sql`${students.id} = any(matched.ids)`).orderBy(...orderBy(sort, sortColumns));
+    ordered = sql`case when cardinality(matched.ids) <= ${countCap}::int then array(${sortQuery}) else matched.ids end`;
   }
-  const pageIds = matches.slice(offset, offset + pageSize).map((match) => match.id);
-  const more = matches.length === wanted;
+
+  // One statement, prepared by name, so one round trip (drizzle's execute() takes two, a transaction three more):
+  // the matches' ids up to the count (ARRAY keeps their order), in the order asked for when they are all counted,
+  // and the page's rows with their school, board, guardian emails and active associations (student_search_page,
+  // whose query PL/pgSQL plans once per connection). planned_without_workers() keeps the planner from parallel plans
+  // (both in migration 0033): lists filtered by account probe every match's associations, and starting workers
+  // costs more than they save here. Under load each round trip waits for the app and the server to be scheduled.
+  const found = await readPrepared<FoundRow & { position: number | null }>(sql`
+    with matched as materialized (select array(${matchesQuery}) as ids),
+    ordered as materialized (
+      select cardinality(ids) as found, (${ordered})[${offset + 1}::int:${offset + pageSize}::int] as ids from matched)
+    select ordered.found, page.*
+    from ordered left join lateral student_search_page(ordered.ids) page on true
+    where planned_without_workers()
+    order by page.position`);
+  const matched = Number(found[0]?.found ?? 0);
+  let wanted = wantedInNameOrder;
+  if (sort.key !== "nom") {
+    if (matched > countCap) sort = DEFAULT_STUDENT_SORT;
+    else wanted = countCap + 1;
+  }
+  const more = matched === wanted;
 
   return {
-    pageIds,
-    total: more ? wanted - 1 : matches.length,
+    rows: found
+      .filter((row) => row.position !== null)
+      .map(({ found: _found, position: _position, guardianEmails: emails, ...student }) => ({
+        ...student,
+        guardianEmails: emails ?? [],
+      })),
+    total: more ? wanted - 1 : matched,
     totalCapped: more,
-    hasNextPage: matches.length > offset + pageSize && page < STUDENT_SEARCH_MAX_PAGE,
+    hasNextPage: matched > offset + pageSize && page < STUDENT_SEARCH_MAX_PAGE,
     query,
     page,
     pageSize,
@@ -394,4 +357,3 @@ async function findMatches(
     narrowing: null,
   };
 }
-
