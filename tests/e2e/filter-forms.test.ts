@@ -130,6 +130,22 @@ describe("back-office filter forms", () => {
     await page.context().close();
   });
 
+  it("attempts: a word of one or two letters finds a name's word by its start; nothing to search says what to type", async () => {
+    const page = await staffPage(DEMO_STAFF.secretary.email);
+    // The parent typed the record's name, "Côté, Léa-Rose": "Ro" starts a word of it, "ot" is only inside one.
+    const filtered = (student: string) => `/admin/tentatives?email=${encodeURIComponent(parentEmail)}&student=${encodeURIComponent(student)}`;
+    await page.goto(filtered("Ro"));
+    await attempts(page).filter({ hasText: parentEmail }).first().waitFor({ state: "visible" });
+    expect(await attempts(page).count()).toBe(1);
+    await page.goto(filtered("ot"));
+    await page.getByText("Aucune tentative ne correspond à ces filtres.").waitFor({ state: "visible" });
+    expect(await attempts(page).count()).toBe(0);
+    await page.goto(filtered("é"));
+    await page.getByText("Tapez au moins deux lettres d'un nom").waitFor({ state: "visible" });
+    expect(await attempts(page).count()).toBe(0);
+    await page.context().close();
+  });
+
   it("support tickets: a topic and an assignment filter the queue by client navigation; the reset shows the defaults", async () => {
     const page = await staffPage(DEMO_STAFF.secretary.email);
     await openStaffMenu(page, "Demandes d'aide");
