@@ -2,7 +2,7 @@
 // search): once the page's script has loaded, a submit is a client navigation (next/form) that shows the filtered
 // list under the URL a plain GET would have given; without JavaScript the same form is a plain GET to the same URL.
 // After a client navigation the fields show the filters applied (reset link, browser back), the focus stays on the
-// button pressed, and the pages pass axe.
+// button pressed, and the pages pass axe. The journal and the ticket queue announce their new results.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BOARDS, DEMO_STAFF, DEMO_STUDENT } from "@/db/seed-data/fixtures";
@@ -265,6 +265,55 @@ describe("back-office filter forms", () => {
     await page.getByRole("searchbox", { name: "Rechercher un élève" }).fill("cote lea rose");
     await submitWithoutScript(page, "Rechercher", (url) => url.searchParams.get("q") === "cote lea rose");
     await page.getByRole("link", { name: `${DEMO_STUDENT.lastName}, ${DEMO_STUDENT.firstName}` }).waitFor({ state: "visible" });
+    await page.context().close();
+    await signedIn.context().close();
+  });
+});
+
+/** Marks the page's status region, to tell later that the region announcing the new results is the same element. */
+async function markStatus(page: Page) {
+  await page.getByRole("main").getByRole("status").evaluate((element) => element.setAttribute("data-test-mark", "before"));
+}
+
+const journalSummary = /^(\d+ actions? affichées?, (du .+ au .+|le .+)\.|Aucune action affichée\.)$/;
+const ticketsRange = /^(\d+ à \d+ sur \d+|Aucun résultat)$/;
+
+describe("the journal and the ticket queue announce what they show", () => {
+  it("a status region, there before a filter changes what it says, tells what the list shows", async () => {
+    const page = await staffPage(DEMO_STAFF.secretary.email);
+    const status = page.getByRole("main").getByRole("status");
+    await openStaffMenu(page, "Journal");
+    expect(await status.innerText()).toMatch(journalSummary);
+    await markStatus(page);
+    await page.getByLabel("Compte parent (courriel)").fill(parentEmail);
+    await submit(page, "Filtrer", (url) => url.searchParams.get("account") === parentEmail);
+    await page.getByRole("table").locator("tbody tr").filter({ hasText: parentEmail }).first().waitFor({ state: "visible" });
+    // The same element (a live region announces a change of its content, not its own appearance), about the new list.
+    expect(await status.getAttribute("data-test-mark")).toBe("before");
+    expect(await status.innerText()).toMatch(/^\d+ actions? affichées?, (du .+ au .+|le .+)\.$/);
+    await expectNoAxeViolations(page, "audit journal, filtered, its status");
+
+    await openStaffMenu(page, "Demandes d'aide");
+    expect(await status.innerText()).toMatch(ticketsRange);
+    await markStatus(page);
+    await page.getByLabel("Sujet").selectOption({ label: "Association" });
+    await submit(page, "Filtrer", (url) => url.searchParams.get("topic") === "association");
+    await page.getByRole("link", { name: reference, exact: true }).waitFor({ state: "visible" });
+    expect(await status.getAttribute("data-test-mark")).toBe("before");
+    expect(await status.innerText()).toMatch(/^1 à \d+ sur \d+$/);
+    await expectNoAxeViolations(page, "tickets, filtered, its status");
+    await page.context().close();
+  });
+
+  it("without JavaScript too", async () => {
+    const signedIn = await staffPage(DEMO_STAFF.secretary.email);
+    const page = await pageWithoutScript(signedIn);
+    await page.goto("/admin/journal");
+    await page.getByLabel("Compte parent (courriel)").fill(parentEmail);
+    await submitWithoutScript(page, "Filtrer", (url) => url.searchParams.get("account") === parentEmail);
+    expect(await page.getByRole("main").getByRole("status").innerText()).toMatch(/^\d+ actions? affichées?, (du .+ au .+|le .+)\.$/);
+    await page.goto("/admin/demandes?topic=association");
+    expect(await page.getByRole("main").getByRole("status").innerText()).toMatch(/^1 à \d+ sur \d+$/);
     await page.context().close();
     await signedIn.context().close();
   });

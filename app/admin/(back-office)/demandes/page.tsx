@@ -18,7 +18,11 @@ export default async function TicketQueuePage({ searchParams }: { searchParams: 
   const { staff, scope } = await requireStaff();
   const t = await getTranslations("supportDesk");
   const filters = ticketFilterSchema.parse(await searchParams);
+  const tt = await getTranslations("admin.table");
   const [queue, schools] = await Promise.all([searchTicketsForStaff(scope, staff.id, filters), schoolsInScope(scope)]);
+  // From the rows shown, as the attempts page: a page typed into the URL past the last one still says which rows these are.
+  const first = queue.rows.length === 0 ? 0 : (queue.page - 1) * queue.pageSize + 1;
+  const last = first === 0 ? 0 : first + queue.rows.length - 1;
   return (
     <main id="main" className="container-wide stack">
       <h1>{t("title")}</h1>
@@ -102,6 +106,11 @@ export default async function TicketQueuePage({ searchParams }: { searchParams: 
           <StaffLink href="/admin/demandes">{t("reset")}</StaffLink>
         </div>
       </FilterForm>
+      {/* Announced when a filter, a count or a pager link changes it (keyed by the URL, so that the same text is
+          read again for another list). */}
+      <p className="muted" role="status">
+        <span key={ticketQueryString(filters)}>{tt("range", { first, last, total: queue.total })}</span>
+      </p>
       <TicketsTable rows={queue.rows} total={queue.total} page={queue.page} pageSize={queue.pageSize} filters={filters} />
     </main>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { StaffLink } from "@/components/admin/staff-link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { FilterForm } from "@/components/admin/filter-form";
 import { AuditTable } from "@/app/admin/(back-office)/journal/_components/audit-table";
@@ -31,9 +31,18 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const filters = auditFilterSchema.parse(await searchParams);
   const [page, options] = await Promise.all([searchAuditLog(scope, filters), auditFilterOptions(scope)]);
   const actionLabel = (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
+  const format = await getFormatter();
   const filtered = ["actor", "action", "student", "studentId", "account", "from", "to"].some(
     (key) => filters[key as keyof AuditFilters] !== undefined,
   );
+
+  /** How many actions are shown, and the days they span (the rows come newest first). */
+  const summary = (rows: typeof page.rows) => {
+    if (rows.length === 0) return t("summaryNone");
+    const day = (date: Date) => format.dateTime(date, { dateStyle: "long" });
+    const [to, from] = [day(rows[0]!.createdAt), day(rows[rows.length - 1]!.createdAt)];
+    return from === to ? t("summaryOneDay", { count: rows.length, day: to }) : t("summary", { count: rows.length, from, to });
+  };
 
   return (
     <main id="main" className="container-wide stack">
@@ -78,6 +87,11 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         </p>
       )}
 
+      {/* Announced when a filter or a pager link changes it (keyed by the URL, so that the same text is read again
+          for another list). */}
+      <p className="muted" role="status">
+        <span key={hrefFor(filters, { before: filters.before, after: filters.after })}>{summary(page.rows)}</span>
+      </p>
       <AuditTable rows={page.rows} />
 
       {(page.newerThan !== null || page.olderThan !== null) && (
