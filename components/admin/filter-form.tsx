@@ -1,26 +1,45 @@
 "use client";
 // A back-office GET form (a search box, a list's filters): the URL holds the filters, so a list can be shared or
-// reloaded. next/form submits it as a client navigation once the page's script has loaded (before that, as a plain
-// GET to the same address with the same query string): the server renders the page's segment alone, as for a link,
-// instead of a whole document with the back-office layout and header. Not prefetched, like every back-office link
-// (components/admin/staff-link.tsx).
+// reloaded. Once the page's script has loaded, a submit is a client navigation (before that, or without JavaScript,
+// a plain GET to the same address with the same query string): the server renders the page's segment alone, as for a
+// link, instead of a whole document with the back-office layout and header. Not prefetched, like every back-office
+// link (components/admin/staff-link.tsx).
 //
-// A client navigation keeps the page's elements (the focused field or button keeps the focus, the page does not
-// jump), but React does not put an uncontrolled field back to its new default once a person has typed in it, nor a
-// <select> once it is mounted: after a "reset" link or the browser's back button, the fields would still show what
-// was typed before while the list shows other filters. So when the filters the page applied change, each field
-// is set to them: text and date fields to their default value (which React keeps current), check boxes to their
-// default state, and selects to their data-applied value (components/admin/filter-fields.tsx). The applied filters
-// are read from the fields' defaults after each render rather than from the URL: going back, Next.js can show the
-// new URL a render before the page that goes with it.
+// The navigation is FilterForm's own rather than next/form's, so that it can be followed: next/form calls
+// router.push from its submit handler, outside any transition of the page's, so nothing on the page could tell that
+// a submit was under way (nor does the browser show its loading indicator, as for a plain GET), and useFormStatus
+// does not see it. FilterForm builds the URL the browser would (submitTarget) and pushes it inside a transition:
+// until the new page is committed (the same filters submitted again included: the page is fetched again) the form
+// is aria-busy, its FilterSubmit button shows "Recherche…" and is aria-disabled, and a second submit is ignored. The
+// button is not `disabled`: that would take the focus from it. next/form is kept for the rest (the base path, and a
+// submitter with a formAction or formMethod of its own, which FilterForm leaves to next/form or the browser).
+//
+// The list's page keeps its elements (the focused field or button keeps the focus, and the page does not scroll:
+// the form is at the top of the page it filters), but React does not put an uncontrolled field back to its new
+// default once a person has typed in it, nor a <select> once it is mounted: after a "reset" link or the browser's
+// back button, the fields would still show what was typed before while the list shows other filters. So when the
+// filters the page applied change, each field is set to them: text and date fields to their default value (which
+// React keeps current), check boxes to their default state, and selects to their data-applied value
+// (components/admin/filter-fields.tsx). The applied filters are read from the fields' defaults after each render
+// rather than from the URL: going back, Next.js can show the new URL a render before the page that goes with it.
 import Form from "next/form";
-import { useEffect, useRef, type ComponentProps } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { createContext, useContext, useEffect, useRef, useTransition, type ComponentProps, type FormEvent, type ReactNode } from "react";
 
-type Props = Omit<ComponentProps<typeof Form>, "action" | "prefetch" | "replace" | "ref"> & { action: string };
+type Props = Omit<ComponentProps<typeof Form>, "action" | "prefetch" | "replace" | "scroll" | "ref" | "onSubmit"> & { action: string };
 
-export function FilterForm(props: Props) {
+/** Whether the form's navigation is under way, for its FilterSubmit. */
+const Pending = createContext(false);
+
+export function FilterForm({ children, ...props }: Props) {
   const form = useRef<HTMLFormElement>(null);
   const shown = useRef<string | null>(null);
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  // Set at the submit itself: a second submit in the same task (two requestSubmit() calls) comes before React has
+  // rendered `pending`.
+  const submitting = useRef(false);
 
   useEffect(() => {
     if (!form.current) return;
@@ -29,7 +48,64 @@ export function FilterForm(props: Props) {
     shown.current = applied;
   });
 
-  return <Form {...props} ref={form} prefetch={false} />;
+  useEffect(() => {
+    if (!pending) submitting.current = false;
+  }, [pending]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (submitting.current) {
+      event.preventDefault();
+      return;
+    }
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const target = submitTarget(event.currentTarget, submitter);
+    // Not ours: next/form goes on with the submit (a navigation of its own or the browser's).
+    if (target === null) return;
+    event.preventDefault();
+    submitting.current = true;
+    // The page the form filters stays where it is; a form that leads to another page (the dashboard's search box)
+    // lets Next.js show the top of that page.
+    const samePage = target.pathname === window.location.pathname;
+    startTransition(() => router.push(target.href, { scroll: !samePage }));
+  };
+
+  return (
+    <Form {...props} ref={form} prefetch={false} onSubmit={onSubmit} aria-busy={pending || undefined}>
+      <Pending value={pending}>{children}</Pending>
+    </Form>
+  );
+}
+
+/**
+ * The form's submit button: while the form's navigation is under way, it says so ("Recherche…") and is
+ * aria-disabled (FilterForm ignores a submit meanwhile); it keeps the focus.
+ */
+export function FilterSubmit({ children }: { children: ReactNode }) {
+  const pending = useContext(Pending);
+  const t = useTranslations("admin.filterForm");
+  return (
+    <button type="submit" aria-disabled={pending || undefined}>
+      {pending ? t("pending") : children}
+    </button>
+  );
+}
+
+/**
+ * The URL a GET form submit leads to, as the browser builds it: the form's action without its query string, then
+ * every field of the form in document order, blank ones included, and the submitter's name and value if it has a
+ * name. next/form's own function (createFormSubmitDestinationUrl, in next/dist/client/form-shared, not part of
+ * Next.js's API) leaves the submitter out. Null when the submitter changes the action, method, target or encoding
+ * (formAction, formMethod, …): next/form or the browser handles those.
+ */
+export function submitTarget(form: HTMLFormElement, submitter: HTMLElement | null): URL | null {
+  if (submitter && ["formaction", "formmethod", "formtarget", "formenctype"].some((name) => submitter.hasAttribute(name))) return null;
+  const url = new URL(form.getAttribute("action") ?? "", window.location.href);
+  url.search = "";
+  for (const [name, value] of new FormData(form, submitter)) {
+    // A file field sends its file's name, as a GET form does.
+    url.searchParams.append(name, typeof value === "string" ? value : value.name);
+  }
+  return url;
 }
 
 type Field = HTMLInputElement | HTMLSelectElement;

@@ -2,7 +2,7 @@
 // filters inside the same form (children). Through FilterForm (next/form), a search is a client navigation once the
 // page's script has loaded (before that, a plain GET): the server renders the results page's segment alone, as for a
 // link, instead of a whole document with the back-office layout, header and every row twice (HTML and RSC payload).
-import { FilterForm } from "@/components/admin/filter-form";
+import { FilterForm, FilterSubmit } from "@/components/admin/filter-form";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { SEARCH_QUERY_MAX_LENGTH } from "@/lib/validations/student-search";
@@ -35,7 +35,7 @@ export async function StudentSearchForm({
             autoFocus={autoFocus}
             className="grow"
           />
-          <button type="submit">{t("submit")}</button>
+          <FilterSubmit>{t("submit")}</FilterSubmit>
         </div>
       </div>
       {children}

@@ -10,14 +10,14 @@ export const clientNamespaces = {
   parent: ["account.delete", "account.email", "account.errors", "account.password", "account.sessions", "associate", "association", "auth", "codeDelivery", "common", "errors", "help.form", "notMyChild", "outage", "supportRequests", "validation"],
   // Staff sign-in, second factor and invitation: app/admin/connexion.
   staffSignIn: ["admin.errors", "admin.signIn", "auth.password", "auth.signin", "common", "errors", "staffAdmin.errors", "staffSecurity.errors", "staffSecurity.link", "staffSecurity.passkeys", "staffSecurity.recovery", "staffSecurity.stepUp", "staffSecurity.totp", "staffSecurity.verify", "validation"],
-  // The back office's shell (header, error boundary, dashboard, figures): app/admin/(back-office).
-  backOffice: ["common", "outage"],
+  // The back office's shell (header, error boundary, dashboard and its search box, figures): app/admin/(back-office).
+  backOffice: ["admin.filterForm", "common", "outage"],
   // Its sections, each under its own layout: comptes
-  staffAccounts: ["admin.associations", "admin.copy", "admin.errors", "admin.guardianEmails", "admin.nip", "admin.table", "admin.validation", "adminAccounts", "errors", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp", "validation"],
+  staffAccounts: ["admin.associations", "admin.copy", "admin.errors", "admin.filterForm", "admin.guardianEmails", "admin.nip", "admin.table", "admin.validation", "adminAccounts", "errors", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp", "validation"],
   // demandes
-  staffTickets: ["admin.copy", "admin.errors", "admin.guardianEmails", "admin.nip", "admin.table", "admin.validation", "errors", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp", "supportDesk", "validation"],
+  staffTickets: ["admin.copy", "admin.errors", "admin.filterForm", "admin.guardianEmails", "admin.nip", "admin.table", "admin.validation", "errors", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp", "supportDesk", "validation"],
   // eleves (the search)
-  staffStudents: ["schoolPicker"],
+  staffStudents: ["admin.filterForm", "schoolPicker"],
   // eleves/[id]
   staffStudentRecord: ["admin.associations", "admin.copy", "admin.errors", "admin.guardianEmails", "admin.nip", "admin.validation", "adminAccounts.errors", "adminAccounts.fiche", "errors", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp", "validation"],
   // import
@@ -27,13 +27,13 @@ export const clientNamespaces = {
   // conservation (the board's retention periods)
   staffRetention: ["admin.validation", "errors", "retention.errors", "retention.form", "retention.validation", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp", "validation"],
   // journal
-  staffJournal: ["admin.table", "adminAudit"],
+  staffJournal: ["admin.filterForm", "admin.table", "adminAudit"],
   // personnel
   staffPersonnel: ["admin.errors", "admin.nav.roles", "admin.table", "admin.validation", "errors", "staffAdmin.boards", "staffAdmin.detail", "staffAdmin.errors", "staffAdmin.form", "staffAdmin.invite", "staffAdmin.list", "staffAdmin.passwordRule", "staffAdmin.validation", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp", "validation"],
   // securite
   staffSecurity: ["admin.errors", "errors", "staffAdmin.errors", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.recovery", "staffSecurity.stepUp", "staffSecurity.totp"],
   // tentatives
-  staffAttempts: ["admin.copy", "admin.errors", "admin.guardianEmails", "admin.nip", "admin.validation", "errors", "schoolPicker", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp", "validation"],
+  staffAttempts: ["admin.copy", "admin.errors", "admin.filterForm", "admin.guardianEmails", "admin.nip", "admin.validation", "errors", "schoolPicker", "staffSecurity.errors", "staffSecurity.passkeys", "staffSecurity.stepUp", "validation"],
 } satisfies Record<string, readonly string[]>;
 
 export type ClientArea = keyof typeof clientNamespaces;

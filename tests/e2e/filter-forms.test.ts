@@ -2,8 +2,9 @@
 // search): once the page's script has loaded, a submit is a client navigation (next/form) that shows the filtered
 // list under the URL a plain GET would have given; without JavaScript the same form is a plain GET to the same URL.
 // After a client navigation the fields show the filters applied (reset link, browser back), the focus stays on the
-// button pressed, and the pages pass axe. The journal and the ticket queue announce their new results.
-import type { Page } from "playwright-core";
+// button pressed, and the pages pass axe. The journal and the ticket queue announce their new results. While the
+// navigation is under way the form says so (aria-busy, the button's "Recherche…") and ignores another submit.
+import type { Locator, Page, Request, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BOARDS, DEMO_STAFF, DEMO_STUDENT } from "@/db/seed-data/fixtures";
 import { expectNoAxeViolations } from "@/tests/e2e/helpers/axe";
@@ -316,5 +317,132 @@ describe("the journal and the ticket queue announce what they show", () => {
     expect(await page.getByRole("main").getByRole("status").innerText()).toMatch(/^1 à \d+ sur \d+$/);
     await page.context().close();
     await signedIn.context().close();
+  });
+});
+
+/**
+ * Holds the page's client navigations to `pathname` (its RSC requests) until `release()`: what the filter form shows
+ * while the server is slow. `requested` lists every such navigation's request, held or made after the release.
+ */
+async function holdNavigations(page: Page, pathname: string) {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const isNavigation = (request: Request) => new URL(request.url()).pathname === pathname && request.headers()["rsc"] === "1";
+  const requested: string[] = [];
+  page.on("request", (request) => {
+    if (isNavigation(request)) requested.push(request.url());
+  });
+  const matcher = (url: URL) => url.pathname === pathname;
+  const handler = async (route: Route) => {
+    if (isNavigation(route.request())) await gate;
+    await route.fallback();
+  };
+  await page.route(matcher, handler);
+  return {
+    requested,
+    release: async () => {
+      open();
+      await page.unroute(matcher, handler);
+    },
+  };
+}
+
+/** The form's state as a screen reader and the test see it: busy or not, the button's text, whether it has the focus. */
+async function formState(form: Locator) {
+  return form.evaluate((element) => {
+    const button = element.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    return {
+      busy: element.getAttribute("aria-busy"),
+      button: button.textContent,
+      buttonDisabled: button.getAttribute("aria-disabled"),
+      focused: document.activeElement === button,
+    };
+  });
+}
+
+describe("filter forms while the results are on their way", () => {
+  it("journal: the form is busy and its button says so until the results show, a double click navigates once", async () => {
+    const page = await staffPage(DEMO_STAFF.secretary.email);
+    await openStaffMenu(page, "Journal");
+    const form = page.getByRole("form", { name: "Filtres du journal" });
+    const historyLength = await page.evaluate(() => history.length);
+
+    await page.getByLabel("Compte parent (courriel)").fill(parentEmail);
+    const slow = await holdNavigations(page, "/admin/journal");
+    await form.getByRole("button", { name: "Filtrer", exact: true }).dblclick();
+    await expect.poll(() => formState(form)).toEqual({ busy: "true", button: "Recherche…", buttonDisabled: "true", focused: true });
+    // Enter on the focused button while the first submit is under way: ignored too.
+    await page.keyboard.press("Enter");
+    await expectNoAxeViolations(page, "audit journal, a filter under way");
+    expect(new URL(page.url()).searchParams.get("account")).toBeNull();
+    expect(await formState(form)).toEqual({ busy: "true", button: "Recherche…", buttonDisabled: "true", focused: true });
+    expect(slow.requested).toHaveLength(1);
+
+    await slow.release();
+    await page.waitForURL((url) => url.searchParams.get("account") === parentEmail);
+    await expect.poll(() => formState(form)).toEqual({ busy: null, button: "Filtrer", buttonDisabled: null, focused: true });
+    // The filtered page (its "clear" link shows when a filter applies), by one navigation.
+    await page.getByRole("link", { name: "Effacer les filtres" }).waitFor({ state: "visible" });
+    expect(slow.requested).toHaveLength(1);
+    expect(await page.evaluate(() => history.length)).toBe(historyLength + 1);
+    await expectNoAxeViolations(page, "audit journal, filtered");
+    await page.context().close();
+  });
+
+  it("support tickets: two submits in a row navigate once; the same filters again are pending until the page is back", async () => {
+    const page = await staffPage(DEMO_STAFF.secretary.email);
+    await openStaffMenu(page, "Demandes d'aide");
+    const form = page.getByRole("form", { name: "Filtrer les demandes" });
+    const status = page.getByRole("main").getByRole("status");
+    await markStatus(page);
+
+    await page.getByLabel("Sujet").selectOption({ label: "NIP" });
+    let slow = await holdNavigations(page, "/admin/demandes");
+    // Two submits in the same task, before React has rendered anything: the second is ignored all the same.
+    await form.evaluate((element: HTMLFormElement) => {
+      element.requestSubmit();
+      element.requestSubmit();
+    });
+    await expect.poll(() => formState(form)).toMatchObject({ busy: "true", button: "Recherche…" });
+    await expect.poll(() => slow.requested.length).toBe(1);
+    await slow.release();
+    await page.waitForURL((url) => url.searchParams.get("topic") === "nip");
+    await expect.poll(() => formState(form)).toMatchObject({ busy: null, button: "Filtrer" });
+    expect(slow.requested).toHaveLength(1);
+    expect(new URL(page.url()).search).toBe("?status=active&topic=nip&assigned=&age=&order=oldest");
+    expect(await status.getAttribute("data-test-mark")).toBe("before");
+    expect(await status.innerText()).toMatch(ticketsRange);
+
+    // The same filters submitted again: the page is asked for again, and the form is busy until it is back.
+    slow = await holdNavigations(page, "/admin/demandes");
+    await form.getByRole("button", { name: "Filtrer", exact: true }).click();
+    await expect.poll(() => formState(form)).toEqual({ busy: "true", button: "Recherche…", buttonDisabled: "true", focused: true });
+    await expect.poll(() => slow.requested.length).toBe(1);
+    await slow.release();
+    await expect.poll(() => formState(form)).toEqual({ busy: null, button: "Filtrer", buttonDisabled: null, focused: true });
+    expect(slow.requested).toHaveLength(1);
+
+    await page.context().close();
+  });
+
+  it("a link followed while a filter is under way takes over: the form is not left busy and submits again", async () => {
+    const page = await staffPage(DEMO_STAFF.secretary.email);
+    await openStaffMenu(page, "Demandes d'aide");
+    const form = page.getByRole("form", { name: "Filtrer les demandes" });
+    await page.getByLabel("Sujet").selectOption({ label: "NIP" });
+    const slow = await holdNavigations(page, "/admin/demandes");
+    await form.getByRole("button", { name: "Filtrer", exact: true }).click();
+    await expect.poll(() => formState(form)).toMatchObject({ busy: "true", button: "Recherche…" });
+    // "Réinitialiser" while the filter's page is held: the reset's navigation is held too, then both are let through.
+    await page.getByRole("main").getByRole("link", { name: "Réinitialiser" }).click();
+    await expect.poll(() => slow.requested.length).toBe(2);
+    await slow.release();
+    await page.waitForURL((url) => url.pathname === "/admin/demandes" && url.search === "");
+    await expect.poll(() => formState(form)).toMatchObject({ busy: null, button: "Filtrer", buttonDisabled: null });
+
+    await page.getByLabel("Sujet").selectOption({ label: "Association" });
+    const association = await submit(page, "Filtrer", (url) => url.searchParams.get("topic") === "association");
+    expect(association).toMatchObject({ sameDocument: true, documentRequests: 0, focused: "Filtrer" });
+    await page.context().close();
   });
 });

@@ -3,7 +3,7 @@ import { StaffLink } from "@/components/admin/staff-link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FiguresChartsClient } from "@/components/admin/figures-charts-client";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
-import { FilterForm } from "@/components/admin/filter-form";
+import { FilterForm, FilterSubmit } from "@/components/admin/filter-form";
 import { boardOptions, figuresForStaff, successRate, type FiguresUnit } from "@/db/queries/figures";
 import { TicketFiguresSection } from "@/components/admin/ticket-figures";
 import { ticketFiguresForStaff } from "@/db/queries/ticket-figures";
@@ -59,7 +59,7 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
           />
         )}
         <div>
-          <button type="submit">{t("show")}</button>
+          <FilterSubmit>{t("show")}</FilterSubmit>
         </div>
       </FilterForm>
 

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { AccountsTable } from "@/app/admin/(back-office)/comptes/_components/accounts-table";
 import { searchParentAccountsForStaff } from "@/db/queries/parent-accounts-admin";
 import { requireStaff } from "@/lib/auth/session";
-import { FilterForm } from "@/components/admin/filter-form";
+import { FilterForm, FilterSubmit } from "@/components/admin/filter-form";
 import { accountSearchSchema } from "@/lib/validations/parent-accounts-admin";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +30,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           </span>
           <div className="row">
             <input id="account-q" name="q" type="search" defaultValue={q} maxLength={254} autoComplete="off" aria-describedby="account-q-hint" />
-            <button type="submit">{t("searchSubmit")}</button>
+            <FilterSubmit>{t("searchSubmit")}</FilterSubmit>
           </div>
         </div>
       </FilterForm>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { FilterSelect } from "@/components/admin/filter-fields";
-import { FilterForm } from "@/components/admin/filter-form";
+import { FilterForm, FilterSubmit } from "@/components/admin/filter-form";
 import { TicketsTable } from "@/app/admin/(back-office)/demandes/_components/tickets-table";
 import { schoolsInScope } from "@/db/queries/scope-schools";
 import { searchTicketsForStaff } from "@/db/queries/support-desk";
@@ -102,7 +102,7 @@ export default async function TicketQueuePage({ searchParams }: { searchParams: 
           defaultValue={filters.order}
         />
         <div className="row filter-actions">
-          <button type="submit">{t("apply")}</button>
+          <FilterSubmit>{t("apply")}</FilterSubmit>
           <StaffLink href="/admin/demandes">{t("reset")}</StaffLink>
         </div>
       </FilterForm>

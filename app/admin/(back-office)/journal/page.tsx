@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { StaffLink } from "@/components/admin/staff-link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
-import { FilterForm } from "@/components/admin/filter-form";
+import { FilterForm, FilterSubmit } from "@/components/admin/filter-form";
 import { AuditTable } from "@/app/admin/(back-office)/journal/_components/audit-table";
 import { auditFilterOptions, searchAuditLog } from "@/db/queries/audit-log";
 import { requireStaff } from "@/lib/auth/session";
@@ -72,7 +72,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         <FilterInput id="j-from" name="from" label={t("filterFrom")} type="date" defaultValue={filters.from} />
         <FilterInput id="j-to" name="to" label={t("filterTo")} type="date" defaultValue={filters.to} />
         <div className="row">
-          <button type="submit">{t("apply")}</button>
+          <FilterSubmit>{t("apply")}</FilterSubmit>
           {filtered && (
             <StaffLink href="/admin/journal" className="button secondary">
               {t("clear")}
