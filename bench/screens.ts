@@ -52,6 +52,7 @@ async function sampleFailedAttempt(random: ReturnType<typeof createRandom>, maxS
         boardId: students.boardId,
         fiche: students.fiche,
         lastName: students.lastName,
+        firstName: students.firstName,
         email: parentAccounts.email,
       })
       .from(associationAttempts)
@@ -91,6 +92,9 @@ async function buildCases(): Promise<Case[]> {
       // A name of one or two letters has no trigram (the data set's family name "Ng").
       { screen: "attempts: school, short name Ng", run: () => searchAttemptsForStaff(secretary, { student: "Ng" }) },
       { screen: "attempts: board, short name Ng", run: () => searchAttemptsForStaff(board, { student: "Ng" }) },
+      // Province-wide, a name's records are found through the word index (students_name_words_idx).
+      { screen: "attempts: province, by last name", run: () => searchAttemptsForStaff(admin, { student: a.lastName }) },
+      { screen: "attempts: province, by full name", run: () => searchAttemptsForStaff(admin, { student: `${a.firstName} ${a.lastName}` }) },
       { screen: "attempts: province, by fiche", run: () => searchAttemptsForStaff(admin, { student: a.fiche }) },
       { screen: "attempts: board, one week", run: () => searchAttemptsForStaff(board, { from: "2026-10-05", to: "2026-10-11" }) },
       { screen: "attempts of one student", run: () => attemptsOfStudent(board, a.studentId) },

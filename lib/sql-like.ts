@@ -1,4 +1,5 @@
 // LIKE patterns built from what staff type: "%" and "_" (common in email addresses) must match themselves.
+import type { NameTerm } from "@/lib/student-query";
 
 /** Escapes LIKE wildcards with a backslash, PostgreSQL's default escape character. */
 export function escapeLike(value: string): string {
@@ -8,4 +9,18 @@ export function escapeLike(value: string): string {
 /** "%value%", wildcards in the value escaped. */
 export function containsPattern(value: string): string {
   return `%${escapeLike(value)}%`;
+}
+
+/**
+ * A typed name word as the LIKE pattern of the stored words it matches (student_name_words, migration 0030): a word
+ * of 3+ letters is contained in a word ("%word%"), a word of one or two letters starts one ("word%").
+ */
+export function wordPattern(term: NameTerm): string {
+  const text = escapeLike(term.text);
+  return term.match === "contains" ? `%${text}%` : `${text}%`;
+}
+
+/** A text[] literal: every element quoted, so no word is read as NULL or split. */
+export function textArrayLiteral(words: string[]): string {
+  return `{${words.map((word) => `"${word.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
 }

@@ -27,7 +27,7 @@ import { withoutParallelWorkers } from "@/db/serial-read";
 import { typedFicheKey, typedIdentifierKey, typedNamesKey } from "@/db/typed-identifier";
 import { parseStudentIdentifier } from "@/lib/identifiers";
 import { timeZone } from "@/lib/i18n/locale";
-import { containsPattern, escapeLike } from "@/lib/sql-like";
+import { containsPattern, escapeLike, textArrayLiteral, wordPattern } from "@/lib/sql-like";
 import { classifyNameQuery, type NameTerm } from "@/lib/student-query";
 import { ATTEMPT_PAGE_SIZE, type AttemptFilters } from "@/lib/validations/staff";
 
@@ -118,11 +118,6 @@ function keyTerm(terms: NameTerm[]): NameTerm {
   return terms.reduce((best, term) => (rank(term) > rank(best) ? term : best));
 }
 
-/** A text[] literal: every element quoted, so no word is read as NULL or split. */
-function textArrayLiteral(words: string[]): string {
-  return `{${words.map((word) => `"${word.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
-}
-
 /**
  * How the province's attempts are found by a name whose every word has one or two letters: "index", the records
  * having a stored word that starts with the key word (through the word index) and their attempts, or the typed
@@ -140,16 +135,30 @@ type ProvinceShortWord = { way: ProvinceShortWordWay; words: string[] };
 const PROVINCE_INDEX_UP_TO = 20_000;
 const PROVINCE_HASHED_UP_TO = 100_000;
 
-async function provinceShortWord(terms: NameTerm[], forced: ProvinceShortWordWay | undefined): Promise<ProvinceShortWord> {
-  const key = keyTerm(terms);
+/**
+ * The stored words (student_name_words) the key word matches as the student search expands it (wordPattern: those
+ * containing a word of 3+ letters, those starting with a shorter one), null when none does, and the planner's
+ * estimate of the records having one of them (student_name_words_match, migration 0030).
+ */
+async function keyWords(key: NameTerm): Promise<{ words: string[] | null; matches: number }> {
   type Match = { words: string[][] | null; matches: number };
   const result: unknown = await db.execute(
-    sql`select student_name_words_match(${textArrayLiteral([`${escapeLike(key.text)}%`])}::text[]) as match`,
+    sql`select student_name_words_match(${textArrayLiteral([wordPattern(key)])}::text[]) as match`,
   );
   const { words, matches } = executedRows<{ match: Match }>(result)[0]!.match;
-  const found = words?.[0] ?? [];
+  return { words: words?.[0] ?? null, matches };
+}
+
+async function provinceShortWord(terms: NameTerm[], forced: ProvinceShortWordWay | undefined): Promise<ProvinceShortWord> {
+  const { words, matches } = await keyWords(keyTerm(terms));
   const way = forced ?? (matches <= PROVINCE_INDEX_UP_TO ? "index" : matches <= PROVINCE_HASHED_UP_TO ? "hashed" : "walk");
-  return { way, words: found };
+  return { way, words: words ?? [] };
+}
+
+/** The province's records having one of these stored words: the word index (students_name_words_idx). */
+function recordsHavingWords(words: string[]): SQL {
+  return sql`select ${students.id} from ${students}
+      where string_to_array(${students.searchName}, ' ') && ${textArrayLiteral(words)}::text[]`;
 }
 
 /**
@@ -159,15 +168,22 @@ async function provinceShortWord(terms: NameTerm[], forced: ProvinceShortWordWay
  * where an index finds it (the scope's records by name, then their attempts through association_attempts_student_idx;
  * the typed names through their trigram index within the scope's boards), and only those attempts are tested word by
  * word, instead of every attempt in scope. A short word is a word start, which the trigram index serves too: pg_trgm
- * extracts the trigrams that start a word ("  n", " ng") from `(^| )ng`. Province-wide, see provinceShortWord.
+ * extracts the trigrams that start a word ("  n", " ng") from `(^| )ng`. Province-wide, a key word of 3+ letters is
+ * found in the records through the word index, as the student search finds it (`provinceWords`, the stored words
+ * containing it; null when none does, and then only typed names can match), and a short one see provinceShortWord.
  */
-function nameCondition(scope: StaffScope, terms: NameTerm[], province: ProvinceShortWord | undefined): SQL {
+function nameCondition(
+  scope: StaffScope,
+  terms: NameTerm[],
+  province: ProvinceShortWord | undefined,
+  provinceWords?: string[] | null,
+): SQL {
   const typedNames = typedNamesKey(associationAttempts.typed);
   const everyTerm = and(...terms.map((term) => or(termIn(students.searchName, term), termIn(typedNames, term))))!;
   const key = keyTerm(terms);
   // Within a school or a board, the scope's records are walked in its name index (coalesce keeps the planner from
-  // the province-wide indexes, as in student-search.ts); province-wide, the planner reads search_name as it chooses.
-  const recordName = scope.kind === "all" ? sql`${students.searchName}` : sql`coalesce(${students.searchName}, '')`;
+  // the province-wide indexes, as in student-search.ts); province-wide, they are found through the word index.
+  const recordName = sql`coalesce(${students.searchName}, '')`;
   const recordsInScope = scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId });
   if (key.match === "wordStart") {
     // One regular expression for both places a word starts: one scan of the trigram index instead of two.
@@ -183,19 +199,27 @@ function nameCondition(scope: StaffScope, terms: NameTerm[], province: ProvinceS
     }
     if (!province || province.way === "walk") return everyTerm;
     // The stored words starting with the key word (student_name_words), and the records having one (the word index).
-    const wordRecords = sql`select ${students.id} from ${students}
-      where string_to_array(${students.searchName}, ' ') && ${textArrayLiteral(province.words)}::text[]`;
+    const wordRecords = recordsHavingWords(province.words);
     if (province.way === "index") {
       if (province.words.length === 0) return and(typedNamed, everyTerm)!;
       return and(or(sql`${associationAttempts.candidateStudentId} = any(array(${wordRecords}))`, typedNamed), everyTerm)!;
     }
     return and(or(sql`${associationAttempts.candidateStudentId} in (${wordRecords})`, typedNamed), everyTerm)!;
   }
+  const typedNamed = and(typedInBoards(scope), sql`${typedNames} like ${containsPattern(key.text)}`)!;
+  if (scope.kind === "all") {
+    // Since a typed word is letters and digits only, "search_name contains it" is exactly "one of the name's words
+    // contains it": the records having one of the stored words containing it (the word index), not a read of every
+    // record (the name's trigram index is gone since migration 0030).
+    if (provinceWords === undefined) throw new Error("a province-wide name needs its key word's stored words");
+    if (provinceWords === null) return and(typedNamed, everyTerm)!;
+    const recordsNamed = sql`${associationAttempts.candidateStudentId} = any(array(${recordsHavingWords(provinceWords)}))`;
+    return and(or(recordsNamed, typedNamed), everyTerm)!;
+  }
   const recordsNamed = sql`${associationAttempts.candidateStudentId} = any(array(
     select ${students.id} from ${students}
     where ${recordsInScope}
       and ${recordName} like ${containsPattern(key.text)}))`;
-  const typedNamed = and(typedInBoards(scope), sql`${typedNames} like ${containsPattern(key.text)}`)!;
   return and(or(recordsNamed, typedNamed), everyTerm)!;
 }
 
@@ -234,8 +258,9 @@ async function studentCondition(scope: StaffScope, query: string, options: Attem
   // Nothing searchable (punctuation, single letters): nothing matches, as in the student search.
   if (name.kind === "unmatchable") return sql`false`;
   const shortWordsOnly = name.terms.every((term) => term.match === "wordStart");
-  const province = scope.kind === "all" && shortWordsOnly ? await provinceShortWord(name.terms, options.provinceShortWord) : undefined;
-  return nameCondition(scope, name.terms, province);
+  if (scope.kind !== "all") return nameCondition(scope, name.terms, undefined);
+  if (shortWordsOnly) return nameCondition(scope, name.terms, await provinceShortWord(name.terms, options.provinceShortWord));
+  return nameCondition(scope, name.terms, undefined, (await keyWords(keyTerm(name.terms))).words);
 }
 
 async function filterConditions(scope: StaffScope, filters: Partial<AttemptFilters>, options: AttemptSearchOptions): Promise<SQL[]> {

@@ -9,6 +9,7 @@ import { db } from "@/db/client";
 import { readPrepared } from "@/db/read-then-write";
 import { associations, guardianEmails, schools, students } from "@/db/schema";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
+import { escapeLike, textArrayLiteral, wordPattern } from "@/lib/sql-like";
 import { classifyStudentQuery, type NameTerm, type StudentQuery } from "@/lib/student-query";
 import {
   STUDENT_SEARCH_MAX_PAGE,
@@ -60,11 +61,6 @@ export type StudentSearchResult = {
  */
 export const COUNT_CAP: Record<StaffScope["kind"], number> = { schools: 1000, board: 1000, all: 100 };
 
-/** LIKE wildcards and the escape character itself match literally (PostgreSQL's default escape is "\"). */
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /**
  * How name words are matched: each word of 3+ letters must appear in `search_name` (`LIKE '%word%'`); search_name
  * is single-space separated words, so a short word must start a word: at the beginning or after a space.
@@ -95,16 +91,6 @@ function nameCondition(terms: NameTerm[], walk: boolean): SQL {
  * it. A word of one letter would expand to a good part of the vocabulary: it is tested on the rows the others found.
  */
 const expands = (term: NameTerm) => term.text.replace(/[^a-z0-9]/g, "").length >= 2;
-
-function wordPattern(term: NameTerm): string {
-  const text = escapeLike(term.text);
-  return term.match === "contains" ? `%${text}%` : `${text}%`;
-}
-
-/** A text[] literal: every element quoted, so no word is read as NULL or split. */
-function textArrayLiteral(words: string[]): string {
-  return `{${words.map((word) => `"${word.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
-}
 
 /**
  * The name words as conditions the word index serves: a student has one of the stored words each typed word
