@@ -119,8 +119,8 @@ function keyTerm(terms: NameTerm[]): NameTerm {
 }
 
 /**
- * How the province's attempts are found by a name whose every word has one or two letters: "index", the records
- * having a stored word that starts with the key word (through the word index) and their attempts, or the typed
+ * How the province's attempts are found by a name: "index", the records having a stored word that contains the key
+ * word (starts with it, for a word of one or two letters; through the word index) and their attempts, or the typed
  * names through their trigram index, then sorted; "hashed", the newest refusals walked, each tested first on its own
  * columns (its candidate among those records, hashed once, or its typed names) and joined to its record only if it
  * passes; "walk", the newest refusals walked and each joined to its record. A rare word is found at once by the index
@@ -129,9 +129,11 @@ function keyTerm(terms: NameTerm[]): NameTerm {
  * 490,000 refusals; database CPU): "index" ~28 µs a record; "hashed" ~5 µs a record hashed and ~5 µs a refusal
  * read, "walk" ~35 µs a refusal read, a walk reading about 1,000 × refusals / matching refusals. Hence "index" up to
  * ~20,000 records (the planner's estimate from the word index, student_name_words_match), "walk" beyond ~100,000.
+ * The same holds for a key word of three letters or more: "ducharme" (17,000 records) by the index, "thi" (50,000)
+ * hashed, "lan" (100,000) walked (13 s by the index).
  */
-export type ProvinceShortWordWay = "index" | "hashed" | "walk";
-type ProvinceShortWord = { way: ProvinceShortWordWay; words: string[] };
+export type ProvinceWay = "index" | "hashed" | "walk";
+type ProvinceKey = { way: ProvinceWay; words: string[] };
 const PROVINCE_INDEX_UP_TO = 20_000;
 const PROVINCE_HASHED_UP_TO = 100_000;
 
@@ -149,7 +151,7 @@ async function keyWords(key: NameTerm): Promise<{ words: string[] | null; matche
   return { words: words?.[0] ?? null, matches };
 }
 
-async function provinceShortWord(terms: NameTerm[], forced: ProvinceShortWordWay | undefined): Promise<ProvinceShortWord> {
+async function provinceKey(terms: NameTerm[], forced: ProvinceWay | undefined): Promise<ProvinceKey> {
   const { words, matches } = await keyWords(keyTerm(terms));
   const way = forced ?? (matches <= PROVINCE_INDEX_UP_TO ? "index" : matches <= PROVINCE_HASHED_UP_TO ? "hashed" : "walk");
   return { way, words: words ?? [] };
@@ -168,16 +170,11 @@ function recordsHavingWords(words: string[]): SQL {
  * where an index finds it (the scope's records by name, then their attempts through association_attempts_student_idx;
  * the typed names through their trigram index within the scope's boards), and only those attempts are tested word by
  * word, instead of every attempt in scope. A short word is a word start, which the trigram index serves too: pg_trgm
- * extracts the trigrams that start a word ("  n", " ng") from `(^| )ng`. Province-wide, a key word of 3+ letters is
- * found in the records through the word index, as the student search finds it (`provinceWords`, the stored words
- * containing it; null when none does, and then only typed names can match), and a short one see provinceShortWord.
+ * extracts the trigrams that start a word ("  n", " ng") from `(^| )ng`. Province-wide, the key word is found in the
+ * records through the word index, as the student search finds it (the stored words containing it, or starting with
+ * a short one), or the newest refusals are walked: see provinceKey.
  */
-function nameCondition(
-  scope: StaffScope,
-  terms: NameTerm[],
-  province: ProvinceShortWord | undefined,
-  provinceWords?: string[] | null,
-): SQL {
+function nameCondition(scope: StaffScope, terms: NameTerm[], province: ProvinceKey | undefined): SQL {
   const typedNames = typedNamesKey(associationAttempts.typed);
   const everyTerm = and(...terms.map((term) => or(termIn(students.searchName, term), termIn(typedNames, term))))!;
   const key = keyTerm(terms);
@@ -185,35 +182,30 @@ function nameCondition(
   // the province-wide indexes, as in student-search.ts); province-wide, they are found through the word index.
   const recordName = sql`coalesce(${students.searchName}, '')`;
   const recordsInScope = scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId });
-  if (key.match === "wordStart") {
-    // One regular expression for both places a word starts: one scan of the trigram index instead of two.
-    const typedNamed = sql`${typedNames} ~ ${`(^| )${escapeRegex(key.text)}`}`;
-    if (scope.kind !== "all") {
-      // The scope's records so named (a walk of its name index: a board's 42,000 entries at most, a school's
-      // 12,000) and their attempts, or the typed names so named within the scope's boards: two bitmaps, and only
-      // their attempts are read and tested. (A secretary's search read every refusal of her board or every record
-      // of her school before: a large school's 15-20 ms, now 5-7.)
-      const recordsNamed = sql`${associationAttempts.candidateStudentId} = any(array(
-        select ${students.id} from ${students} where ${recordsInScope} and ${startsAWord(recordName, key.text)}))`;
-      return and(or(recordsNamed, and(typedInBoards(scope), typedNamed)), everyTerm)!;
-    }
-    if (!province || province.way === "walk") return everyTerm;
-    // The stored words starting with the key word (student_name_words), and the records having one (the word index).
-    const wordRecords = recordsHavingWords(province.words);
-    if (province.way === "index") {
-      if (province.words.length === 0) return and(typedNamed, everyTerm)!;
-      return and(or(sql`${associationAttempts.candidateStudentId} = any(array(${wordRecords}))`, typedNamed), everyTerm)!;
-    }
-    return and(or(sql`${associationAttempts.candidateStudentId} in (${wordRecords})`, typedNamed), everyTerm)!;
-  }
-  const typedNamed = and(typedInBoards(scope), sql`${typedNames} like ${containsPattern(key.text)}`)!;
+  // One regular expression for both places a word starts: one scan of the trigram index instead of two.
+  const typedNamesHaveKey =
+    key.match === "wordStart" ? sql`${typedNames} ~ ${`(^| )${escapeRegex(key.text)}`}` : sql`${typedNames} like ${containsPattern(key.text)}`;
   if (scope.kind === "all") {
     // Since a typed word is letters and digits only, "search_name contains it" is exactly "one of the name's words
     // contains it": the records having one of the stored words containing it (the word index), not a read of every
     // record (the name's trigram index is gone since migration 0030).
-    if (provinceWords === undefined) throw new Error("a province-wide name needs its key word's stored words");
-    if (provinceWords === null) return and(typedNamed, everyTerm)!;
-    const recordsNamed = sql`${associationAttempts.candidateStudentId} = any(array(${recordsHavingWords(provinceWords)}))`;
+    if (!province) throw new Error("a province-wide name needs its key word's way");
+    if (province.way === "walk") return everyTerm;
+    const wordRecords = recordsHavingWords(province.words);
+    if (province.way === "index") {
+      if (province.words.length === 0) return and(typedNamesHaveKey, everyTerm)!;
+      return and(or(sql`${associationAttempts.candidateStudentId} = any(array(${wordRecords}))`, typedNamesHaveKey), everyTerm)!;
+    }
+    return and(or(sql`${associationAttempts.candidateStudentId} in (${wordRecords})`, typedNamesHaveKey), everyTerm)!;
+  }
+  const typedNamed = and(typedInBoards(scope), typedNamesHaveKey)!;
+  if (key.match === "wordStart") {
+    // The scope's records so named (a walk of its name index: a board's 42,000 entries at most, a school's
+    // 12,000) and their attempts, or the typed names so named within the scope's boards: two bitmaps, and only
+    // their attempts are read and tested. (A secretary's search read every refusal of her board or every record
+    // of her school before: a large school's 15-20 ms, now 5-7.)
+    const recordsNamed = sql`${associationAttempts.candidateStudentId} = any(array(
+      select ${students.id} from ${students} where ${recordsInScope} and ${startsAWord(recordName, key.text)}))`;
     return and(or(recordsNamed, typedNamed), everyTerm)!;
   }
   const recordsNamed = sql`${associationAttempts.candidateStudentId} = any(array(
@@ -257,10 +249,8 @@ async function studentCondition(scope: StaffScope, query: string, options: Attem
   const name = classifyNameQuery(query);
   // Nothing searchable (punctuation, single letters): nothing matches, as in the student search.
   if (name.kind === "unmatchable") return sql`false`;
-  const shortWordsOnly = name.terms.every((term) => term.match === "wordStart");
   if (scope.kind !== "all") return nameCondition(scope, name.terms, undefined);
-  if (shortWordsOnly) return nameCondition(scope, name.terms, await provinceShortWord(name.terms, options.provinceShortWord));
-  return nameCondition(scope, name.terms, undefined, (await keyWords(keyTerm(name.terms))).words);
+  return nameCondition(scope, name.terms, await provinceKey(name.terms, options.provinceWay));
 }
 
 async function filterConditions(scope: StaffScope, filters: Partial<AttemptFilters>, options: AttemptSearchOptions): Promise<SQL[]> {
@@ -388,7 +378,7 @@ export type AttemptPage = {
 
 /** Attempts the scope may see, newest first, filtered by parent email, student, school and date range. */
 /** For tests: how a province-wide name of short words is searched, instead of the choice by its records' count. */
-export type AttemptSearchOptions = { provinceShortWord?: ProvinceShortWordWay };
+export type AttemptSearchOptions = { provinceWay?: ProvinceWay };
 
 export async function searchAttemptsForStaff(
   scope: StaffScope,
