@@ -1,4 +1,5 @@
 // LIKE patterns built from what staff type: "%" and "_" (common in email addresses) must match themselves.
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { NameTerm } from "@/lib/student-query";
 
 /** Escapes LIKE wildcards with a backslash, PostgreSQL's default escape character. */
@@ -23,4 +24,9 @@ export function wordPattern(term: NameTerm): string {
 /** A text[] literal: every element quoted, so no word is read as NULL or split. */
 export function textArrayLiteral(words: string[]): string {
   return `{${words.map((word) => `"${word.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`;
+}
+
+/** A word starts the text or follows a space in it (search_name and the typed names are words separated by spaces). */
+export function startsAWord(text: SQL | AnyColumn, word: string): SQL {
+  return sql`(' ' || ${text}) like ${`% ${escapeLike(word)}%`}`;
 }

@@ -27,7 +27,7 @@ import { withoutParallelWorkers } from "@/db/serial-read";
 import { typedFicheKey, typedIdentifierKey, typedNamesKey } from "@/db/typed-identifier";
 import { parseStudentIdentifier } from "@/lib/identifiers";
 import { timeZone } from "@/lib/i18n/locale";
-import { containsPattern, escapeLike, textArrayLiteral, wordPattern } from "@/lib/sql-like";
+import { containsPattern, startsAWord, textArrayLiteral, wordPattern } from "@/lib/sql-like";
 import { classifyNameQuery, type NameTerm } from "@/lib/student-query";
 import { ATTEMPT_PAGE_SIZE, type AttemptFilters } from "@/lib/validations/staff";
 
@@ -99,11 +99,6 @@ function startOfLocalDay(isoDate: string, plusDays = 0): SQL {
 /** A typed word as a literal in a regular expression (they are letters and digits; anything else is escaped). */
 function escapeRegex(word: string): string {
   return word.replace(/[^\p{L}\p{N}]/gu, (c) => `\\${c}`);
-}
-
-/** A word starts at the beginning of the text or after a space (search_name and the typed names are spaced words). */
-function startsAWord(text: SQL | AnyColumn, word: string): SQL {
-  return sql`(' ' || ${text}) like ${`% ${escapeLike(word)}%`}`;
 }
 
 /** How a name word is tested (classifyNameQuery): contained in the text, or starting one of its words. */

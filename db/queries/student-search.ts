@@ -9,7 +9,7 @@ import { db } from "@/db/client";
 import { readPrepared } from "@/db/read-then-write";
 import { associations, guardianEmails, schools, students } from "@/db/schema";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
-import { escapeLike, textArrayLiteral, wordPattern } from "@/lib/sql-like";
+import { escapeLike, startsAWord, textArrayLiteral, wordPattern } from "@/lib/sql-like";
 import { classifyStudentQuery, type NameTerm, type StudentQuery } from "@/lib/student-query";
 import {
   STUDENT_SEARCH_MAX_PAGE,
@@ -79,7 +79,7 @@ function nameCondition(terms: NameTerm[], walk: boolean): SQL {
     ...terms.map((term) => {
       const text = escapeLike(term.text);
       if (term.match === "contains") return sql`${name} like ${`%${text}%`}`;
-      if (walk || hasIndexedTerm) return sql`(' ' || ${students.searchName}) like ${`% ${text}%`}`;
+      if (walk || hasIndexedTerm) return startsAWord(students.searchName, term.text);
       return or(sql`${name} like ${`${text}%`}`, sql`${name} like ${`% ${text}%`}`)!;
     }),
   )!;
@@ -102,7 +102,7 @@ function nameWordsCondition(terms: NameTerm[], wordSets: string[][]): SQL {
   let set = 0;
   return and(
     ...terms.map((term) => {
-      if (!expands(term)) return sql`(' ' || ${students.searchName}) like ${`% ${escapeLike(term.text)}%`}`;
+      if (!expands(term)) return startsAWord(students.searchName, term.text);
       return sql`string_to_array(${students.searchName}, ' ') && ${textArrayLiteral(wordSets[set++]!)}::text[]`;
     }),
   )!;
