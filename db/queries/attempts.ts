@@ -6,7 +6,7 @@
 // secretary does not, because nothing ties it to her school and it holds another family's typed details. An
 // attempt with neither candidate nor board is visible to admins only.
 import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { db, executedRows, type Executor } from "@/db/client";
+import { db, type Executor } from "@/db/client";
 import {
   associationAttempts,
   guardianEmails,
@@ -22,12 +22,13 @@ import type { AttemptOutcome } from "@/lib/association/attempt-outcome";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
 import { normalizeEmail } from "@/lib/email-address";
 import { emailSchema } from "@/lib/validations/auth";
+import { nameWordsMatch } from "@/db/queries/name-words-match";
 import { boardColumnInScope, boardOfSchool, boardsOfSchools } from "@/db/queries/scope-schools";
 import { withoutParallelWorkers } from "@/db/serial-read";
 import { typedFicheKey, typedIdentifierKey, typedNamesKey } from "@/db/typed-identifier";
 import { parseStudentIdentifier } from "@/lib/identifiers";
 import { timeZone } from "@/lib/i18n/locale";
-import { containsPattern, startsAWord, textArrayLiteral, wordPattern } from "@/lib/sql-like";
+import { containsPattern, startsAWord, textArrayLiteral } from "@/lib/sql-like";
 import { classifyNameQuery, type NameTerm } from "@/lib/student-query";
 import { ATTEMPT_PAGE_SIZE, type AttemptFilters } from "@/lib/validations/staff";
 
@@ -135,14 +136,11 @@ const PROVINCE_HASHED_UP_TO = 100_000;
 /**
  * The stored words (student_name_words) the key word matches as the student search expands it (wordPattern: those
  * containing a word of 3+ letters, those starting with a shorter one), null when none does, and the planner's
- * estimate of the records having one of them (student_name_words_match, migration 0030).
+ * estimate of the records having one of them (student_name_words_match, migration 0030). Called while the filters
+ * are built, before searchAttemptsForStaff opens its transaction: nameWordsMatch reads on a connection of its own.
  */
 async function keyWords(key: NameTerm): Promise<{ words: string[] | null; matches: number }> {
-  type Match = { words: string[][] | null; matches: number };
-  const result: unknown = await db.execute(
-    sql`select student_name_words_match(${textArrayLiteral([wordPattern(key)])}::text[]) as match`,
-  );
-  const { words, matches } = executedRows<{ match: Match }>(result)[0]!.match;
+  const { words, matches } = await nameWordsMatch([key]);
   return { words: words?.[0] ?? null, matches };
 }
 

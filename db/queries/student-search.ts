@@ -6,10 +6,11 @@
 // rare enough; the whole scope in name order → students_search_name_idx.
 import { and, asc, desc, eq, exists, inArray, isNull, not, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
+import { nameWordsMatch } from "@/db/queries/name-words-match";
 import { readPrepared } from "@/db/read-then-write";
 import { associations, guardianEmails, schools, students } from "@/db/schema";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
-import { escapeLike, startsAWord, textArrayLiteral, wordPattern } from "@/lib/sql-like";
+import { escapeLike, startsAWord, textArrayLiteral } from "@/lib/sql-like";
 import { classifyStudentQuery, type NameTerm, type StudentQuery } from "@/lib/student-query";
 import {
   STUDENT_SEARCH_MAX_PAGE,
@@ -126,12 +127,7 @@ type NamePlan = { kind: "walk" } | { kind: "none" } | { kind: "words"; wordSets:
  * both computed with the expansion, in one call (student_name_words_match, migration 0030).
  */
 async function namePlan(terms: NameTerm[], boardId: number | null, wanted: number, always: boolean): Promise<NamePlan> {
-  const patterns = terms.filter(expands).map(wordPattern);
-  type Match = { words: string[][] | null; matches: number; scope: number; students: number };
-  const [row] = await readPrepared<{ match: Match }>(
-    sql`select student_name_words_match(${textArrayLiteral(patterns)}::text[], ${boardId}::integer) as match`,
-  );
-  const { words, matches, scope, students: total } = row!.match;
+  const { words, matches, scope, students: total } = await nameWordsMatch(terms.filter(expands), boardId);
   if (words === null) return { kind: "none" };
   if (always) return { kind: "words", wordSets: words };
   // Before the first ANALYZE the table's size is unknown (-1).
