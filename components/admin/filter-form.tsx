@@ -22,15 +22,23 @@
 // React keeps current), check boxes to their default state, and selects to their data-applied value
 // (components/admin/filter-fields.tsx). The applied filters are read from the fields' defaults after each render
 // rather than from the URL: going back, Next.js can show the new URL a render before the page that goes with it.
+//
+// A reset link (FilterReset) often leads to the list already shown (no filter applied): the filters the page applies
+// do not change then, and a field edited without being submitted would keep the edit. So the reset link's navigation
+// is the form's too, in its transition (the form is busy until the page is there), and once it is committed every
+// field is set to the filters applied, whether or not they changed.
 import Form from "next/form";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createContext, useContext, useEffect, useRef, useTransition, type ComponentProps, type FormEvent, type ReactNode } from "react";
+import { StaffLink } from "@/components/admin/staff-link";
 
 type Props = Omit<ComponentProps<typeof Form>, "action" | "prefetch" | "replace" | "scroll" | "ref" | "onSubmit"> & { action: string };
 
 /** Whether the form's navigation is under way, for its FilterSubmit. */
 const Pending = createContext(false);
+/** The form's reset navigation, for its FilterReset (null outside a FilterForm: a plain link). */
+const Reset = createContext<((href: string) => void) | null>(null);
 
 export function FilterForm({ children, ...props }: Props) {
   const form = useRef<HTMLFormElement>(null);
@@ -40,6 +48,8 @@ export function FilterForm({ children, ...props }: Props) {
   // Set at the submit itself: a second submit in the same task (two requestSubmit() calls) comes before React has
   // rendered `pending`.
   const submitting = useRef(false);
+  // A reset link was followed: once its page is committed, the fields show the filters applied.
+  const resetting = useRef(false);
 
   useEffect(() => {
     if (!form.current) return;
@@ -49,7 +59,12 @@ export function FilterForm({ children, ...props }: Props) {
   });
 
   useEffect(() => {
-    if (!pending) submitting.current = false;
+    if (pending) return;
+    submitting.current = false;
+    if (resetting.current && form.current) {
+      resetting.current = false;
+      showAppliedFilters(form.current);
+    }
   }, [pending]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -63,15 +78,26 @@ export function FilterForm({ children, ...props }: Props) {
     if (target === null) return;
     event.preventDefault();
     submitting.current = true;
+    navigate(target);
+  };
+
+  const reset = (href: string) => {
+    resetting.current = true;
+    navigate(new URL(href, window.location.href));
+  };
+
+  function navigate(target: URL) {
     // The page the form filters stays where it is; a form that leads to another page (the dashboard's search box)
     // lets Next.js show the top of that page.
     const samePage = target.pathname === window.location.pathname;
     startTransition(() => router.push(target.href, { scroll: !samePage }));
-  };
+  }
 
   return (
     <Form {...props} ref={form} prefetch={false} onSubmit={onSubmit} aria-busy={pending || undefined}>
-      <Pending value={pending}>{children}</Pending>
+      <Pending value={pending}>
+        <Reset value={reset}>{children}</Reset>
+      </Pending>
     </Form>
   );
 }
@@ -87,6 +113,31 @@ export function FilterSubmit({ children }: { children: ReactNode }) {
     <button type="submit" aria-disabled={pending || undefined}>
       {pending ? t("pending") : children}
     </button>
+  );
+}
+
+/**
+ * The form's link to its list without filters ("Réinitialiser", "Effacer les filtres"): once the page it leads to is
+ * there, the fields show that page's filters, also when it is the page already shown (see the module header). A click
+ * with a modifier key (a new tab, a new window) or without JavaScript is a plain link.
+ */
+export function FilterReset({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
+  const reset = useContext(Reset);
+  return (
+    <StaffLink
+      href={href}
+      className={className}
+      onNavigate={
+        reset
+          ? (event) => {
+              event.preventDefault();
+              reset(href);
+            }
+          : undefined
+      }
+    >
+      {children}
+    </StaffLink>
   );
 }
 

@@ -1,9 +1,10 @@
 // The back-office's GET filter forms (attempts, support tickets, audit journal, parent accounts, figures, the student
 // search): once the page's script has loaded, a submit is a client navigation (next/form) that shows the filtered
 // list under the URL a plain GET would have given; without JavaScript the same form is a plain GET to the same URL.
-// After a client navigation the fields show the filters applied (reset link, browser back), the focus stays on the
-// button pressed, and the pages pass axe. The journal and the ticket queue announce their new results. While the
-// navigation is under way the form says so (aria-busy, the button's "Recherche…") and ignores another submit.
+// After a client navigation the fields show the filters applied (browser back, a reset link: also one leading to the
+// list already shown), the focus stays on the button pressed, and the pages pass axe. The journal and the ticket
+// queue announce their new results. While the navigation is under way the form says so (aria-busy, the button's
+// "Recherche…") and ignores another submit.
 import type { Locator, Page, Request, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BOARDS, DEMO_STAFF, DEMO_STUDENT } from "@/db/seed-data/fixtures";
@@ -443,6 +444,50 @@ describe("filter forms while the results are on their way", () => {
     await page.getByLabel("Sujet").selectOption({ label: "Association" });
     const association = await submit(page, "Filtrer", (url) => url.searchParams.get("topic") === "association");
     expect(association).toMatchObject({ sameDocument: true, documentRequests: 0, focused: "Filtrer" });
+    await page.context().close();
+  });
+});
+
+/** Waits until React has hydrated the page's form: before, a link is followed by loading a new document. */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const form = document.querySelector("main form");
+    return form !== null && Object.keys(form).some((key) => key.startsWith("__reactProps"));
+  });
+}
+
+describe("a filter form's reset link", () => {
+  it("shows the filters applied once it is followed, also when the list it leads to is the one shown", async () => {
+    const page = await staffPage(DEMO_STAFF.secretary.email);
+    // Each form: where it is, a field edited and not submitted, its reset link. The attempts screen twice: unfiltered,
+    // and under another URL with the same filters (the default outcome written out).
+    const forms = [
+      { at: "/admin/tentatives", field: "Courriel du parent", link: "Effacer les filtres" },
+      { at: "/admin/tentatives?outcome=failed", field: "Courriel du parent", link: "Effacer les filtres" },
+      { at: "/admin/demandes", field: "Sujet", link: "Réinitialiser" },
+      { at: "/admin/eleves", field: "Rechercher un élève", link: "Effacer la recherche et les filtres" },
+    ];
+    for (const { at, field, link } of forms) {
+      await page.goto(at);
+      await hydrated(page);
+      await page.evaluate(() => {
+        (window as unknown as { filterFormMark?: boolean }).filterFormMark = true;
+      });
+      const target = new URL(page.url()).pathname;
+      const input = page.getByLabel(field, { exact: true });
+      if (field === "Sujet") await input.selectOption({ label: "NIP" });
+      else await input.fill("zzz");
+      if (at.startsWith("/admin/tentatives")) await page.getByLabel("Résultat").selectOption({ label: "Toutes les tentatives" });
+      await page.getByRole("main").getByRole("link", { name: link, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === target && url.search === "");
+      // A client navigation: the page's document is the same.
+      expect(await page.evaluate(() => (window as unknown as { filterFormMark?: boolean }).filterFormMark)).toBe(true);
+      await expect.poll(() => input.inputValue(), { timeout: 15_000, message: `${field} on ${at} after "${link}"` }).toBe("");
+      if (at.startsWith("/admin/tentatives")) expect(await page.getByLabel("Résultat").inputValue()).toBe("failed");
+      // Not left busy: the form submits again.
+      const form = page.locator("main form").first();
+      await expect.poll(() => form.getAttribute("aria-busy")).toBeNull();
+    }
     await page.context().close();
   });
 });

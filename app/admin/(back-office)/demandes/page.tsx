@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { FilterSelect } from "@/components/admin/filter-fields";
-import { FilterForm, FilterSubmit } from "@/components/admin/filter-form";
+import { FilterForm, FilterReset, FilterSubmit } from "@/components/admin/filter-form";
 import { TicketsTable } from "@/app/admin/(back-office)/demandes/_components/tickets-table";
 import { schoolsInScope } from "@/db/queries/scope-schools";
 import { searchTicketsForStaff } from "@/db/queries/support-desk";
@@ -103,7 +103,7 @@ export default async function TicketQueuePage({ searchParams }: { searchParams: 
         />
         <div className="row filter-actions">
           <FilterSubmit>{t("apply")}</FilterSubmit>
-          <StaffLink href="/admin/demandes">{t("reset")}</StaffLink>
+          <FilterReset href="/admin/demandes">{t("reset")}</FilterReset>
         </div>
       </FilterForm>
       {/* Announced when a filter, a count or a pager link changes it (keyed by the URL, so that the same text is

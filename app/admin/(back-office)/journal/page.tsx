@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { StaffLink } from "@/components/admin/staff-link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
-import { FilterForm, FilterSubmit } from "@/components/admin/filter-form";
+import { FilterForm, FilterReset, FilterSubmit } from "@/components/admin/filter-form";
 import { AuditTable } from "@/app/admin/(back-office)/journal/_components/audit-table";
 import { auditFilterOptions, searchAuditLog } from "@/db/queries/audit-log";
 import { requireStaff } from "@/lib/auth/session";
@@ -74,9 +74,9 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         <div className="row">
           <FilterSubmit>{t("apply")}</FilterSubmit>
           {filtered && (
-            <StaffLink href="/admin/journal" className="button secondary">
+            <FilterReset href="/admin/journal" className="button secondary">
               {t("clear")}
-            </StaffLink>
+            </FilterReset>
           )}
         </div>
       </FilterForm>

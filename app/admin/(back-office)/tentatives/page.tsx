@@ -3,7 +3,7 @@ import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { AttemptDiagnosis } from "@/components/admin/attempt-diagnosis";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
-import { FilterForm, FilterSubmit } from "@/components/admin/filter-form";
+import { FilterForm, FilterReset, FilterSubmit } from "@/components/admin/filter-form";
 import { searchAttemptsForStaff } from "@/db/queries/attempts";
 import { schoolCountInScope, schoolInScope } from "@/db/queries/scope-schools";
 import { SchoolPicker } from "@/components/admin/school-picker";
@@ -65,7 +65,7 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
         />
         <div className="row filter-actions">
           <FilterSubmit>{t("apply")}</FilterSubmit>
-          <StaffLink href="/admin/tentatives">{t("reset")}</StaffLink>
+          <FilterReset href="/admin/tentatives">{t("reset")}</FilterReset>
         </div>
       </FilterForm>
 

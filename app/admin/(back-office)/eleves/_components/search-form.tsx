@@ -1,10 +1,10 @@
 // The student search box with its filters, in the box's GET form: the URL holds the whole search.
-import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import type { ScopeSchool } from "@/db/queries/scope-schools";
 import { SchoolPicker } from "@/components/admin/school-picker";
 import { GRADES } from "@/db/seed-data/grades";
 import { FilterSelect } from "@/components/admin/filter-fields";
+import { FilterReset } from "@/components/admin/filter-form";
 import { StudentSearchForm } from "@/components/admin/student-search-form";
 import type { StudentSearchParams, StudentSort } from "@/lib/validations/student-search";
 
@@ -63,7 +63,7 @@ export async function StudentSearchFilters({ search, sort, offerSchoolPicker, sc
       </fieldset>
       {sortValue && <input type="hidden" name="tri" value={sortValue} />}
       <p className="small">
-        <StaffLink href="/admin/eleves">{s("clear")}</StaffLink>
+        <FilterReset href="/admin/eleves">{s("clear")}</FilterReset>
       </p>
     </StudentSearchForm>
   );
