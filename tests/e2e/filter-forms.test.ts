@@ -2,9 +2,10 @@
 // search): once the page's script has loaded, a submit is a client navigation (next/form) that shows the filtered
 // list under the URL a plain GET would have given; without JavaScript the same form is a plain GET to the same URL.
 // After a client navigation the fields show the filters applied (browser back, a reset link: also one leading to the
-// list already shown), the focus stays on the button pressed, and the pages pass axe. The journal and the ticket
-// queue announce their new results. While the navigation is under way the form says so (aria-busy, the button's
-// "Recherche…") and ignores another submit.
+// list already shown), the focus stays on the button pressed, and the pages pass axe. Each filtered page (attempts,
+// journal, ticket queue, parent accounts, figures) says what it shows in a status region that is there before a
+// filter changes it, in French and in English. While the navigation is under way the form says so (aria-busy, the
+// button's "Recherche…") and ignores another submit.
 import type { Locator, Page, Request, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BOARDS, DEMO_STAFF, DEMO_STUDENT } from "@/db/seed-data/fixtures";
@@ -280,7 +281,7 @@ async function markStatus(page: Page) {
 const journalSummary = /^(\d+ actions? affichées?, (du .+ au .+|le .+)\.|Aucune action affichée\.)$/;
 const ticketsRange = /^(\d+ à \d+ sur \d+|Aucun résultat)$/;
 
-describe("the journal and the ticket queue announce what they show", () => {
+describe("each filtered page announces what it shows", () => {
   it("a status region, there before a filter changes what it says, tells what the list shows", async () => {
     const page = await staffPage(DEMO_STAFF.secretary.email);
     const status = page.getByRole("main").getByRole("status");
@@ -307,9 +308,98 @@ describe("the journal and the ticket queue announce what they show", () => {
     await page.context().close();
   });
 
+  it("attempts: another list with the same range is announced again", async () => {
+    const page = await staffPage(DEMO_STAFF.secretary.email);
+    const status = page.getByRole("main").getByRole("status");
+    await page.goto(`/admin/tentatives?email=${encodeURIComponent(parentEmail)}`);
+    expect(await status.innerText()).toBe("1 à 1 sur 1");
+    await markStatus(page);
+    await status.locator("span").evaluate((element) => element.setAttribute("data-test-mark", "before"));
+    // "Ro" starts a word of the name the parent typed: the same attempt, so the same "1 à 1 sur 1".
+    await page.getByLabel("Élève (fiche, code permanent ou nom)").fill("Ro");
+    await submit(page, "Filtrer", (url) => url.searchParams.get("student") === "Ro");
+    // The region is the same element; its text is new, so that a screen reader reads it again.
+    await expect.poll(() => status.locator("span").getAttribute("data-test-mark")).toBeNull();
+    expect(await status.getAttribute("data-test-mark")).toBe("before");
+    expect(await status.innerText()).toBe("1 à 1 sur 1");
+    await page.context().close();
+  });
+
+  it("parent accounts: the region is there before a search and tells what each search found, nothing included", async () => {
+    const page = await staffPage(DEMO_STAFF.secretary.email);
+    const status = page.getByRole("main").getByRole("status");
+    await openStaffMenu(page, "Comptes parents");
+    expect(await status.innerText()).toBe("Aucune recherche pour l'instant.");
+    await markStatus(page);
+    await page.getByLabel("Courriel du parent").fill(parentEmail);
+    await submit(page, "Chercher", (url) => url.searchParams.get("q") === parentEmail);
+    await expect.poll(() => status.innerText()).toBe(`1 compte trouvé pour « ${parentEmail} ».`);
+    expect(await status.getAttribute("data-test-mark")).toBe("before");
+    await expectNoAxeViolations(page, "parent accounts, found, its status");
+
+    await page.getByLabel("Courriel du parent").fill("personne-nulle-part");
+    await submit(page, "Chercher", (url) => url.searchParams.get("q") === "personne-nulle-part");
+    await expect.poll(() => status.innerText()).toBe("Aucun compte trouvé pour « personne-nulle-part ».");
+    expect(await status.getAttribute("data-test-mark")).toBe("before");
+    await expectNoAxeViolations(page, "parent accounts, nothing found, its status");
+
+    await page.getByLabel("Courriel du parent").fill("");
+    await submit(page, "Chercher", (url) => url.searchParams.get("q") === "");
+    await expect.poll(() => status.innerText()).toBe("Aucune recherche pour l'instant.");
+    expect(await status.getAttribute("data-test-mark")).toBe("before");
+    await page.context().close();
+  });
+
+  it("figures: the region tells the period and the scope the figures cover, and the new ones after a filter", async () => {
+    const page = await staffPage(DEMO_STAFF.secretary.email);
+    const status = page.getByRole("main").getByRole("status");
+    await openStaffMenu(page, "Chiffres");
+    expect(await status.innerText()).toMatch(/^Du .+ au .+ · Votre école$/);
+    await markStatus(page);
+    await page.getByLabel("Du", { exact: true }).fill("2026-01-02");
+    await page.getByLabel("Au", { exact: true }).fill("2026-01-30");
+    await submit(page, "Afficher", (url) => url.searchParams.get("from") === "2026-01-02");
+    await expect.poll(() => status.innerText()).toBe("Du 2 janvier 2026 au 30 janvier 2026 · Votre école");
+    expect(await status.getAttribute("data-test-mark")).toBe("before");
+    await expectNoAxeViolations(page, "figures, filtered, its status");
+    await page.context().close();
+  });
+
+  it("in English, the accounts' and the figures' regions (an admin: every board, then one)", async () => {
+    const page = await newPage();
+    screenshotOnFailure(page);
+    // Signed in in French (the sign-in helpers read the French form), then in English.
+    await openStaffSession(page, DEMO_STAFF.admin.email);
+    await page.context().addCookies([{ name: "locale", value: "en", url: e2eBaseURL() }]);
+    const status = page.getByRole("main").getByRole("status");
+    await page.goto("/admin/comptes");
+    expect(await status.innerText()).toBe("No search yet.");
+    await markStatus(page);
+    await page.getByLabel("Parent's email").fill("nobody-anywhere");
+    await submit(page, "Search", (url) => url.searchParams.get("q") === "nobody-anywhere");
+    await expect.poll(() => status.innerText()).toBe("No account found for “nobody-anywhere”.");
+    expect(await status.getAttribute("data-test-mark")).toBe("before");
+
+    await page.goto("/admin/chiffres?from=2026-01-02&to=2026-01-30");
+    expect(await status.innerText()).toBe("From January 2, 2026 to January 30, 2026 · All boards");
+    await markStatus(page);
+    await page.getByLabel("School board", { exact: true }).selectOption({ label: board.name });
+    await submit(page, "Show", (url) => url.searchParams.has("board"));
+    await expect.poll(() => status.innerText()).toBe(`From January 2, 2026 to January 30, 2026 · ${board.name}`);
+    expect(await status.getAttribute("data-test-mark")).toBe("before");
+    await expectNoAxeViolations(page, "figures of one board, in English, its status");
+    await page.context().close();
+  });
+
   it("without JavaScript too", async () => {
     const signedIn = await staffPage(DEMO_STAFF.secretary.email);
     const page = await pageWithoutScript(signedIn);
+    await page.goto("/admin/comptes");
+    expect(await page.getByRole("main").getByRole("status").innerText()).toBe("Aucune recherche pour l'instant.");
+    await page.goto("/admin/comptes?q=personne-nulle-part");
+    expect(await page.getByRole("main").getByRole("status").innerText()).toBe("Aucun compte trouvé pour « personne-nulle-part ».");
+    await page.goto("/admin/chiffres?from=2026-01-02&to=2026-01-30");
+    expect(await page.getByRole("main").getByRole("status").innerText()).toBe("Du 2 janvier 2026 au 30 janvier 2026 · Votre école");
     await page.goto("/admin/journal");
     await page.getByLabel("Compte parent (courriel)").fill(parentEmail);
     await submitWithoutScript(page, "Filtrer", (url) => url.searchParams.get("account") === parentEmail);

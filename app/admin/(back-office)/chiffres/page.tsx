@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { FiguresChartsClient } from "@/components/admin/figures-charts-client";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { FilterForm, FilterSubmit } from "@/components/admin/filter-form";
+import { ResultsStatus } from "@/components/admin/results-status";
 import { boardOptions, figuresForStaff, successRate, type FiguresUnit } from "@/db/queries/figures";
 import { TicketFiguresSection } from "@/components/admin/ticket-figures";
 import { ticketFiguresForStaff } from "@/db/queries/ticket-figures";
@@ -39,6 +40,15 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   const reasonLabel = (code: string) => (t.has(`reasons.${code}`) ? t(`reasons.${code}`) : code);
   const failed = totals.attempts - totals.successfulAttempts;
   const showBoardColumn = figures.level === "schools" && new Set(figures.units.map((u) => u.boardId)).size > 1;
+  /** Whose figures these are: the province, the board an admin chose, or the staff member's own board or schools. */
+  const shownScope =
+    scope.kind === "all"
+      ? chosenBoard === null
+        ? t("allBoards")
+        : (boards.find((b) => b.id === chosenBoard)?.name ?? t("unknownBoard"))
+      : scope.kind === "board"
+        ? t("scopeBoard")
+        : t("scopeSchools", { count: scope.schoolIds.length });
 
   return (
     <main id="main" className="container-wide stack">
@@ -63,15 +73,15 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
         </div>
       </FilterForm>
 
-      <p>
-        <strong>{t("period", { from: day(period.from), to: day(period.to) })}</strong>
-        {chosenBoard && (
-          <>
-            {" · "}
-            <StaffLink href={`/admin/chiffres?${periodQuery}`}>{t("backToBoards")}</StaffLink>
-          </>
-        )}
-      </p>
+      {/* Announced when the form or a board's link changes the period or the scope. */}
+      <ResultsStatus shown={`${periodQuery}&board=${chosenBoard ?? ""}`}>
+        <strong>{t("period", { from: day(period.from), to: day(period.to) })}</strong> · {shownScope}
+      </ResultsStatus>
+      {chosenBoard && (
+        <p>
+          <StaffLink href={`/admin/chiffres?${periodQuery}`}>{t("backToBoards")}</StaffLink>
+        </p>
+      )}
 
       <section aria-labelledby="totals-title" className="stack">
         <h2 id="totals-title" className="sr-only">

@@ -5,7 +5,8 @@ import { AccountsTable } from "@/app/admin/(back-office)/comptes/_components/acc
 import { searchParentAccountsForStaff } from "@/db/queries/parent-accounts-admin";
 import { requireStaff } from "@/lib/auth/session";
 import { FilterForm, FilterSubmit } from "@/components/admin/filter-form";
-import { accountSearchSchema } from "@/lib/validations/parent-accounts-admin";
+import { ResultsStatus } from "@/components/admin/results-status";
+import { ACCOUNT_SEARCH_LIMIT, accountSearchSchema } from "@/lib/validations/parent-accounts-admin";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminAccounts"))("title") };
@@ -17,6 +18,11 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const { q } = accountSearchSchema.parse(await searchParams);
   const result = q ? await searchParentAccountsForStaff(scope, q) : null;
   const wholeAddress = /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(q);
+  // What the search found, said in the status region whatever it is (no search yet and nothing found included).
+  const summary =
+    result === null ? t("summaryNoSearch")
+    : result.rows.length >= ACCOUNT_SEARCH_LIMIT ? t("summaryFirst", { count: result.rows.length, query: q })
+    : t("summary", { count: result.rows.length, query: q });
 
   return (
     <main id="main" className="container-wide stack">
@@ -35,8 +41,13 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         </div>
       </FilterForm>
 
+      {/* Announced when a search changes it: how many accounts it found (the account or the records follow below). */}
+      <ResultsStatus shown={q} className="muted">
+        {summary}
+      </ResultsStatus>
+
       {result && wholeAddress && (
-        <section aria-live="polite" className="stack">
+        <section className="stack">
           {result.exact ? (
             <div className="alert alert-ok stack">
               <p>{t("exists", { email: result.exact.email })}</p>

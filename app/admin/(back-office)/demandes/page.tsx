@@ -3,6 +3,7 @@ import { StaffLink } from "@/components/admin/staff-link";
 import { getTranslations } from "next-intl/server";
 import { FilterSelect } from "@/components/admin/filter-fields";
 import { FilterForm, FilterReset, FilterSubmit } from "@/components/admin/filter-form";
+import { ResultsStatus } from "@/components/admin/results-status";
 import { TicketsTable } from "@/app/admin/(back-office)/demandes/_components/tickets-table";
 import { schoolsInScope } from "@/db/queries/scope-schools";
 import { searchTicketsForStaff } from "@/db/queries/support-desk";
@@ -106,11 +107,10 @@ export default async function TicketQueuePage({ searchParams }: { searchParams: 
           <FilterReset href="/admin/demandes">{t("reset")}</FilterReset>
         </div>
       </FilterForm>
-      {/* Announced when a filter, a count or a pager link changes it (keyed by the URL, so that the same text is
-          read again for another list). */}
-      <p className="muted" role="status">
-        <span key={ticketQueryString(filters)}>{tt("range", { first, last, total: queue.total })}</span>
-      </p>
+      {/* Announced when a filter, a count or a pager link changes it. */}
+      <ResultsStatus shown={ticketQueryString(filters)} className="muted">
+        {tt("range", { first, last, total: queue.total })}
+      </ResultsStatus>
       <TicketsTable rows={queue.rows} total={queue.total} page={queue.page} pageSize={queue.pageSize} filters={filters} />
     </main>
   );

@@ -3,6 +3,7 @@ import { StaffLink } from "@/components/admin/staff-link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { FilterForm, FilterReset, FilterSubmit } from "@/components/admin/filter-form";
+import { ResultsStatus } from "@/components/admin/results-status";
 import { AuditTable } from "@/app/admin/(back-office)/journal/_components/audit-table";
 import { auditFilterOptions, searchAuditLog } from "@/db/queries/audit-log";
 import { requireStaff } from "@/lib/auth/session";
@@ -87,11 +88,10 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         </p>
       )}
 
-      {/* Announced when a filter or a pager link changes it (keyed by the URL, so that the same text is read again
-          for another list). */}
-      <p className="muted" role="status">
-        <span key={hrefFor(filters, { before: filters.before, after: filters.after })}>{summary(page.rows)}</span>
-      </p>
+      {/* Announced when a filter or a pager link changes it. */}
+      <ResultsStatus shown={hrefFor(filters, { before: filters.before, after: filters.after })} className="muted">
+        {summary(page.rows)}
+      </ResultsStatus>
       <AuditTable rows={page.rows} />
 
       {(page.newerThan !== null || page.olderThan !== null) && (

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { AttemptDiagnosis } from "@/components/admin/attempt-diagnosis";
 import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { FilterForm, FilterReset, FilterSubmit } from "@/components/admin/filter-form";
+import { ResultsStatus } from "@/components/admin/results-status";
 import { searchAttemptsForStaff } from "@/db/queries/attempts";
 import { schoolCountInScope, schoolInScope } from "@/db/queries/scope-schools";
 import { SchoolPicker } from "@/components/admin/school-picker";
@@ -69,9 +70,10 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
         </div>
       </FilterForm>
 
-      <p className="muted" role="status">
+      {/* Announced when a filter or a pager link changes it. */}
+      <ResultsStatus shown={hrefFor(filters, result.page)} className="muted">
         {tt(result.totalCapped ? "rangeAtLeast" : "range", { first, last, total: result.total })}
-      </p>
+      </ResultsStatus>
       {result.studentUnmatchable ? (
         <p className="alert alert-info">{t("studentUnmatchable")}</p>
       ) : result.rows.length === 0 ? (
