@@ -13,7 +13,6 @@ import {
   parentAccounts,
   schoolBoards,
   schools,
-  studentNameWords,
   students,
   type AttemptInput,
   type AttemptReason,
