@@ -5,9 +5,23 @@
 //
 // `shown` names what is shown (the list's URL, the search): its text is a new element when that changes, so that the
 // same text about another list ("1 à 1 sur 1") is read again.
+//
+// A line of text is a paragraph (className on it); content of several blocks (paragraphs, alerts) is `as="div"`: the
+// region is a plain div, and className goes to the element keyed by `shown`, whose children are the blocks.
 import type { ReactNode } from "react";
 
-export function ResultsStatus({ shown, className, children }: { shown: string; className?: string; children: ReactNode }) {
+type Props = { shown: string; className?: string; as?: "p" | "div"; children: ReactNode };
+
+export function ResultsStatus({ shown, className, as = "p", children }: Props) {
+  if (as === "div") {
+    return (
+      <div role="status">
+        <div key={shown} className={className}>
+          {children}
+        </div>
+      </div>
+    );
+  }
   return (
     <p className={className} role="status">
       <span key={shown}>{children}</span>

@@ -27,7 +27,7 @@ import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
 import { normalizeEmail } from "@/lib/email-address";
 import { toLocale } from "@/lib/i18n/locale";
 import { containsPattern } from "@/lib/sql-like";
-import { ACCOUNT_SEARCH_LIMIT } from "@/lib/validations/parent-accounts-admin";
+import { ACCOUNT_SEARCH_LIMIT, accountSearchKind } from "@/lib/validations/parent-accounts-admin";
 
 const one = { one: sql`1` };
 
@@ -97,36 +97,34 @@ export type AccountSearchResult = {
   exact: AccountSummary | null;
   /** Visible accounts whose email contains the query (the exact one included), at most ACCOUNT_SEARCH_LIMIT. */
   rows: AccountSummary[];
+  /** More visible accounts contain the query than `rows` lists. */
+  more: boolean;
   /** When the query is a whole address: the records in scope listing it. */
   onRecordOf: RecordWithEmail[];
 };
 
-function looksLikeAddress(value: string) {
-  return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value);
-}
-
-/** Staff search by email: the exact address, and addresses containing what was typed (3 characters at least). */
+/**
+ * Staff search by email: the exact address, and addresses containing what was typed. Nothing is searched for a query
+ * too short (accountSearchKind): no address is that short, and a part that short would match nearly every account.
+ */
 export async function searchParentAccountsForStaff(scope: StaffScope, query: string): Promise<AccountSearchResult> {
   const q = normalizeEmail(query);
-  if (q === "") return { exact: null, rows: [], onRecordOf: [] };
+  const kind = accountSearchKind(q);
+  if (kind === "none" || kind === "tooShort") return { exact: null, rows: [], more: false, onRecordOf: [] };
   const visible = accountVisibleCondition(scope);
   const [exact] = await db
     .select(summaryFields)
     .from(parentAccounts)
     .where(and(eq(parentAccounts.email, q), visible));
-  const rows =
-    q.length < 3
-      ? exact
-        ? [exact]
-        : []
-      : await db
-          .select(summaryFields)
-          .from(parentAccounts)
-          .where(and(sql`${parentAccounts.email} like ${containsPattern(q)}`, visible))
-          .orderBy(sql`${parentAccounts.email} = ${q} desc`, asc(parentAccounts.email))
-          .limit(ACCOUNT_SEARCH_LIMIT);
-  const onRecordOf = looksLikeAddress(q) ? await recordsListing(db, scope, q) : [];
-  return { exact: exact ?? null, rows, onRecordOf };
+  // One row more than listed tells whether there are more.
+  const rows = await db
+    .select(summaryFields)
+    .from(parentAccounts)
+    .where(and(sql`${parentAccounts.email} like ${containsPattern(q)}`, visible))
+    .orderBy(sql`${parentAccounts.email} = ${q} desc`, asc(parentAccounts.email))
+    .limit(ACCOUNT_SEARCH_LIMIT + 1);
+  const onRecordOf = kind === "address" ? await recordsListing(db, scope, q) : [];
+  return { exact: exact ?? null, rows: rows.slice(0, ACCOUNT_SEARCH_LIMIT), more: rows.length > ACCOUNT_SEARCH_LIMIT, onRecordOf };
 }
 
 async function recordsListing(executor: Executor, scope: StaffScope, email: string, limit = 20): Promise<RecordWithEmail[]> {

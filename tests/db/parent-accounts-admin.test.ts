@@ -15,6 +15,7 @@ import { associations, auditLog, guardianEmails as guardianEmailsTable, type Sch
 import { createParent, templatesSentTo } from "@/tests/helpers/accounts";
 import { createBoard, createSchool, createStudent } from "@/tests/helpers/school-fixtures";
 import { anAdmin, boardSupportOf, recordTestAttempt, secretaryOf } from "@/tests/helpers/staff-fixtures";
+import { ACCOUNT_SEARCH_LIMIT, ACCOUNT_SEARCH_MIN_LENGTH, accountSearchKind } from "@/lib/validations/parent-accounts-admin";
 
 // Board 1: schools A and A2; board 2: school B.
 // - famille@ is on the records of a child in A (associated) and a child in B (associated), and of one in A2.
@@ -67,7 +68,7 @@ describe("finding a parent account by email", () => {
 
   it("answers an account tied only to another school like a missing one", async () => {
     const found = await searchParentAccountsForStaff(secretaryA.scope, "seulement.b@exemple.ca");
-    expect(found).toEqual({ exact: null, rows: [], onRecordOf: [] });
+    expect(found).toEqual({ exact: null, rows: [], more: false, onRecordOf: [] });
     expect(await getParentAccountForStaff(secretaryA.scope, onlyB.id)).toBeNull();
     expect(await getParentAccountForStaff(secretaryA.scope, "seulement.b@exemple.ca")).toBeNull();
     expect(await getParentAccountForStaff(supportBoard1.scope, onlyB.id)).toBeNull();
@@ -123,6 +124,28 @@ describe("finding a parent account by email", () => {
     ]);
     expect((await searchParentAccountsForStaff(admin.scope, "exemple.ca")).rows).toHaveLength(3);
     expect((await searchParentAccountsForStaff(admin.scope, "%")).rows).toEqual([]);
+  });
+
+  it("tells whether more accounts match than it lists: not when exactly ACCOUNT_SEARCH_LIMIT do", async () => {
+    const emails = Array.from({ length: ACCOUNT_SEARCH_LIMIT }, (_, i) => `limite${String(i).padStart(2, "0")}@exemple.ca`);
+    for (const email of emails) await createParent(email);
+    const exactly = await searchParentAccountsForStaff(admin.scope, "limite");
+    expect(exactly.rows.map((r) => r.email)).toEqual(emails);
+    expect(exactly.more).toBe(false);
+    await createParent("limite99@exemple.ca");
+    const more = await searchParentAccountsForStaff(admin.scope, "limite");
+    expect(more.rows.map((r) => r.email)).toEqual(emails);
+    expect(more.more).toBe(true);
+  });
+
+  it("searches nothing shorter than ACCOUNT_SEARCH_MIN_LENGTH characters", async () => {
+    const short = "e".repeat(ACCOUNT_SEARCH_MIN_LENGTH - 1);
+    expect(accountSearchKind(short)).toBe("tooShort");
+    expect(accountSearchKind(` ${short.toUpperCase()} `)).toBe("tooShort");
+    expect(accountSearchKind("e".repeat(ACCOUNT_SEARCH_MIN_LENGTH))).toBe("partial");
+    expect(accountSearchKind(" Famille@Exemple.ca")).toBe("address");
+    expect(accountSearchKind("  ")).toBe("none");
+    expect(await searchParentAccountsForStaff(admin.scope, short)).toEqual({ exact: null, rows: [], more: false, onRecordOf: [] });
   });
 });
 

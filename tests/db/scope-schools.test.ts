@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { findSchoolsInScope, schoolCountInScope, schoolInScope } from "@/db/queries/scope-schools";
+import { boardNameOfScope, findSchoolsInScope, schoolCountInScope, schoolInScope, schoolsInScope } from "@/db/queries/scope-schools";
 import type { School, SchoolBoard } from "@/db/schema";
 import type { StaffScope } from "@/lib/auth/scope";
 import { createBoard, createSchool } from "@/tests/helpers/school-fixtures";
@@ -51,5 +51,16 @@ describe("school pickers", () => {
     expect(await findSchoolsInScope(all, "   ")).toEqual([]);
     expect(await findSchoolsInScope(all, "x".repeat(10_000))).toEqual([]);
     expect((await findSchoolsInScope(all, "e", 2)).length).toBe(2);
+  });
+});
+
+describe("the names of a staff member's own scope (the figures page says whose figures it shows)", () => {
+  it("names a secretary's schools and a board's name, never another board's", async () => {
+    const secretary: StaffScope = { kind: "schools", schoolIds: [saintEdouard.id, college.id] };
+    expect((await schoolsInScope(secretary)).map((s) => s.name)).toEqual(["Collège Régional", "École Saint-Édouard"]);
+    expect(await schoolsInScope({ kind: "schools", schoolIds: [] })).toEqual([]);
+    expect(await boardNameOfScope({ kind: "board", boardId: fleuve.id })).toBe("CSS du Fleuve");
+    expect(await boardNameOfScope(secretary)).toBeNull();
+    expect(ids(await schoolsInScope({ kind: "board", boardId: fleuve.id }))).toEqual([sainteAnneDuLac.id]);
   });
 });

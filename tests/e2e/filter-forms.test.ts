@@ -3,12 +3,12 @@
 // list under the URL a plain GET would have given; without JavaScript the same form is a plain GET to the same URL.
 // After a client navigation the fields show the filters applied (browser back, a reset link: also one leading to the
 // list already shown), the focus stays on the button pressed, and the pages pass axe. Each filtered page (attempts,
-// journal, ticket queue, parent accounts, figures) says what it shows in a status region that is there before a
-// filter changes it, in French and in English. While the navigation is under way the form says so (aria-busy, the
-// button's "Recherche…") and ignores another submit.
+// journal, ticket queue, parent accounts, figures, student search) says what it shows in a status region that is
+// there before a filter changes it, in French and in English. While the navigation is under way the form says so
+// (aria-busy, the button's "Recherche…") and ignores another submit.
 import type { Locator, Page, Request, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_BOARDS, DEMO_STAFF, DEMO_STUDENT } from "@/db/seed-data/fixtures";
+import { DEMO_BOARDS, DEMO_SCHOOLS, DEMO_STAFF, DEMO_STUDENT } from "@/db/seed-data/fixtures";
 import { expectNoAxeViolations } from "@/tests/e2e/helpers/axe";
 import { browser, closeBrowser, e2eBaseURL, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
 import { signIn, signUp, uniqueEmail } from "@/tests/e2e/helpers/parent";
@@ -17,6 +17,8 @@ import { openStaffMenu, openStaffSession } from "@/tests/e2e/helpers/staff";
 afterAll(closeBrowser);
 
 const board = DEMO_BOARDS.find((b) => b.code === DEMO_STUDENT.boardCode)!;
+/** The demo secretary's one school; the demo board support's board is `board`. */
+const secretarySchool = DEMO_SCHOOLS.find((s) => s.boardCode === DEMO_STAFF.secretary.boardCode && s.code === DEMO_STAFF.secretary.schoolCodes[0])!;
 const [year, month, day] = DEMO_STUDENT.birthDate.split("-");
 
 /** A parent of this file: one refused association (their address is on no record) and one help request. */
@@ -209,7 +211,7 @@ describe("back-office filter forms", () => {
     await page.getByLabel("Courriel du parent").fill(parentEmail);
     const account = await submit(page, "Chercher", (url) => url.searchParams.get("q") === parentEmail);
     expect(account).toMatchObject({ sameDocument: true, documentRequests: 0, search: `?q=${encodeURIComponent(parentEmail)}` });
-    await page.getByRole("main").locator("section").getByText(parentEmail).first().waitFor({ state: "visible" });
+    await page.getByRole("main").getByRole("status").getByText(parentEmail).waitFor({ state: "visible" });
 
     await openStaffMenu(page, "Chiffres");
     await page.getByLabel("Du", { exact: true }).fill("2026-01-02");
@@ -333,9 +335,28 @@ describe("each filtered page announces what it shows", () => {
     await markStatus(page);
     await page.getByLabel("Courriel du parent").fill(parentEmail);
     await submit(page, "Chercher", (url) => url.searchParams.get("q") === parentEmail);
-    await expect.poll(() => status.innerText()).toBe(`1 compte trouvé pour « ${parentEmail} ».`);
+    // A whole address: the region says whether an account uses it, once (no other line says it again), and the
+    // account's link follows.
+    await expect.poll(() => status.innerText()).toBe(`Un compte existe avec l'adresse ${parentEmail}.`);
     expect(await status.getAttribute("data-test-mark")).toBe("before");
+    expect(await page.getByRole("main").getByText(parentEmail).count()).toBe(1);
+    await page.getByRole("main").getByRole("link", { name: "Ouvrir le compte" }).waitFor({ state: "visible" });
     await expectNoAxeViolations(page, "parent accounts, found, its status");
+
+    // Part of an address: how many accounts contain it.
+    const part = parentEmail.split("@")[0]!;
+    await page.getByLabel("Courriel du parent").fill(part);
+    await submit(page, "Chercher", (url) => url.searchParams.get("q") === part);
+    await expect.poll(() => status.innerText()).toBe(`1 compte trouvé pour « ${part} ».`);
+    expect(await status.getAttribute("data-test-mark")).toBe("before");
+
+    // Too short to search: the region says why nothing is listed, as the field's hint does.
+    await page.getByLabel("Courriel du parent").fill("fi");
+    await submit(page, "Chercher", (url) => url.searchParams.get("q") === "fi");
+    await expect.poll(() => status.innerText()).toBe("« fi » est trop court : tapez au moins 3 caractères de l'adresse, ou l'adresse complète.");
+    expect(await status.getAttribute("data-test-mark")).toBe("before");
+    expect(await page.getByRole("main").getByText("L'adresse complète, ou une partie (3 caractères au moins).").count()).toBe(1);
+    expect(await page.getByRole("heading", { name: "Comptes trouvés" }).count()).toBe(0);
 
     await page.getByLabel("Courriel du parent").fill("personne-nulle-part");
     await submit(page, "Chercher", (url) => url.searchParams.get("q") === "personne-nulle-part");
@@ -354,14 +375,41 @@ describe("each filtered page announces what it shows", () => {
     const page = await staffPage(DEMO_STAFF.secretary.email);
     const status = page.getByRole("main").getByRole("status");
     await openStaffMenu(page, "Chiffres");
-    expect(await status.innerText()).toMatch(/^Du .+ au .+ · Votre école$/);
+    // A secretary of one school reads its name.
+    expect(await status.innerText()).toMatch(/^Du .+ au .+ · /);
+    expect((await status.innerText()).split(" · ")[1]).toBe(secretarySchool.name);
     await markStatus(page);
     await page.getByLabel("Du", { exact: true }).fill("2026-01-02");
     await page.getByLabel("Au", { exact: true }).fill("2026-01-30");
     await submit(page, "Afficher", (url) => url.searchParams.get("from") === "2026-01-02");
-    await expect.poll(() => status.innerText()).toBe("Du 2 janvier 2026 au 30 janvier 2026 · Votre école");
+    await expect.poll(() => status.innerText()).toBe(`Du 2 janvier 2026 au 30 janvier 2026 · ${secretarySchool.name}`);
     expect(await status.getAttribute("data-test-mark")).toBe("before");
     await expectNoAxeViolations(page, "figures, filtered, its status");
+    await page.context().close();
+  });
+
+  it("figures: board support reads the name of their board", async () => {
+    const page = await staffPage(DEMO_STAFF.boardSupport.email);
+    await page.goto("/admin/chiffres?from=2026-01-02&to=2026-01-30");
+    expect(await page.getByRole("main").getByRole("status").innerText()).toBe(`Du 2 janvier 2026 au 30 janvier 2026 · ${board.name}`);
+    await page.context().close();
+  });
+
+  it("student search: another page with the same summary is announced again", async () => {
+    const page = await staffPage(DEMO_STAFF.secretary.email);
+    const status = page.getByRole("main").getByRole("status");
+    await page.goto("/admin/eleves");
+    await hydrated(page);
+    const summary = await status.innerText();
+    expect(summary).toMatch(/^\d+ élèves trouvés\.$/);
+    await markStatus(page);
+    await status.locator(":scope > *").evaluate((element) => element.setAttribute("data-test-mark", "before"));
+    await page.getByRole("main").getByRole("link", { name: "Suivants →" }).click();
+    await page.waitForURL((url) => url.searchParams.get("page") === "2");
+    // The region is the same element; its text is new, so that a screen reader reads it again.
+    await expect.poll(() => status.locator(":scope > *").getAttribute("data-test-mark")).toBeNull();
+    expect(await status.getAttribute("data-test-mark")).toBe("before");
+    expect(await status.innerText()).toBe(summary);
     await page.context().close();
   });
 
@@ -399,7 +447,7 @@ describe("each filtered page announces what it shows", () => {
     await page.goto("/admin/comptes?q=personne-nulle-part");
     expect(await page.getByRole("main").getByRole("status").innerText()).toBe("Aucun compte trouvé pour « personne-nulle-part ».");
     await page.goto("/admin/chiffres?from=2026-01-02&to=2026-01-30");
-    expect(await page.getByRole("main").getByRole("status").innerText()).toBe("Du 2 janvier 2026 au 30 janvier 2026 · Votre école");
+    expect(await page.getByRole("main").getByRole("status").innerText()).toBe(`Du 2 janvier 2026 au 30 janvier 2026 · ${secretarySchool.name}`);
     await page.goto("/admin/journal");
     await page.getByLabel("Compte parent (courriel)").fill(parentEmail);
     await submitWithoutScript(page, "Filtrer", (url) => url.searchParams.get("account") === parentEmail);

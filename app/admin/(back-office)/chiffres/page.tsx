@@ -6,6 +6,7 @@ import { FilterInput, FilterSelect } from "@/components/admin/filter-fields";
 import { FilterForm, FilterSubmit } from "@/components/admin/filter-form";
 import { ResultsStatus } from "@/components/admin/results-status";
 import { boardOptions, figuresForStaff, successRate, type FiguresUnit } from "@/db/queries/figures";
+import { boardNameOfScope, schoolsInScope } from "@/db/queries/scope-schools";
 import { TicketFiguresSection } from "@/components/admin/ticket-figures";
 import { ticketFiguresForStaff } from "@/db/queries/ticket-figures";
 import { requireStaff } from "@/lib/auth/session";
@@ -26,10 +27,12 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   const query = figuresQuerySchema.parse(await searchParams);
   const period = resolvePeriod(query);
   const chosenBoard = scope.kind === "all" ? (query.board ?? null) : null;
-  const [figures, boards, ticketFigures] = await Promise.all([
+  const [figures, boards, ticketFigures, ownBoard, ownSchools] = await Promise.all([
     figuresForStaff(scope, period, { boardId: chosenBoard }),
     scope.kind === "all" ? boardOptions() : Promise.resolve([]),
     ticketFiguresForStaff(scope, period, { boardId: chosenBoard }),
+    boardNameOfScope(scope),
+    scope.kind === "schools" ? schoolsInScope(scope) : Promise.resolve([]),
   ]);
   const { totals } = figures;
   const percent = (rate: number | null) => (rate === null ? "—" : format.number(rate, { style: "percent", maximumFractionDigits: 0 }));
@@ -40,15 +43,15 @@ export default async function FiguresPage({ searchParams }: { searchParams: Prom
   const reasonLabel = (code: string) => (t.has(`reasons.${code}`) ? t(`reasons.${code}`) : code);
   const failed = totals.attempts - totals.successfulAttempts;
   const showBoardColumn = figures.level === "schools" && new Set(figures.units.map((u) => u.boardId)).size > 1;
-  /** Whose figures these are: the province, the board an admin chose, or the staff member's own board or schools. */
+  /** Whose figures these are, by name: the province, the board an admin chose, or the staff member's own board or schools. */
   const shownScope =
     scope.kind === "all"
       ? chosenBoard === null
         ? t("allBoards")
         : (boards.find((b) => b.id === chosenBoard)?.name ?? t("unknownBoard"))
       : scope.kind === "board"
-        ? t("scopeBoard")
-        : t("scopeSchools", { count: scope.schoolIds.length });
+        ? (ownBoard ?? t("unknownBoard"))
+        : t("scopeSchools", { count: ownSchools.length, names: format.list(ownSchools.map((s) => s.name)) });
 
   return (
     <main id="main" className="container-wide stack">

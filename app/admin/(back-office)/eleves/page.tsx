@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { StudentSearchFilters } from "@/app/admin/(back-office)/eleves/_components/search-form";
 import { StudentsTable } from "@/app/admin/(back-office)/eleves/_components/students-table";
+import { ResultsStatus } from "@/components/admin/results-status";
 import { schoolCountInScope, schoolInScope } from "@/db/queries/scope-schools";
 import { searchStudents, type StudentSearchResult } from "@/db/queries/student-search";
 import { requireStaff } from "@/lib/auth/session";
-import { parseStudentSearch, type StudentSortKey } from "@/lib/validations/student-search";
+import { parseStudentSearch, studentSearchQueryString, type StudentSortKey } from "@/lib/validations/student-search";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.students"))("title") };
@@ -41,12 +42,13 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
           showBoard={scope.kind === "all"}
         />
       </div>
-      <div role="status" className="stack">
+      {/* Announced when the search, a filter, the order or the page changes, the same text for another list included. */}
+      <ResultsStatus as="div" shown={studentSearchQueryString(search)} className="stack">
         <Summary result={result} />
         {result.sortIgnored && (
           <p className="alert alert-info">{s("sortIgnored", { column: s(sortColumn[search.sort.key]) })}</p>
         )}
-      </div>
+      </ResultsStatus>
       {result.query.kind !== "unmatchable" && result.narrowing === null && (
         <StudentsTable
           rows={result.rows}
