@@ -331,6 +331,10 @@ export const associationAttempts = pgTable(
         sql`case when success then 'associated' when reasons @> '[{"code":"already_associated"}]'::jsonb then 'already_associated' else 'refused' end`,
       ),
     candidateStudentId: integer().references(() => students.id, { onDelete: "set null" }),
+    // The names the parent typed (typedNamesKey) and the candidate's search_name as it is now, separated by a space:
+    // kept by triggers (migration 0034, attempt_search_names), never written by the app. The province-wide search
+    // by name reads it alone (a name word is letters and digits, so it never spans the two).
+    searchNames: text().notNull().default(""),
     nipId: uuid(),
     ip: text(),
     userAgent: text(),
@@ -361,6 +365,13 @@ export const associationAttempts = pgTable(
       .where(sql`not ${t.success} and ${t.outcome} = 'refused'`),
     index("association_attempts_refused_idx")
       .on(t.createdAt, t.id, t.candidateStudentId, t.parentAccountId)
+      .where(sql`not ${t.success} and ${t.outcome} = 'refused'`),
+    // The province's search by name (migration 0034): its words in search_names through their trigrams (a rare
+    // name), or the newest refusals walked with their names from the index alone (a common one: the second index
+    // carries the candidate, which the statement's join names, and search_names; INCLUDE written in the migration).
+    index("association_attempts_search_names_idx").using("gin", t.searchNames.op("gin_trgm_ops")),
+    index("association_attempts_refused_names_idx")
+      .on(t.createdAt, t.id)
       .where(sql`not ${t.success} and ${t.outcome} = 'refused'`),
   ],
 );

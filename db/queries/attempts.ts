@@ -21,13 +21,12 @@ import type { AttemptOutcome } from "@/lib/association/attempt-outcome";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
 import { normalizeEmail } from "@/lib/email-address";
 import { emailSchema } from "@/lib/validations/auth";
-import { nameWordsMatch } from "@/db/queries/name-words-match";
 import { boardColumnInScope, boardOfSchool, boardsOfSchools } from "@/db/queries/scope-schools";
 import { withoutParallelWorkers } from "@/db/serial-read";
 import { typedFicheKey, typedIdentifierKey, typedNamesKey } from "@/db/typed-identifier";
 import { parseStudentIdentifier } from "@/lib/identifiers";
 import { timeZone } from "@/lib/i18n/locale";
-import { containsPattern, startsAWord, textArrayLiteral } from "@/lib/sql-like";
+import { containsPattern, startsAWord } from "@/lib/sql-like";
 import { classifyNameQuery, type NameTerm } from "@/lib/student-query";
 import { ATTEMPT_PAGE_SIZE, type AttemptFilters } from "@/lib/validations/staff";
 
@@ -106,6 +105,13 @@ function termIn(text: SQL | AnyColumn, term: NameTerm): SQL {
   return term.match === "contains" ? sql`${text} like ${containsPattern(term.text)}` : startsAWord(text, term.text);
 }
 
+/** A name word in an attempt's search_names (migration 0034): contained, or starting one of its words. */
+function termInSearchNames(term: NameTerm): SQL {
+  return term.match === "contains"
+    ? sql`${associationAttempts.searchNames} like ${containsPattern(term.text)}`
+    : sql`${associationAttempts.searchNames} ~ ${`(^| )${escapeRegex(term.text)}`}`;
+}
+
 /** The word of a query looked up first: a contained one (most letters first), else the short word with most letters. */
 function keyTerm(terms: NameTerm[]): NameTerm {
   const letters = (term: NameTerm) => term.text.replace(/[^a-z0-9]/g, "").length;
@@ -114,45 +120,22 @@ function keyTerm(terms: NameTerm[]): NameTerm {
 }
 
 /**
- * How the province's attempts are found by a name: "index", the records having a stored word that contains the key
- * word (starts with it, for a word of one or two letters; through the word index) and their attempts, or the typed
- * names through their trigram index, then sorted; "hashed", the newest refusals walked, each tested first on its own
- * columns (its candidate among those records, hashed once, or its typed names) and joined to its record only if it
- * passes; "walk", the newest refusals walked and each joined to its record. A rare word is found at once by the index
- * and read to the end by a walk (a word no one has: every refusal of the province); a common one has too many
- * records to fetch and sort, and a walk reaches 1,000 matches soon. Roughly, on the bench database (1.5 M students,
- * 490,000 refusals; database CPU): "index" ~28 µs a record; "hashed" ~5 µs a record hashed and ~5 µs a refusal
- * read, "walk" ~35 µs a refusal read, a walk reading about 1,000 × refusals / matching refusals. Hence "index" up to
- * ~20,000 records (the planner's estimate from the word index, student_name_words_match), "walk" beyond ~100,000.
- * The same holds for a key word of three letters or more: "ducharme" (17,000 records) by the index, "thi" (50,000)
- * hashed, "lan" (100,000) walked (13 s by the index).
+ * How the province's attempts are found by a name (migration 0034): every word in search_names, the typed names and
+ * the candidate's name in one column, either through its trigram index ("index": the words' trigrams intersected,
+ * those attempts read and sorted) or by walking the newest refusals with their names from
+ * association_attempts_refused_names_idx alone ("walk", until 1,000 match). The planner chooses from its estimate
+ * of the name's matches (the column's statistics); a test forces each way (it must give the same attempts). On the
+ * bench database (490,000 refusals), a rare name ("ng thi", 194 refusals) by the index in ~10 ms, a common one
+ * ("lan", "thi", "ducharme") by a walk of 15,000-85,000 index entries in 8-40 ms; a walk that finds nothing reads
+ * every refusal (0.3-0.65 s), which the planner leaves to the index. Every outcome (no walk of the refusals) reads the
+ * trigram index's matches from the table.
  */
-export type ProvinceWay = "index" | "hashed" | "walk";
-type ProvinceKey = { way: ProvinceWay; words: string[] };
-const PROVINCE_INDEX_UP_TO = 20_000;
-const PROVINCE_HASHED_UP_TO = 100_000;
+export type ProvinceWay = "index" | "walk";
 
-/**
- * The stored words (student_name_words) the key word matches as the student search expands it (wordPattern: those
- * containing a word of 3+ letters, those starting with a shorter one), null when none does, and the planner's
- * estimate of the records having one of them (student_name_words_match, migration 0030). Called while the filters
- * are built, before searchAttemptsForStaff opens its transaction: nameWordsMatch reads on a connection of its own.
- */
-async function keyWords(key: NameTerm): Promise<{ words: string[] | null; matches: number }> {
-  const { words, matches } = await nameWordsMatch([key]);
-  return { words: words?.[0] ?? null, matches };
-}
-
-async function provinceKey(terms: NameTerm[], forced: ProvinceWay | undefined): Promise<ProvinceKey> {
-  const { words, matches } = await keyWords(keyTerm(terms));
-  const way = forced ?? (matches <= PROVINCE_INDEX_UP_TO ? "index" : matches <= PROVINCE_HASHED_UP_TO ? "hashed" : "walk");
-  return { way, words: words ?? [] };
-}
-
-/** The province's records having one of these stored words: the word index (students_name_words_idx). */
-function recordsHavingWords(words: string[]): SQL {
-  return sql`select ${students.id} from ${students}
-      where string_to_array(${students.searchName}, ' ') && ${textArrayLiteral(words)}::text[]`;
+/** The planner's settings that force a way, local to the read's transaction (withoutParallelWorkers). */
+function forceProvinceWay(way: ProvinceWay): SQL {
+  const off = way === "index" ? ["enable_seqscan", "enable_indexscan", "enable_indexonlyscan"] : ["enable_seqscan", "enable_bitmapscan"];
+  return sql`select ${sql.join(off.map((name) => sql`set_config(${name}, 'off', true)`), sql`, `)}`;
 }
 
 /**
@@ -162,34 +145,25 @@ function recordsHavingWords(words: string[]): SQL {
  * where an index finds it (the scope's records by name, then their attempts through association_attempts_student_idx;
  * the typed names through their trigram index within the scope's boards), and only those attempts are tested word by
  * word, instead of every attempt in scope. A short word is a word start, which the trigram index serves too: pg_trgm
- * extracts the trigrams that start a word ("  n", " ng") from `(^| )ng`. Province-wide, the key word is found in the
- * records through the word index, as the student search finds it (the stored words containing it, or starting with
- * a short one), or the newest refusals are walked: see provinceKey.
+ * extracts the trigrams that start a word ("  n", " ng") from `(^| )ng`. Province-wide, every word is sought in the
+ * attempts' search_names: see ProvinceWay.
  */
-function nameCondition(scope: StaffScope, terms: NameTerm[], province: ProvinceKey | undefined): SQL {
+function nameCondition(scope: StaffScope, terms: NameTerm[]): SQL {
+  if (scope.kind === "all") {
+    // Every word in search_names (migration 0034): the typed names and the record's name, separated by a space, which
+    // no word of letters and digits spans; a word start as a regular expression, which pg_trgm reads too.
+    return and(...terms.map((term) => termInSearchNames(term)))!;
+  }
   const typedNames = typedNamesKey(associationAttempts.typed);
   const everyTerm = and(...terms.map((term) => or(termIn(students.searchName, term), termIn(typedNames, term))))!;
   const key = keyTerm(terms);
-  // Within a school or a board, the scope's records are walked in its name index (coalesce keeps the planner from
-  // the province-wide indexes, as in student-search.ts); province-wide, they are found through the word index.
+  // The scope's records are walked in its name index (coalesce keeps the planner from the province-wide indexes, as
+  // in student-search.ts).
   const recordName = sql`coalesce(${students.searchName}, '')`;
   const recordsInScope = scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId });
   // One regular expression for both places a word starts: one scan of the trigram index instead of two.
   const typedNamesHaveKey =
     key.match === "wordStart" ? sql`${typedNames} ~ ${`(^| )${escapeRegex(key.text)}`}` : sql`${typedNames} like ${containsPattern(key.text)}`;
-  if (scope.kind === "all") {
-    // Since a typed word is letters and digits only, "search_name contains it" is exactly "one of the name's words
-    // contains it": the records having one of the stored words containing it (the word index), not a read of every
-    // record (the name's trigram index is gone since migration 0030).
-    if (!province) throw new Error("a province-wide name needs its key word's way");
-    if (province.way === "walk") return everyTerm;
-    const wordRecords = recordsHavingWords(province.words);
-    if (province.way === "index") {
-      if (province.words.length === 0) return and(typedNamesHaveKey, everyTerm)!;
-      return and(or(sql`${associationAttempts.candidateStudentId} = any(array(${wordRecords}))`, typedNamesHaveKey), everyTerm)!;
-    }
-    return and(or(sql`${associationAttempts.candidateStudentId} in (${wordRecords})`, typedNamesHaveKey), everyTerm)!;
-  }
   const typedNamed = and(typedInBoards(scope), typedNamesHaveKey)!;
   if (key.match === "wordStart") {
     // The scope's records so named (a walk of its name index: a board's 42,000 entries at most, a school's
@@ -220,7 +194,7 @@ function typedInBoards(scope: StaffScope): SQL | undefined {
   return sql`${boards} && ${boardsOfSchools(scope.schoolIds)}`;
 }
 
-async function studentCondition(scope: StaffScope, query: string, options: AttemptSearchOptions): Promise<SQL | undefined> {
+function studentCondition(scope: StaffScope, query: string): SQL | undefined {
   const identifier = parseStudentIdentifier(query);
   // Either side is an index lookup: the records carrying the identifier (their attempts through the candidate
   // index), or what the parent typed (association_attempts_typed_*_idx), so the planner ORs two bitmaps.
@@ -241,11 +215,10 @@ async function studentCondition(scope: StaffScope, query: string, options: Attem
   const name = classifyNameQuery(query);
   // Nothing searchable (punctuation, single letters): nothing matches, as in the student search.
   if (name.kind === "unmatchable") return sql`false`;
-  if (scope.kind !== "all") return nameCondition(scope, name.terms, undefined);
-  return nameCondition(scope, name.terms, await provinceKey(name.terms, options.provinceWay));
+  return nameCondition(scope, name.terms);
 }
 
-async function filterConditions(scope: StaffScope, filters: Partial<AttemptFilters>, options: AttemptSearchOptions): Promise<SQL[]> {
+function filterConditions(scope: StaffScope, filters: Partial<AttemptFilters>): SQL[] {
   const conditions: SQL[] = [];
   if (filters.outcome !== "all") conditions.push(refusedAttempt());
   if (filters.email) {
@@ -256,7 +229,7 @@ async function filterConditions(scope: StaffScope, filters: Partial<AttemptFilte
     );
   }
   if (filters.student) {
-    const condition = await studentCondition(scope, filters.student, options);
+    const condition = studentCondition(scope, filters.student);
     if (condition) conditions.push(condition);
   }
   if (filters.school) conditions.push(eq(students.schoolId, filters.school));
@@ -369,7 +342,7 @@ export type AttemptPage = {
 };
 
 /** Attempts the scope may see, newest first, filtered by parent email, student, school and date range. */
-/** For tests: how a province-wide name of short words is searched, instead of the choice by its records' count. */
+/** For tests: how a province-wide name is searched (see ProvinceWay), instead of the planner's choice. */
 export type AttemptSearchOptions = { provinceWay?: ProvinceWay };
 
 export async function searchAttemptsForStaff(
@@ -383,7 +356,7 @@ export async function searchAttemptsForStaff(
   if (student !== undefined && parseStudentIdentifier(student).kind === "invalid" && classifyNameQuery(student).kind === "unmatchable") {
     return { rows: [], total: 0, totalCapped: false, page, pageSize: ATTEMPT_PAGE_SIZE, studentUnmatchable: true };
   }
-  const where = and(attemptScopeFilter(scope), ...(await filterConditions(scope, filters, options)));
+  const where = and(attemptScopeFilter(scope), ...filterConditions(scope, filters));
   const newestFirst = [desc(associationAttempts.createdAt), desc(associationAttempts.id)];
   const read = async (executor: Executor): Promise<AttemptPage> => {
     // One read finds the matches in order and counts them up to the cap, from the attempts' indexes and the
@@ -416,7 +389,12 @@ export async function searchAttemptsForStaff(
   const byKey =
     (filters.email !== undefined && emailSchema.safeParse(normalizeEmail(filters.email)).success) ||
     (filters.student !== undefined && parseStudentIdentifier(filters.student).kind !== "invalid");
-  return byKey ? read(db) : withoutParallelWorkers(read);
+  const forced = scope.kind === "all" && student !== undefined ? options.provinceWay : undefined;
+  if (byKey) return read(db);
+  return withoutParallelWorkers(async (tx) => {
+    if (forced) await tx.execute(forceProvinceWay(forced));
+    return read(tx);
+  });
 }
 
 /** One student's attempts, newest first (the caller has checked the student is in scope; the filter holds anyway). */

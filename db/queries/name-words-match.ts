@@ -1,6 +1,6 @@
 // The stored name words (student_name_words) that typed name words match, with the planner's estimates, in one call
-// of student_name_words_match (migration 0030): shared by the student search (which way finds a name's matches)
-// and the attempts screen (which way finds the province's attempts by a name).
+// of student_name_words_match (migration 0030), for the student search (which way finds a name's matches). The
+// attempts screen called it too until its province-wide search read the attempts' search_names (migration 0034).
 import { sql } from "drizzle-orm";
 import { readPrepared } from "@/db/read-then-write";
 import { textArrayLiteral, wordPattern } from "@/lib/sql-like";
@@ -20,7 +20,7 @@ export type NameWordsMatch = {
 /**
  * One prepared statement, one round trip (readPrepared). It runs on a connection of its own, outside any
  * transaction the caller may have open (on PGlite, a plain query that would wait for that transaction to end): call
- * it before opening one, as both callers do.
+ * it before opening one, as the student search does.
  */
 export async function nameWordsMatch(terms: NameTerm[], boardId: number | null = null): Promise<NameWordsMatch> {
   const [row] = await readPrepared<{ match: NameWordsMatch }>(
