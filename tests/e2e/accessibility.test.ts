@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_BOARDS, DEMO_PARENT, DEMO_STAFF } from "@/db/seed-data/fixtures";
 import { axeViolations, formsSendingFieldsInTheAddress, type AxeViolationSummary } from "@/tests/e2e/helpers/axe";
-import { closeBrowser, newPage, readLatestCode, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
+import { closeBrowser, newPage, readLatestCode, screenshotOnFailure, waitForHydration } from "@/tests/e2e/helpers/browser";
 import { choosePassword, parentPassword, submitSignIn, uniqueEmail } from "@/tests/e2e/helpers/parent";
 import { openStaffSession } from "@/tests/e2e/helpers/staff";
 
@@ -86,6 +86,7 @@ describe("accessibility (axe-core) of the parent pages", () => {
         await axe.check(parent, "menu open");
       }
       await parent.goto("/associer");
+      await waitForHydration(parent, '[data-testid="association-form"]');
       await axe.check(parent, "associate");
       const form = parent.getByTestId("association-form");
       await form.getByRole("button", { name: "Enregistrer" }).click();

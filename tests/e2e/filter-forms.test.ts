@@ -10,7 +10,7 @@ import type { Locator, Page, Request, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BOARDS, DEMO_SCHOOLS, DEMO_STAFF, DEMO_STUDENT } from "@/db/seed-data/fixtures";
 import { expectNoAxeViolations } from "@/tests/e2e/helpers/axe";
-import { browser, closeBrowser, e2eBaseURL, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
+import { browser, closeBrowser, e2eBaseURL, newPage, screenshotOnFailure, waitForHydration } from "@/tests/e2e/helpers/browser";
 import { signIn, signUp, uniqueEmail } from "@/tests/e2e/helpers/parent";
 import { openStaffMenu, openStaffSession } from "@/tests/e2e/helpers/staff";
 
@@ -399,7 +399,7 @@ describe("each filtered page announces what it shows", () => {
     const page = await staffPage(DEMO_STAFF.secretary.email);
     const status = page.getByRole("main").getByRole("status");
     await page.goto("/admin/eleves");
-    await hydrated(page);
+    await waitForHydration(page);
     const summary = await status.innerText();
     expect(summary).toMatch(/^\d+ élèves trouvés\.$/);
     await markStatus(page);
@@ -586,14 +586,6 @@ describe("filter forms while the results are on their way", () => {
   });
 });
 
-/** Waits until React has hydrated the page's form: before, a link is followed by loading a new document. */
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => {
-    const form = document.querySelector("main form");
-    return form !== null && Object.keys(form).some((key) => key.startsWith("__reactProps"));
-  });
-}
-
 describe("a filter form's reset link", () => {
   it("shows the filters applied once it is followed, also when the list it leads to is the one shown", async () => {
     const page = await staffPage(DEMO_STAFF.secretary.email);
@@ -607,7 +599,7 @@ describe("a filter form's reset link", () => {
     ];
     for (const { at, field, link } of forms) {
       await page.goto(at);
-      await hydrated(page);
+      await waitForHydration(page);
       await page.evaluate(() => {
         (window as unknown as { filterFormMark?: boolean }).filterFormMark = true;
       });

@@ -3,7 +3,7 @@
 // assessment and records the notices, and the register's export (CSV and printable page) contains it.
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_BOARDS, DEMO_PARENT, DEMO_PARENT_CHILDREN, DEMO_STAFF } from "@/db/seed-data/fixtures";
-import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
+import { closeBrowser, newPage, screenshotOnFailure, waitForHydration } from "@/tests/e2e/helpers/browser";
 import { signIn } from "@/tests/e2e/helpers/parent";
 import { openStaffSession } from "@/tests/e2e/helpers/staff";
 
@@ -21,6 +21,7 @@ describe("confidentiality incident", () => {
 
     // The child's record carries the demo parent's address: the association by matching succeeds.
     await parent.goto("/associer");
+    await waitForHydration(parent, '[data-testid="association-form"]');
     await parent.getByTestId("has-nip-no").check();
     await parent.getByTestId("board-search").fill("premieres");
     await parent.getByTestId("board-select").selectOption({ label: board.name });

@@ -3,7 +3,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BOARDS, DEMO_PARENT, DEMO_PARENT_CHILDREN, DEMO_STAFF } from "@/db/seed-data/fixtures";
-import { closeBrowser, newPage, screenshotOnFailure } from "@/tests/e2e/helpers/browser";
+import { closeBrowser, newPage, screenshotOnFailure, waitForHydration } from "@/tests/e2e/helpers/browser";
 import { submitSignIn } from "@/tests/e2e/helpers/parent";
 import { openStaffSession } from "@/tests/e2e/helpers/staff";
 
@@ -21,6 +21,7 @@ async function associateMaika(lastName: string) {
   await submitSignIn(page, DEMO_PARENT.email, DEMO_PARENT.password);
   await page.waitForURL((url) => url.pathname === "/enfants");
   await page.goto("/associer");
+  await waitForHydration(page, '[data-testid="association-form"]');
   const [year, month, day] = maika.birthDate.split("-");
   await page.getByTestId("has-nip-no").check();
   await page.getByTestId("board-select").selectOption({ label: board.name });

@@ -17,6 +17,17 @@ const chromiumArgs = [
 ];
 const resultsDir = path.resolve(import.meta.dirname, "..", "..", "..", "test-results");
 
+/**
+ * Waits until React has hydrated the element `selector` names (its handlers attached). Before that, a client-side
+ * form's submit posts the page itself (the page comes back with empty fields) and a link loads a new document.
+ */
+export async function waitForHydration(page: Page, selector = "main form") {
+  await page.waitForFunction((target) => {
+    const element = document.querySelector(target);
+    return element !== null && Object.keys(element).some((key) => key.startsWith("__reactProps"));
+  }, selector);
+}
+
 export const phoneViewport = { width: 360, height: 740 };
 
 /** The running e2e server, started by the global setup. */
