@@ -142,11 +142,15 @@ describe("back-office filter forms", () => {
     await page.goto(filtered("Ro"));
     await attempts(page).filter({ hasText: parentEmail }).first().waitFor({ state: "visible" });
     expect(await attempts(page).count()).toBe(1);
+    // Nothing found: the status region says so, once (no other line repeats it); nothing to search: it says what to type.
+    const status = page.getByRole("main").getByRole("status");
     await page.goto(filtered("ot"));
-    await page.getByText("Aucune tentative ne correspond à ces filtres.").waitFor({ state: "visible" });
+    expect(await status.innerText()).toBe("Aucune tentative ne correspond à ces filtres.");
+    expect(await page.getByRole("main").getByText(/Aucune tentative|Aucun résultat/).count()).toBe(1);
     expect(await attempts(page).count()).toBe(0);
     await page.goto(filtered("é"));
-    await page.getByText("Tapez au moins deux lettres d'un nom").waitFor({ state: "visible" });
+    expect(await status.innerText()).toMatch(/^Tapez au moins deux lettres d'un nom/);
+    expect(await page.getByRole("main").getByText("Tapez au moins deux lettres d'un nom").count()).toBe(1);
     expect(await attempts(page).count()).toBe(0);
     await page.context().close();
   });

@@ -72,7 +72,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         <FilterInput id="j-account" name="account" label={t("filterAccount")} defaultValue={filters.account} maxLength={254} />
         <FilterInput id="j-from" name="from" label={t("filterFrom")} type="date" defaultValue={filters.from} />
         <FilterInput id="j-to" name="to" label={t("filterTo")} type="date" defaultValue={filters.to} />
-        <div className="row">
+        <div className="row filter-actions">
           <FilterSubmit>{t("apply")}</FilterSubmit>
           {filtered && (
             <FilterReset href="/admin/journal" className="button secondary">

@@ -70,17 +70,17 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
         </div>
       </FilterForm>
 
-      {/* Announced when a filter or a pager link changes it. */}
-      <ResultsStatus shown={hrefFor(filters, result.page)} className="muted">
-        {tt(result.totalCapped ? "rangeAtLeast" : "range", { first, last, total: result.total })}
+      {/* Announced when a filter or a pager link changes it: the range shown, or why nothing is (said here only). */}
+      <ResultsStatus shown={hrefFor(filters, result.page)} className={result.studentUnmatchable ? "alert alert-info" : "muted"}>
+        {result.studentUnmatchable
+          ? t("studentUnmatchable")
+          : result.rows.length === 0
+            ? t("none")
+            : tt(result.totalCapped ? "rangeAtLeast" : "range", { first, last, total: result.total })}
       </ResultsStatus>
-      {result.studentUnmatchable ? (
-        <p className="alert alert-info">{t("studentUnmatchable")}</p>
-      ) : result.rows.length === 0 ? (
-        <p>{t("none")}</p>
-      ) : (
-        result.rows.map((attempt) => <AttemptDiagnosis key={attempt.id} attempt={attempt} />)
-      )}
+      {result.rows.map((attempt) => (
+        <AttemptDiagnosis key={attempt.id} attempt={attempt} />
+      ))}
       {pages > 1 && (
         <nav aria-label={tt("pagination")} className="row pager">
           {result.page > 1 && (
