@@ -17,8 +17,7 @@ export function containsPattern(value: string): string {
  * of 3+ letters is contained in a word ("%word%"), a word of one or two letters starts one ("word%").
  */
 export function wordPattern(term: NameTerm): string {
-  const text = escapeLike(term.text);
-  return term.match === "contains" ? `%${text}%` : `${text}%`;
+  return term.match === "contains" ? containsPattern(term.text) : `${escapeLike(term.text)}%`;
 }
 
 /** A text[] literal: every element quoted, so no word is read as NULL or split. */

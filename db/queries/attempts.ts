@@ -105,11 +105,12 @@ function termIn(text: SQL | AnyColumn, term: NameTerm): SQL {
   return term.match === "contains" ? sql`${text} like ${containsPattern(term.text)}` : startsAWord(text, term.text);
 }
 
-/** A name word in an attempt's search_names (migration 0034): contained, or starting one of its words. */
-function termInSearchNames(term: NameTerm): SQL {
-  return term.match === "contains"
-    ? sql`${associationAttempts.searchNames} like ${containsPattern(term.text)}`
-    : sql`${associationAttempts.searchNames} ~ ${`(^| )${escapeRegex(term.text)}`}`;
+/**
+ * As termIn, in the form a trigram index serves in one scan: a word start as the regular expression `(^| )word`
+ * (pg_trgm extracts the trigrams that start a word from it) rather than two LIKEs.
+ */
+function termByTrigrams(text: SQL | AnyColumn, term: NameTerm): SQL {
+  return term.match === "contains" ? sql`${text} like ${containsPattern(term.text)}` : sql`${text} ~ ${`(^| )${escapeRegex(term.text)}`}`;
 }
 
 /** The word of a query looked up first: a contained one (most letters first), else the short word with most letters. */
@@ -151,8 +152,8 @@ function forceProvinceWay(way: ProvinceWay): SQL {
 function nameCondition(scope: StaffScope, terms: NameTerm[]): SQL {
   if (scope.kind === "all") {
     // Every word in search_names (migration 0034): the typed names and the record's name, separated by a space, which
-    // no word of letters and digits spans; a word start as a regular expression, which pg_trgm reads too.
-    return and(...terms.map((term) => termInSearchNames(term)))!;
+    // no word of letters and digits spans.
+    return and(...terms.map((term) => termByTrigrams(associationAttempts.searchNames, term)))!;
   }
   const typedNames = typedNamesKey(associationAttempts.typed);
   const everyTerm = and(...terms.map((term) => or(termIn(students.searchName, term), termIn(typedNames, term))))!;
@@ -161,10 +162,7 @@ function nameCondition(scope: StaffScope, terms: NameTerm[]): SQL {
   // in student-search.ts).
   const recordName = sql`coalesce(${students.searchName}, '')`;
   const recordsInScope = scopeFilter(scope, { boardId: students.boardId, schoolId: students.schoolId });
-  // One regular expression for both places a word starts: one scan of the trigram index instead of two.
-  const typedNamesHaveKey =
-    key.match === "wordStart" ? sql`${typedNames} ~ ${`(^| )${escapeRegex(key.text)}`}` : sql`${typedNames} like ${containsPattern(key.text)}`;
-  const typedNamed = and(typedInBoards(scope), typedNamesHaveKey)!;
+  const typedNamed = and(typedInBoards(scope), termByTrigrams(typedNames, key))!;
   if (key.match === "wordStart") {
     // The scope's records so named (a walk of its name index: a board's 42,000 entries at most, a school's
     // 12,000) and their attempts, or the typed names so named within the scope's boards: two bitmaps, and only

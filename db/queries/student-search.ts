@@ -10,7 +10,7 @@ import { nameWordsMatch } from "@/db/queries/name-words-match";
 import { readPrepared } from "@/db/read-then-write";
 import { associations, guardianEmails, schools, students } from "@/db/schema";
 import { scopeFilter, type StaffScope } from "@/lib/auth/scope";
-import { escapeLike, startsAWord, textArrayLiteral } from "@/lib/sql-like";
+import { containsPattern, escapeLike, startsAWord, textArrayLiteral } from "@/lib/sql-like";
 import { classifyStudentQuery, type NameTerm, type StudentQuery } from "@/lib/student-query";
 import {
   STUDENT_SEARCH_MAX_PAGE,
@@ -79,7 +79,7 @@ function nameCondition(terms: NameTerm[], walk: boolean): SQL {
   return and(
     ...terms.map((term) => {
       const text = escapeLike(term.text);
-      if (term.match === "contains") return sql`${name} like ${`%${text}%`}`;
+      if (term.match === "contains") return sql`${name} like ${containsPattern(term.text)}`;
       if (walk || hasIndexedTerm) return startsAWord(students.searchName, term.text);
       return or(sql`${name} like ${`${text}%`}`, sql`${name} like ${`% ${text}%`}`)!;
     }),
