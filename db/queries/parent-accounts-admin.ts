@@ -111,20 +111,17 @@ export async function searchParentAccountsForStaff(scope: StaffScope, query: str
   const q = normalizeEmail(query);
   const kind = accountSearchKind(q);
   if (kind === "none" || kind === "tooShort") return { exact: null, rows: [], more: false, onRecordOf: [] };
-  const visible = accountVisibleCondition(scope);
-  const [exact] = await db
-    .select(summaryFields)
-    .from(parentAccounts)
-    .where(and(eq(parentAccounts.email, q), visible));
-  // One row more than listed tells whether there are more.
+  // The exact address, when an account has it, is listed first (it contains the query); one row more than listed
+  // tells whether there are more.
   const rows = await db
     .select(summaryFields)
     .from(parentAccounts)
-    .where(and(sql`${parentAccounts.email} like ${containsPattern(q)}`, visible))
+    .where(and(sql`${parentAccounts.email} like ${containsPattern(q)}`, accountVisibleCondition(scope)))
     .orderBy(sql`${parentAccounts.email} = ${q} desc`, asc(parentAccounts.email))
     .limit(ACCOUNT_SEARCH_LIMIT + 1);
+  const exact = rows[0]?.email === q ? rows[0] : null;
   const onRecordOf = kind === "address" ? await recordsListing(db, scope, q) : [];
-  return { exact: exact ?? null, rows: rows.slice(0, ACCOUNT_SEARCH_LIMIT), more: rows.length > ACCOUNT_SEARCH_LIMIT, onRecordOf };
+  return { exact, rows: rows.slice(0, ACCOUNT_SEARCH_LIMIT), more: rows.length > ACCOUNT_SEARCH_LIMIT, onRecordOf };
 }
 
 async function recordsListing(executor: Executor, scope: StaffScope, email: string, limit = 20): Promise<RecordWithEmail[]> {
